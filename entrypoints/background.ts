@@ -1,0 +1,4 @@
+// Background service worker: answers the content scripts, popup and options page.
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener(() => undefined);
+});
