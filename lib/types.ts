@@ -2,6 +2,8 @@
 // Plain data only: everything here crosses the messaging boundary.
 
 export type SiteName = 'onisep' | 'parcoursup' | 'affelnet';
+/** Where a sighting comes from: a site's page, or the popup's search box. */
+export type SightingSource = SiteName | 'recherche';
 
 /** The kind of page, or of page part, a sighting comes from. */
 export type PageKind = 'formation' | 'etablissement' | 'action' | 'offre' | 'liste-item';
@@ -36,7 +38,7 @@ export type Confidence = 'high' | 'medium' | 'low';
 
 /** What one adapter saw in one place of a page. `anchor` never leaves the content script. */
 export interface Sighting {
-  site: SiteName;
+  site: SightingSource;
   page: PageKind;
   ids: SightingIds;
   /** Element next to which a panel (or a badge, for `liste-item`) is mounted. */

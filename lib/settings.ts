@@ -1,0 +1,115 @@
+// The user's settings and saved selection, as typed, versioned storage items.
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_API_URL, normalizeApiUrl } from './api-url';
+import type { SightingData } from './types';
+
+declare const __INSERJEUNES_API_URL__: string | undefined;
+
+/** The API base URL this build defaults to (the mock server's in test and demo builds). */
+export const BUILD_API_URL: string =
+  (typeof __INSERJEUNES_API_URL__ === 'string' && normalizeApiUrl(__INSERJEUNES_API_URL__)) || DEFAULT_API_URL;
+
+export const REGION_CODES = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'] as const;
+
+export interface DisplaySettings {
+  /** Where the in-page panel sits relative to its anchor. */
+  position: 'apres' | 'flottant';
+  startCollapsed: boolean;
+  showBadges: boolean;
+}
+
+export interface Settings {
+  apiUrl: string;
+  /** INSEE region code used when a page names no establishment; '' for none. */
+  preferredRegion: string;
+  cacheDays: number;
+  display: DisplaySettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  apiUrl: BUILD_API_URL,
+  preferredRegion: '',
+  cacheDays: 7,
+  display: { position: 'apres', startCollapsed: false, showBadges: true },
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads whatever is stored, field by field: a valid field is kept, a missing or broken one takes its
+ * default. An update that adds a setting, or a half-corrupt value, never loses what the user saved.
+ */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = isObject(raw) ? raw : {};
+  const d = isObject(r.display) ? r.display : {};
+  const apiUrl = typeof r.apiUrl === 'string' ? normalizeApiUrl(r.apiUrl) : null;
+  const region = typeof r.preferredRegion === 'string' && (REGION_CODES as readonly string[]).includes(r.preferredRegion);
+  const days = typeof r.cacheDays === 'number' && Number.isFinite(r.cacheDays) && r.cacheDays >= 0 && r.cacheDays <= 90;
+  return {
+    apiUrl: apiUrl ?? DEFAULT_SETTINGS.apiUrl,
+    preferredRegion: region ? (r.preferredRegion as string) : DEFAULT_SETTINGS.preferredRegion,
+    cacheDays: days ? (r.cacheDays as number) : DEFAULT_SETTINGS.cacheDays,
+    display: {
+      position: d.position === 'flottant' || d.position === 'apres' ? d.position : DEFAULT_SETTINGS.display.position,
+      startCollapsed: typeof d.startCollapsed === 'boolean' ? d.startCollapsed : DEFAULT_SETTINGS.display.startCollapsed,
+      showBadges: typeof d.showBadges === 'boolean' ? d.showBadges : DEFAULT_SETTINGS.display.showBadges,
+    },
+  };
+}
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export async function getSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export async function saveSettings(next: Settings): Promise<void> {
+  await settingsItem.setValue(normalizeSettings(next));
+}
+
+/** Optional API key: kept in local storage only, sent only to the API origin, never to a page. */
+export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '', version: 1 });
+
+/** Whether the in-page panel is collapsed to its tab: remembered across pages. */
+export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false, version: 1 });
+
+/** One programme in one establishment that the counsellor saved. */
+export interface SelectionItem {
+  key: string;
+  libelle: string;
+  etablissement?: string;
+  uai?: string;
+  cfd?: string;
+  mefstat11?: string;
+  /** What to look up again to refresh its figures. */
+  sighting: SightingData;
+  addedAt: number;
+}
+
+export const selectionItem = storage.defineItem<SelectionItem[]>('local:selection', { fallback: [], version: 1 });
+
+/** Keeps only well-formed saved items, so one corrupt entry never hides the others. */
+export function normalizeSelection(raw: unknown): SelectionItem[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (it): it is SelectionItem =>
+      isObject(it) && typeof it.key === 'string' && typeof it.libelle === 'string' && isObject(it.sighting) && isObject(it.sighting.ids),
+  );
+}
+
+export async function getSelection(): Promise<SelectionItem[]> {
+  return normalizeSelection(await selectionItem.getValue());
+}
+
+export async function addToSelection(item: SelectionItem): Promise<void> {
+  const current = await getSelection();
+  if (current.some((it) => it.key === item.key)) return;
+  await selectionItem.setValue([...current, item]);
+}
+
+export async function removeFromSelection(key: string): Promise<void> {
+  await selectionItem.setValue((await getSelection()).filter((it) => it.key !== key));
+}
