@@ -1,0 +1,172 @@
+// One programme's report: establishment / region / France × voie scolaire / apprentissage, each cell
+// with exactly one state. Asks in parallel only for what the input allows; never throws.
+import type { Cell, Cells, EtablissementInfo, Lieu, ProgrammeReport, Scope, Voie } from '../types';
+import type { ApiResult, InserJeunesClient } from './client';
+import { hasNoStatistics, toCell } from './figures';
+import type { StatsRaw, TerminaleRaw } from './schema';
+
+export interface ProgrammeInput {
+  key: string;
+  libelle: string;
+  diplome?: Lieu;
+  cfd?: string;
+  mefstat11?: string;
+  uai?: string;
+  etablissement?: EtablissementInfo;
+  /** The region of the `region` scope: the establishment's, or the user's preferred one. */
+  region?: Lieu;
+  ambiguous?: boolean;
+}
+
+export const SCOPES: Scope[] = ['etablissement', 'region', 'france'];
+export const VOIES: Voie[] = ['scolaire', 'apprentissage'];
+
+/** Every cell in the same state (e.g. `{state: 'loading'}` while a report is being built). */
+export function emptyCells(cell: Cell): Cells {
+  const row = (): Record<Voie, Cell> => ({ scolaire: { ...cell }, apprentissage: { ...cell } });
+  return { etablissement: row(), region: row(), france: row() };
+}
+
+/** The cell of a statistics object; an object with no statistics (a common 2de) has no figures of its own. */
+function cellOf(raw: StatsRaw | TerminaleRaw): Cell {
+  const terminales = (raw as StatsRaw).certificationsTerminales;
+  if (hasNoStatistics(raw) && Array.isArray(terminales) && terminales.length > 0) {
+    return { state: 'none', reason: 'pas-de-donnees' };
+  }
+  return toCell(raw);
+}
+
+const resultCell = <T extends StatsRaw>(r: ApiResult<T>): Cell => (r.ok ? cellOf(r.data) : r.cell);
+
+const isAnneeCommune = (raw: StatsRaw | undefined): boolean =>
+  raw?.familleMetier?.isAnneeCommune === true || (raw !== undefined && hasNoStatistics(raw) && (raw.certificationsTerminales?.length ?? 0) > 0);
+
+export async function buildProgrammeReport(client: InserJeunesClient, input: ProgrammeInput): Promise<ProgrammeReport> {
+  const uai = input.uai ?? input.etablissement?.uai;
+  const region = input.region ?? input.etablissement?.region;
+  const { mefstat11, cfd } = input;
+  const none = (reason: Extract<Cell, { state: 'none' }>['reason']): Cell => ({ state: 'none', reason });
+
+  // Every request starts at once; a cell without its inputs is decided without a request.
+  const etabScolaire = uai && mefstat11 ? client.formation(uai, { type: 'mefstat11', code: mefstat11 }) : undefined;
+  const etabApprentissage = uai && cfd ? client.formation(uai, { type: 'cfd', code: cfd }) : undefined;
+  const regionScolaire = region && mefstat11 ? client.regionale(region.code, mefstat11) : undefined;
+  const regionApprentissage = region && cfd ? client.regionale(region.code, cfd) : undefined;
+  const nation =
+    mefstat11 || cfd ? client.nationale({ ...(mefstat11 ? { mefstat11: [mefstat11] } : {}), ...(cfd ? { cfd: [cfd] } : {}) }) : undefined;
+
+  const [es, ea, rs, ra, fr] = await Promise.all([etabScolaire, etabApprentissage, regionScolaire, regionApprentissage, nation]);
+
+  const local = (result: ApiResult<StatsRaw> | undefined, hasPlace: boolean, missingPlace: Cell, hasCode: boolean): Cell => {
+    if (!hasPlace) return missingPlace;
+    if (!hasCode || !result) return none('voie-absente');
+    return resultCell(result);
+  };
+  const national = (voie: Voie, hasCode: boolean): Cell => {
+    if (!fr) return none('voie-absente');
+    if (!fr.ok) return fr.cell;
+    // vue=filieres sums per voie over the diploma: the answer may hold a voie we had no code for.
+    const raw = voie === 'scolaire' ? (fr.data.pro ?? fr.data.agricole) : fr.data.apprentissage;
+    if (raw) return cellOf(raw);
+    return hasCode ? none('certification-inconnue') : none('voie-absente');
+  };
+
+  const cells: Cells = {
+    etablissement: {
+      scolaire: local(es, !!uai, none('pas-d-etablissement'), !!mefstat11),
+      apprentissage: local(ea, !!uai, none('pas-d-etablissement'), !!cfd),
+    },
+    region: {
+      scolaire: local(rs, !!region, none('pas-de-region'), !!mefstat11),
+      apprentissage: local(ra, !!region, none('pas-de-region'), !!cfd),
+    },
+    france: { scolaire: national('scolaire', !!mefstat11), apprentissage: national('apprentissage', !!cfd) },
+  };
+
+  const report: ProgrammeReport = {
+    key: input.key,
+    libelle: input.libelle,
+    ...(input.diplome ? { diplome: input.diplome } : {}),
+    ...(cfd ? { cfd } : {}),
+    ...(mefstat11 ? { mefstat11 } : {}),
+    ...(input.ambiguous ? { ambiguous: true } : {}),
+    ...(input.etablissement ? { etablissement: input.etablissement } : uai ? { etablissement: { uai } } : {}),
+    ...(region ? { region } : {}),
+    cells,
+  };
+
+  const answers: StatsRaw[] = [es, ea, rs, ra].flatMap((r) => (r?.ok ? [r.data] : []));
+  if (fr?.ok) answers.push(...[fr.data.pro, fr.data.apprentissage].filter((x): x is StatsRaw => !!x));
+
+  // Continuum: figures borrowed from the diploma this one replaced, or from its successor.
+  const borrowed = answers.find((a) => a.donnee_source && a.donnee_source.type !== 'self' && !hasNoStatistics(a));
+  if (borrowed?.donnee_source && borrowed.donnee_source.type !== 'self') {
+    const libelle = borrowed.donnee_source.type === 'ancienne' ? borrowed.libelle_ancien : undefined;
+    report.continuum = {
+      type: borrowed.donnee_source.type,
+      codeCertification: borrowed.donnee_source.code_certification,
+      ...(libelle ? { libelle } : {}),
+    };
+  }
+
+  // A common 2de: one report per specialty, from the answers that already list them.
+  const commune = [es?.ok ? es.data : undefined, rs?.ok ? rs.data : undefined, fr?.ok ? fr.data.pro : undefined].find(isAnneeCommune);
+  if (commune && mefstat11) {
+    let national = fr?.ok ? fr.data.pro : undefined;
+    if (!national?.certificationsTerminales?.length) {
+      // vue=filieres sums specialties away: the plain national route lists them.
+      const plain = await client.certification(mefstat11);
+      national = plain.ok ? plain.data : undefined;
+    }
+    const perScope: Record<Scope, { source: StatsRaw | undefined; fallback: Cell }> = {
+      etablissement: { source: es?.ok ? es.data : undefined, fallback: cells.etablissement.scolaire },
+      region: { source: rs?.ok ? rs.data : undefined, fallback: cells.region.scolaire },
+      france: { source: national, fallback: cells.france.scolaire },
+    };
+    const codes = [
+      ...new Set(SCOPES.flatMap((s) => perScope[s].source?.certificationsTerminales?.map((t) => t.code_certification) ?? [])),
+    ];
+    const specialites = await Promise.all(
+      codes.map(async (code): Promise<ProgrammeReport> => {
+        const items = SCOPES.map((s) => perScope[s].source?.certificationsTerminales?.find((t) => t.code_certification === code));
+        const any = items.find((i) => i !== undefined)!;
+        const scolaire = await Promise.all(
+          SCOPES.map(async (scope, i): Promise<Cell> => {
+            const item = items[i];
+            if (!item) return perScope[scope].source ? none('formation-inconnue') : perScope[scope].fallback;
+            if (!hasNoStatistics(item)) return toCell(item);
+            // The answer named the specialty without its figures: ask for them.
+            const fetched =
+              scope === 'etablissement' && uai
+                ? await client.formation(uai, { type: 'mefstat11', code })
+                : scope === 'region' && region
+                  ? await client.regionale(region.code, code)
+                  : await client.certification(code);
+            return resultCell(fetched);
+          }),
+        );
+        const specCfd = any.code_formation_diplome ?? undefined;
+        return {
+          key: `${uai ?? ''}|${specCfd ?? ''}|${code}`,
+          libelle: any.libelle ?? code,
+          ...(any.diplome ? { diplome: { code: any.diplome.code, nom: any.diplome.libelle } } : input.diplome ? { diplome: input.diplome } : {}),
+          ...(specCfd ? { cfd: specCfd } : {}),
+          mefstat11: code,
+          ...(report.etablissement ? { etablissement: report.etablissement } : {}),
+          ...(region ? { region } : {}),
+          cells: {
+            etablissement: { scolaire: scolaire[0]!, apprentissage: none('voie-absente') },
+            region: { scolaire: scolaire[1]!, apprentissage: none('voie-absente') },
+            france: { scolaire: scolaire[2]!, apprentissage: none('voie-absente') },
+          },
+        };
+      }),
+    );
+    report.famille = {
+      ...(commune.familleMetier?.code ? { code: commune.familleMetier.code } : {}),
+      libelle: commune.familleMetier?.libelle ?? commune.libelle ?? input.libelle,
+      specialites,
+    };
+  }
+  return report;
+}

@@ -1,0 +1,123 @@
+// zod schemas of what the InserJeunes exposition API answers (../shared/design/INSERJEUNES_API.md).
+// Objects are loose: fields the API adds later are tolerated. Only the fields needed to tell what a
+// cell is are required; the figures themselves are checked by figures.ts (a wrong type there is an
+// `invalid-response` cell, never a crash nor a wrong number).
+import { z } from 'zod';
+
+const count = z.number().nullable().optional();
+const text = z.string().nullable().optional();
+
+export const lieuSchema = z.looseObject({ code: z.string(), nom: z.string() });
+
+export const donneeSourceSchema = z.looseObject({
+  code_certification: z.string(),
+  type: z.enum(['self', 'ancienne', 'nouvelle']),
+});
+
+export const familleMetierSchema = z.looseObject({
+  code: text,
+  libelle: text,
+  isAnneeCommune: z.boolean().nullable().optional(),
+});
+
+export const metaSchema = z.looseObject({
+  titre: text,
+  details: text,
+  messages: z.array(z.string()).nullable().optional(),
+});
+
+/** The fields every statistics object shares (national, regional, establishment). */
+const statsShape = {
+  millesime: z.string(),
+  code_certification: z.string(),
+  code_certification_type: text,
+  code_formation_diplome: text,
+  libelle: text,
+  libelle_ancien: text,
+  filiere: text,
+  diplome: z.looseObject({ code: z.string(), libelle: z.string() }).nullable().optional(),
+  formation_fermee: z.boolean().nullable().optional(),
+  nb_annee_term: count,
+  nb_sortant: count,
+  nb_poursuite_etudes: count,
+  nb_en_emploi_6_mois: count,
+  nb_en_emploi_12_mois: count,
+  nb_en_emploi_18_mois: count,
+  nb_en_emploi_24_mois: count,
+  taux_en_emploi_6_mois: count,
+  taux_en_formation: count,
+  taux_autres_6_mois: count,
+  taux_en_emploi_12_mois: count,
+  taux_en_emploi_18_mois: count,
+  taux_en_emploi_24_mois: count,
+  taux_rupture_contrats: count,
+  salaire_12_mois_q1: count,
+  salaire_12_mois_q2: count,
+  salaire_12_mois_q3: count,
+  donnee_source: donneeSourceSchema.nullable().optional(),
+  familleMetier: familleMetierSchema.nullable().optional(),
+  _meta: metaSchema.nullable().optional(),
+};
+
+/** A specialty of a common 2de, or the final year a first-year code points to. */
+export const terminaleSchema = z.looseObject({
+  ...statsShape,
+  // The API's database keeps only the code here; the public answer carries full objects.
+  millesime: z.string().optional(),
+});
+
+export const statsSchema = z.looseObject({
+  ...statsShape,
+  certificationsTerminales: z.array(terminaleSchema).nullable().optional(),
+});
+
+export const formationSchema = statsSchema.extend({
+  uai: text,
+  libelle_etablissement: text,
+  region: lieuSchema.nullable().optional(),
+  academie: lieuSchema.nullable().optional(),
+  uai_type: text,
+  uai_donnee: text,
+  uai_donnee_type: text,
+});
+
+export const regionaleSchema = statsSchema.extend({
+  region: lieuSchema.nullable().optional(),
+});
+
+/** `certifications/{codes}?vue=filieres`: national figures summed per voie; a voie may be absent. */
+export const filieresSchema = z.looseObject({
+  pro: statsSchema.optional(),
+  apprentissage: statsSchema.optional(),
+  agricole: statsSchema.optional(),
+});
+
+export const apiErrorSchema = z.looseObject({
+  statusCode: z.number().optional(),
+  error: z.string().optional(),
+  message: z.string(),
+  data: z
+    .looseObject({
+      millesime: z.string().nullable().optional(),
+      millesimesDisponible: z.array(z.string()).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  details: z.unknown().optional(),
+});
+
+export type LieuRaw = z.infer<typeof lieuSchema>;
+export type StatsRaw = z.infer<typeof statsSchema>;
+export type TerminaleRaw = z.infer<typeof terminaleSchema>;
+export type FormationRaw = z.infer<typeof formationSchema>;
+export type RegionaleRaw = z.infer<typeof regionaleSchema>;
+export type FilieresRaw = z.infer<typeof filieresSchema>;
+export type ApiErrorRaw = z.infer<typeof apiErrorSchema>;
+
+/** A short, key-free description of why a body did not match (for an error cell's message). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`)
+    .join(' ; ');
+}
