@@ -1,0 +1,516 @@
+// The mock API's answers: routes, validation, millésimes, secrecy, first years, common 2de and the
+// filières view of ../shared/design/INSERJEUNES_API.md, as a pure function of a request and a data set.
+
+import type {
+  CertificationInfo,
+  CodeCertificationType,
+  Etablissement,
+  Filiere,
+  MockDataset,
+  NationalStat,
+  StatRecord,
+} from './dataset';
+import { REGION_NAMES, isRegionCode, regionOfPostalCode } from './regions';
+
+/** The key the mock accepts on private routes (header `x-api-key` or `?apiKey=`). */
+export const MOCK_API_KEY = 'mock-api-key';
+
+export const SECRECY_THRESHOLD = 20;
+export const NO_DATA_THRESHOLD = 5;
+export const SECRECY_MESSAGE =
+  "Les taux ne peuvent pas être affichés car il n'y a pas assez d'élèves pour fournir une information fiable.";
+
+export interface ApiRequest {
+  method: string;
+  /** Path after the base (`/api/inserjeunes` or `/inserjeunes`), still URL-encoded, e.g. `/certifications/123`. */
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface ApiAnswer {
+  status: number;
+  contentType: string;
+  /** A JSON value, or a string for SVG bodies. */
+  body: unknown;
+}
+
+type Json = Record<string, unknown>;
+
+interface ValidationDetail {
+  message: string;
+  path: string[];
+  type: string;
+  context: Json;
+}
+
+/** An error the API answers with; thrown inside the handlers and turned into an answer at the top. */
+class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly extra: { data?: Json; details?: ValidationDetail[] } = {},
+  ) {
+    super(message);
+  }
+
+  toJson(): Json {
+    const error = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' }[this.statusCode] ?? 'Error';
+    return { statusCode: this.statusCode, error, message: this.message, ...this.extra };
+  }
+}
+
+const validation = (details: ValidationDetail[]) => new ApiError(400, 'Erreur de validation', { details });
+const detail = (key: string, message: string, type: string, value?: unknown): ValidationDetail => ({
+  message,
+  path: [key],
+  type,
+  context: { label: key, key, ...(value === undefined ? {} : { value }) },
+});
+
+// ------------------------------------------------------------------ validation
+
+const PUBLIC_QUERY: Record<string, RegExp> = {
+  millesime: /^[0-9]{4}(_[0-9]{4})?$/,
+  vue: /^filieres$/,
+  theme: /^(dsfr|lba)$/,
+  direction: /^(vertical|horizontal)$/,
+  imageOnError: /^(true|false|empty)$/,
+};
+
+function validateQuery(query: URLSearchParams): Record<string, string> {
+  const details: ValidationDetail[] = [];
+  const values: Record<string, string> = {};
+  for (const key of new Set(query.keys())) {
+    const all = query.getAll(key);
+    const pattern = PUBLIC_QUERY[key];
+    if (!pattern) details.push(detail(key, `"${key}" is not allowed`, 'object.unknown', all[0]));
+    else if (all.length > 1) details.push(detail(key, `"${key}" must be a string`, 'string.base', all));
+    else if (!pattern.test(all[0]!)) {
+      details.push(detail(key, `"${key}" with value "${all[0]}" fails to match the required pattern`, 'string.pattern.base', all[0]));
+    } else values[key] = all[0]!;
+  }
+  if (details.length) throw validation(details);
+  return values;
+}
+
+interface Code {
+  code: string;
+  type: CodeCertificationType;
+}
+
+const CODE_PATTERNS: { prefix: string; type: CodeCertificationType; pattern: RegExp; prefixRequired: boolean }[] = [
+  { prefix: 'CFD:', type: 'cfd', pattern: /^[0-9A-Z]{8}$/, prefixRequired: false },
+  { prefix: 'MEFSTAT11:', type: 'mef11', pattern: /^[0-9A-Z]{11}$/, prefixRequired: false },
+  { prefix: 'SISE:', type: 'sise', pattern: /^[0-9A-Z]{7}$/, prefixRequired: true },
+];
+
+function parseCode(raw: string, key: string): Code {
+  for (const { prefix, type, pattern } of CODE_PATTERNS) {
+    if (raw.startsWith(prefix)) {
+      const code = raw.slice(prefix.length);
+      if (pattern.test(code)) return { code, type };
+      throw validation([detail(key, `"${key}" with value "${raw}" is not a valid ${prefix.slice(0, -1)} code`, 'string.pattern.base', raw)]);
+    }
+  }
+  const bare = CODE_PATTERNS.find((p) => !p.prefixRequired && p.pattern.test(raw));
+  if (bare) return { code: raw, type: bare.type };
+  throw validation([detail(key, `"${key}" with value "${raw}" is not a valid code`, 'string.pattern.base', raw)]);
+}
+
+function parseCodes(raw: string, key: string): Code[] {
+  const codes = raw.split(/[,|]/).map((c) => parseCode(c, key));
+  const sise = codes.filter((c) => c.type === 'sise').length;
+  if (sise > 0 && sise < codes.length) {
+    throw validation([detail(key, `"${key}" cannot mix SISE codes with CFD or MEFSTAT11 codes`, 'any.invalid', raw)]);
+  }
+  return codes;
+}
+
+function parseUai(raw: string): string {
+  if (/^[0-9]{7}[A-Z]$/.test(raw)) return raw;
+  throw validation([detail('uai', `"uai" with value "${raw}" fails to match the required pattern: /^[0-9]{7}[A-Z]$/`, 'string.pattern.base', raw)]);
+}
+
+function parseRegion(raw: string): string {
+  if (isRegionCode(raw)) return raw;
+  if (/^[0-9]{5}$/.test(raw)) {
+    const region = regionOfPostalCode(raw);
+    if (region) return region;
+  }
+  throw validation([detail('region', `"region" must be a region code or a postal code`, 'any.only', raw)]);
+}
+
+// ------------------------------------------------------------------ scopes
+
+type Scope =
+  | { kind: 'national' }
+  | { kind: 'regional'; region: string }
+  | { kind: 'etablissement'; uai: string };
+
+type RowOf = StatRecord & Partial<NationalStat> & { uai?: string; region?: string; uai_donnee_type?: string };
+
+class Contract {
+  constructor(private readonly data: MockDataset) {}
+
+  private rowsFor(scope: Scope): RowOf[] {
+    const rows: RowOf[] =
+      scope.kind === 'national'
+        ? this.data.certifications
+        : scope.kind === 'regional'
+          ? this.data.regionales.filter((r) => r.region === scope.region)
+          : this.data.formations.filter((f) => f.uai === scope.uai);
+    // Below the no-data threshold the API has no row at all.
+    return rows.filter((r) => r.nb_annee_term >= NO_DATA_THRESHOLD);
+  }
+
+  private millesimeFor(scope: Scope, asked?: string): string {
+    if (scope.kind === 'national') {
+      if (!asked) return this.data.latestMillesime.national;
+      return asked.includes('_') ? asked.split('_')[1]! : asked;
+    }
+    const latest = scope.kind === 'regional' ? this.data.latestMillesime.regional : this.data.latestMillesime.etablissement;
+    if (!asked) return latest;
+    return asked.includes('_') ? asked : `${Number(asked) - 1}_${asked}`;
+  }
+
+  private info(code: string): CertificationInfo | undefined {
+    const all: CertificationInfo[] = [
+      ...this.data.anneesNonTerminales,
+      ...this.data.bcn,
+      ...this.data.certifications,
+      ...this.data.regionales,
+      ...this.data.formations,
+    ];
+    return all.find((i) => i.code_certification === code);
+  }
+
+  private etablissement(uai: string): Etablissement | undefined {
+    return this.data.etablissements.find((e) => e.uai === uai);
+  }
+
+  /** One code in one scope: figures, a redirection to the final year, or a 404. */
+  stats(scope: Scope, code: string, asked?: string): Json {
+    const millesime = this.millesimeFor(scope, asked);
+    const nonTerminal = this.data.anneesNonTerminales.find((n) => n.code_certification === code);
+    if (nonTerminal) {
+      if (!nonTerminal.familleMetier?.isAnneeCommune) return this.stats(scope, nonTerminal.certificationsTerminales[0]!, asked);
+      const terminales: Json[] = [];
+      let firstError: unknown;
+      for (const terminal of nonTerminal.certificationsTerminales) {
+        try {
+          terminales.push(this.stats(scope, terminal, asked));
+        } catch (e) {
+          firstError ??= e;
+        }
+      }
+      if (terminales.length === 0) throw firstError;
+      const { certificationsTerminales: _codes, familleMetier, ...info } = nonTerminal;
+      return {
+        millesime,
+        ...info,
+        ...this.placeFields(scope),
+        familleMetier,
+        certificationsTerminales: terminales,
+        _meta: this.meta(scope, info, millesime),
+      };
+    }
+
+    const rows = this.rowsFor(scope).filter((r) => r.code_certification === code);
+    const row = rows.find((r) => r.millesime === millesime);
+    if (row) return this.present(scope, row);
+    if (rows.length > 0) {
+      const millesimesDisponible = [...new Set(rows.map((r) => r.millesime))].sort().reverse();
+      throw new ApiError(404, 'Pas de données pour le millésime', { data: { millesime, millesimesDisponible } });
+    }
+    if (scope.kind === 'national') throw new ApiError(404, 'Certification inconnue');
+    if (scope.kind === 'regional') throw new ApiError(404, 'Pas de données disponibles');
+    if (!this.info(code)) throw new ApiError(404, 'Formation inconnue');
+    if (!this.etablissement(scope.uai)) throw new ApiError(404, 'Etablissement inconnu');
+    throw new ApiError(404, 'Formation inconnue');
+  }
+
+  private placeFields(scope: Scope): Json {
+    if (scope.kind === 'regional') return { region: { code: scope.region, nom: REGION_NAMES[scope.region] } };
+    if (scope.kind === 'national') return {};
+    const etab = this.etablissement(scope.uai);
+    return {
+      uai: scope.uai,
+      libelle_etablissement: etab?.libelle,
+      region: etab?.region,
+      academie: etab?.academie,
+      uai_type: etab?.uai_type ?? 'inconnu',
+    };
+  }
+
+  private meta(scope: Scope, info: CertificationInfo, millesime: string): Json {
+    const code = info.code_certification;
+    const what = `la certification ${code} (${info.diplome.libelle} filière ${info.filiere})`;
+    if (scope.kind === 'national') {
+      return { titre: `Certification ${code}`, details: `Données InserJeunes pour ${what} pour le millésime ${millesime}` };
+    }
+    if (scope.kind === 'regional') {
+      const nom = REGION_NAMES[scope.region];
+      return {
+        titre: `Certification ${code}, région ${nom}`,
+        details: `Données InserJeunes pour ${what} dans la région ${nom}, pour le millésime ${millesime}`,
+      };
+    }
+    return {
+      titre: `Certification ${code}, établissement ${scope.uai}`,
+      details: `Données InserJeunes pour ${what} dispensée par l'établissement ${scope.uai}, pour le millésime ${millesime}`,
+    };
+  }
+
+  private present(scope: Scope, row: RowOf): Json {
+    const { millesime, donnee_source, uai: _uai, region: _region, uai_donnee_type, ...rest } = row;
+    const place = this.placeFields(scope);
+    const json: Json = {
+      millesime,
+      ...pick(rest, INFO_KEYS),
+      ...place,
+      ...(scope.kind === 'etablissement' ? { uai_donnee: scope.uai, uai_donnee_type: uai_donnee_type ?? 'inconnu' } : {}),
+      ...pick(rest, FIGURE_KEYS),
+      ...(scope.kind === 'national' ? pick(rest, SALAIRE_KEYS) : {}),
+      donnee_source: donnee_source ?? { code_certification: row.code_certification, type: 'self' },
+      _meta: this.meta(scope, row, millesime),
+    };
+    return applySecrecy(json);
+  }
+
+  /** `vue=filieres` or several codes: figures summed per voie over the codes' diplomas. */
+  filieres(scope: Scope, codes: Code[], asked?: string): Json {
+    const millesime = this.millesimeFor(scope, asked);
+    const cfds = new Set(codes.map((c) => this.info(c.code)?.code_formation_diplome).filter((c) => c !== undefined));
+    const notFound = () =>
+      scope.kind === 'regional' ? new ApiError(404, 'Pas de données disponibles') : new ApiError(404, 'Certifications inconnues');
+    if (cfds.size === 0) throw notFound();
+    const rows = this.rowsFor(scope).filter((r) => cfds.has(r.code_formation_diplome) && r.millesime === millesime);
+    if (rows.length === 0) throw notFound();
+    const byFiliere = new Map<Filiere, RowOf[]>();
+    for (const r of rows) byFiliere.set(r.filiere, [...(byFiliere.get(r.filiere) ?? []), r]);
+    const answer: Json = {};
+    for (const [filiere, group] of byFiliere) answer[filiere] = this.sum(scope, filiere, group, millesime);
+    return answer;
+  }
+
+  private sum(scope: Scope, filiere: Filiere, rows: RowOf[], millesime: string): Json {
+    const nb = rows.reduce((s, r) => s + r.nb_annee_term, 0);
+    const sums: Json = { nb_annee_term: nb };
+    for (const key of COUNT_KEYS) {
+      if (key !== 'nb_annee_term' && rows.every((r) => typeof r[key] === 'number')) {
+        sums[key] = rows.reduce((s, r) => s + (r[key] as number), 0);
+      }
+    }
+    const pct = (n: unknown) => Math.round((100 * (n as number)) / nb);
+    const rates: Json = {};
+    const formation = sums.nb_poursuite_etudes === undefined ? undefined : pct(sums.nb_poursuite_etudes);
+    if (formation !== undefined) rates.taux_en_formation = formation;
+    for (const months of [6, 12, 18, 24]) {
+      const count = sums[`nb_en_emploi_${months}_mois`];
+      if (count === undefined) continue;
+      const emploi = pct(count);
+      rates[`taux_en_emploi_${months}_mois`] = emploi;
+      if (formation !== undefined) rates[`taux_autres_${months}_mois`] = Math.max(0, 100 - emploi - formation);
+    }
+    const rupture = rows.filter((r) => typeof r.taux_rupture_contrats === 'number');
+    if (rupture.length > 0) {
+      const weight = rupture.reduce((s, r) => s + r.nb_annee_term, 0);
+      rates.taux_rupture_contrats = Math.round(rupture.reduce((s, r) => s + r.taux_rupture_contrats! * r.nb_annee_term, 0) / weight);
+    }
+    const codes = [...new Set(rows.map((r) => r.code_certification))];
+    const cfds = [...new Set(rows.map((r) => r.code_formation_diplome))];
+    const first = rows[0]!;
+    const where = scope.kind === 'regional' ? ` dans la région ${REGION_NAMES[scope.region]},` : '';
+    return applySecrecy({
+      millesime,
+      filiere,
+      codes_certifications: codes,
+      codes_formation_diplome: cfds,
+      libelle: first.libelle,
+      diplome: first.diplome,
+      ...this.placeFields(scope),
+      ...sums,
+      ...rates,
+      _meta: {
+        titre: `Certifications ${codes.join(', ')}`,
+        details: `Données InserJeunes pour les certifications ${codes.join(', ')} (filière ${filiere})${where} pour le millésime ${millesime}`,
+      },
+    });
+  }
+
+  /** Private list routes, served only with the key. */
+  list(name: 'certifications' | 'formations' | 'regionales', query: URLSearchParams): Json {
+    const rows: RowOf[] =
+      name === 'certifications' ? this.data.certifications : name === 'formations' ? this.data.formations : this.data.regionales;
+    const page = Math.max(1, Number(query.get('page')) || 1);
+    const perPage = Math.max(1, Number(query.get('items_par_page')) || 10);
+    return {
+      [name]: rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ ...r })),
+      pagination: { page, items_par_page: perPage, nombre_de_pages: Math.ceil(rows.length / perPage), total: rows.length },
+    };
+  }
+}
+
+const INFO_KEYS = [
+  'code_certification',
+  'code_certification_type',
+  'code_formation_diplome',
+  'libelle',
+  'libelle_ancien',
+  'filiere',
+  'diplome',
+  'formation_fermee',
+  'date_fermeture',
+] as const;
+const COUNT_KEYS = [
+  'nb_annee_term',
+  'nb_sortant',
+  'nb_poursuite_etudes',
+  'nb_en_emploi_6_mois',
+  'nb_en_emploi_12_mois',
+  'nb_en_emploi_18_mois',
+  'nb_en_emploi_24_mois',
+] as const;
+const FIGURE_KEYS = [
+  ...COUNT_KEYS,
+  'taux_en_emploi_6_mois',
+  'taux_en_formation',
+  'taux_autres_6_mois',
+  'taux_en_emploi_12_mois',
+  'taux_en_emploi_18_mois',
+  'taux_en_emploi_24_mois',
+  'taux_autres_12_mois',
+  'taux_autres_18_mois',
+  'taux_autres_24_mois',
+  'taux_rupture_contrats',
+] as const;
+const SALAIRE_KEYS = ['salaire_12_mois_q1', 'salaire_12_mois_q2', 'salaire_12_mois_q3'] as const;
+
+function pick(source: object, keys: readonly string[]): Json {
+  const out: Json = {};
+  for (const k of keys) {
+    const v = (source as Json)[k];
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Under 20 final-year students: every count and rate but `nb_annee_term` is null, with a message. */
+export function applySecrecy(json: Json): Json {
+  const nb = json.nb_annee_term;
+  if (typeof nb !== 'number' || nb >= SECRECY_THRESHOLD) return json;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(json)) out[k] = /^(taux|nb)_/.test(k) && k !== 'nb_annee_term' ? null : v;
+  const meta = (json._meta ?? {}) as Json;
+  out._meta = { ...meta, messages: [SECRECY_MESSAGE] };
+  return out;
+}
+
+// ------------------------------------------------------------------ SVG
+
+const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function svgLines(body: Json): string[] {
+  if (Array.isArray(body.certificationsTerminales)) {
+    return [String(body.libelle), ...(body.certificationsTerminales as Json[]).flatMap(svgLines)];
+  }
+  if (body.pro || body.apprentissage) {
+    return Object.entries(body).flatMap(([voie, v]) => [`Voie ${voie === 'pro' ? 'scolaire' : voie}`, ...svgLines(v as Json).slice(1)]);
+  }
+  const lines = [String(body.libelle)];
+  if (body.taux_en_emploi_6_mois === null) lines.push(SECRECY_MESSAGE);
+  else {
+    lines.push(`${body.taux_en_emploi_6_mois} % en emploi 6 mois après la sortie`);
+    lines.push(`${body.taux_en_formation} % en formation`);
+    lines.push(`${body.taux_autres_6_mois} % autres situations`);
+  }
+  return lines;
+}
+
+export function renderSvg(lines: string[], direction = 'vertical'): string {
+  const horizontal = direction === 'horizontal';
+  const width = horizontal ? 200 * lines.length : 520;
+  const height = horizontal ? 40 : 24 * lines.length + 16;
+  const texts = lines
+    .map((l, i) =>
+      horizontal
+        ? `<text x="${200 * i + 8}" y="24">${escapeXml(l)}</text>`
+        : `<text x="8" y="${24 * (i + 1)}">${escapeXml(l)}</text>`,
+    )
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${escapeXml(lines.join('. '))}"><title>InserJeunes</title>${texts}</svg>`;
+}
+
+// ------------------------------------------------------------------ routing
+
+const json = (status: number, body: unknown): ApiAnswer => ({ status, contentType: 'application/json; charset=utf-8', body });
+
+function hasKey(req: ApiRequest): boolean {
+  const header = req.headers['x-api-key'];
+  return header === MOCK_API_KEY || req.query.get('apiKey') === MOCK_API_KEY;
+}
+
+/** Answers one request under the API base, as the real API would. */
+export function answer(data: MockDataset, req: ApiRequest): ApiAnswer {
+  const contract = new Contract(data);
+  let svg = false;
+  let options: Record<string, string> = {};
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return json(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+    let segments: string[];
+    try {
+      segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+    } catch {
+      throw validation([detail('path', '"path" is not correctly encoded', 'string.base', req.path)]);
+    }
+    const last = segments.at(-1);
+    if (last?.endsWith('.svg')) {
+      svg = true;
+      segments[segments.length - 1] = last.slice(0, -'.svg'.length);
+    }
+    const [first, second, third, fourth, ...more] = segments;
+    let body: Json | undefined;
+    if (first === 'formations' && second && !third) {
+      options = validateQuery(req.query);
+      const m = /^([^-]*)-(.*)$/.exec(second);
+      if (!m) throw validation([detail('uai', '"uai" is required', 'any.required')]);
+      const uai = parseUai(m[1]!);
+      const codes = parseCodes(m[2]!, 'code_certification');
+      if (codes.length !== 1) throw validation([detail('code_certification', '"code_certification" must be a single code', 'any.invalid', m[2])]);
+      body = contract.stats({ kind: 'etablissement', uai }, codes[0]!.code, options.millesime);
+    } else if (first === 'certifications' && second && !third) {
+      options = validateQuery(req.query);
+      const codes = parseCodes(second, 'codes_certifications');
+      body =
+        options.vue === 'filieres' || codes.length > 1
+          ? contract.filieres({ kind: 'national' }, codes, options.millesime)
+          : contract.stats({ kind: 'national' }, codes[0]!.code, options.millesime);
+    } else if (first === 'regionales' && second && third === 'certifications' && fourth && more.length === 0) {
+      options = validateQuery(req.query);
+      const region = parseRegion(second);
+      const codes = parseCodes(fourth, 'codes_certifications');
+      const scope: Scope = { kind: 'regional', region };
+      body =
+        options.vue === 'filieres' || codes.length > 1
+          ? contract.filieres(scope, codes, options.millesime)
+          : contract.stats(scope, codes[0]!.code, options.millesime);
+    } else {
+      // Every other path under the base is private.
+      if (!hasKey(req)) throw new ApiError(401, 'Not authorized');
+      if (!svg && !second && (first === 'certifications' || first === 'formations' || first === 'regionales')) {
+        return json(200, contract.list(first, req.query));
+      }
+      return json(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+    }
+    if (svg) return { status: 200, contentType: 'image/svg+xml', body: renderSvg(svgLines(body), options.direction) };
+    return json(200, body);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (svg && e.statusCode === 404 && options.imageOnError === 'true') {
+      return { status: 200, contentType: 'image/svg+xml', body: renderSvg([e.message], options.direction) };
+    }
+    if (svg && e.statusCode === 404 && options.imageOnError === 'empty') return { status: 200, contentType: 'image/svg+xml', body: '' };
+    return json(e.statusCode, e.toJson());
+  }
+}
