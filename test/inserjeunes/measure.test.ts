@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+import { measureReportFromCache } from './measure';
+
+it('builds a report seen before from cache within budget and with no request', async () => {
+  const m = await measureReportFromCache(20);
+  expect(m.requestsWhenSeen).toBe(0);
+  expect(m.requestsOnMiss['formation dans un établissement (2 codes)']).toBeLessThanOrEqual(5);
+  expect(m.requestsOnMiss['formation sans établissement ni région']).toBe(1);
+  expect(m.fromStorageMs).toBeLessThanOrEqual(m.budgetMs);
+  expect(m.fromMemoryMs).toBeLessThanOrEqual(m.budgetMs);
+});
