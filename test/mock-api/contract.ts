@@ -319,23 +319,17 @@ class Contract {
       rates.taux_rupture_contrats = Math.round(rupture.reduce((s, r) => s + r.taux_rupture_contrats! * r.nb_annee_term, 0) / weight);
     }
     const codes = [...new Set(rows.map((r) => r.code_certification))];
-    const cfds = [...new Set(rows.map((r) => r.code_formation_diplome))];
     const first = rows[0]!;
-    const where = scope.kind === 'regional' ? ` dans la région ${REGION_NAMES[scope.region]},` : '';
+    // As the real API's aggregation: the codes summed, the first diploma, no single code_certification.
     return applySecrecy({
       millesime,
       filiere,
       codes_certifications: codes,
-      codes_formation_diplome: cfds,
-      libelle: first.libelle,
+      code_formation_diplome: first.code_formation_diplome,
       diplome: first.diplome,
       ...this.placeFields(scope),
       ...sums,
       ...rates,
-      _meta: {
-        titre: `Certifications ${codes.join(', ')}`,
-        details: `Données InserJeunes pour les certifications ${codes.join(', ')} (filière ${filiere})${where} pour le millésime ${millesime}`,
-      },
     });
   }
 
