@@ -1,0 +1,277 @@
+// Node only: finds the sources in a folder, parses them and joins them into the compact index.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import {
+  emptyIndex,
+  INDEX_VERSION,
+  type FamilleRow,
+  type MefRow,
+  type ReferentielIndex,
+  type SourceInfo,
+  type VaRow,
+} from './format';
+import * as P from './parsers';
+import { SOURCES, type SourceId, type SourceSpec } from './sources';
+import { readTable, type Table } from './table';
+
+/** Bumped whenever the join changes, so `build --auto` rebuilds an index made by older code. */
+export const BUILD_LOGIC = 1;
+
+export interface FoundSource {
+  spec: SourceSpec;
+  /** Path relative to the source folder, `/`-separated. */
+  rel: string;
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+function listFiles(dir: string, base = dir, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) listFiles(p, base, out);
+    else if (e.isFile()) out.push(relative(base, p).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+/** The source files present in a folder, and the names of the sources that are not. */
+export function findSources(dir: string): { found: FoundSource[]; missing: string[] } {
+  const files = listFiles(dir);
+  const found: FoundSource[] = [];
+  const missing: string[] = [];
+  for (const spec of SOURCES) {
+    const matches = files.filter((f) => spec.pattern.test(f));
+    // Prefer JSON over CSV when both are present (the JSON keys are the stable ones).
+    matches.sort((a, b) => Number(b.endsWith('.json')) - Number(a.endsWith('.json')) || a.localeCompare(b));
+    const chosen = spec.many ? matches : matches.slice(0, 1);
+    if (!chosen.length) missing.push(spec.name);
+    for (const rel of chosen) {
+      const path = join(dir, rel);
+      const st = statSync(path);
+      found.push({ spec, rel, path, size: st.size, mtimeMs: Math.round(st.mtimeMs) });
+    }
+  }
+  return { found, missing };
+}
+
+/** Fingerprint of the source files: the same files (paths, sizes, mtimes) give the same stamp. */
+export function sourcesStamp(found: FoundSource[]): string {
+  const h = createHash('sha1');
+  h.update(`v${INDEX_VERSION}.${BUILD_LOGIC}\n`);
+  for (const f of found) h.update(`${f.rel}:${f.size}:${f.mtimeMs}\n`);
+  return h.digest('hex');
+}
+
+export interface BuildResult {
+  index: ReferentielIndex;
+  missing: string[];
+}
+
+/** Parses every source found in `dir` and joins them. Throws a SourceError on a malformed file. */
+export function buildIndex(dir: string, now = new Date()): BuildResult {
+  const { found, missing } = findSources(dir);
+  const index = emptyIndex();
+  index.builtAt = now.toISOString();
+  index.stamp = sourcesStamp(found);
+  index.missing = missing;
+
+  const tables = new Map<SourceId, { table: Table; file: FoundSource }[]>();
+  for (const f of found) {
+    const table = readTable(f.path, { quoted: f.spec.quoted, displayName: f.rel });
+    const list = tables.get(f.spec.id) ?? [];
+    list.push({ table, file: f });
+    tables.set(f.spec.id, list);
+  }
+  const fileDate = (f: FoundSource) => new Date(f.mtimeMs).toISOString().slice(0, 10);
+  function use<T>(id: SourceId, parse: (t: Table, f: FoundSource) => P.Parsed<T>): T[] {
+    const out: T[] = [];
+    for (const { table, file } of tables.get(id) ?? []) {
+      const parsed = parse(table, file);
+      const info: SourceInfo = {
+        name: file.spec.name,
+        file: file.rel,
+        date: parsed.date ? (/^\d{8}$/.test(parsed.date) ? P.isoDate(parsed.date) : parsed.date) : fileDate(file),
+        licence: file.spec.licence,
+        rows: parsed.rows.length,
+      };
+      index.sources.push(info);
+      out.push(...parsed.rows);
+    }
+    return out;
+  }
+
+  // ---- BCN
+  index.niveaux = Object.fromEntries(use('niveaux', P.parseNiveaux));
+  const formations = new Map<string, P.FormationDiplome>();
+  for (const f of use('v_formation_diplome', P.parseFormationDiplome)) formations.set(f.cfd, f);
+  for (const f of use('n_formation_diplome', P.parseFormationDiplome)) {
+    const v = formations.get(f.cfd);
+    formations.set(f.cfd, v && !f.libelle ? { ...f, libelle: v.libelle } : f);
+  }
+  const mefs: MefRow[] = use('n_mef', P.parseNMef);
+  const groupes = new Map(use('groupes', P.parseGroupes));
+  const groupeOf = new Map(use('liens_groupe', P.parseLiensGroupe));
+  const familles = new Map<string, FamilleRow>();
+  for (const l of use('familles', P.parseFamilles)) {
+    let row = familles.get(l.cfdCommun);
+    if (!row) {
+      const code = groupeOf.get(l.cfdCommun) ?? '';
+      row = [l.cfdCommun, l.mefstat11Commun, l.famille || groupes.get(code) || '', code, []];
+      familles.set(l.cfdCommun, row);
+    }
+    if (!row[4].some((s) => s[1] === l.mefstat11)) row[4].push([l.cfd, l.mefstat11, l.specialite]);
+  }
+  index.familles = [...familles.values()];
+  index.geo = use('geo', P.parseGeo);
+
+  // ---- establishments
+  const etabs = new Map<string, [string, string, string]>();
+  const addEtab = (uai: string, libelle: string, commune: string, override: boolean) => {
+    if (!uai) return;
+    const e = etabs.get(uai);
+    if (!e) etabs.set(uai, [uai, libelle, commune]);
+    else if (override || !e[1]) etabs.set(uai, [uai, libelle || e[1], commune || e[2]]);
+  };
+  const structures = use('ideo_structures', P.parseIdeoStructures);
+  const ens = new Map<number, string>();
+  for (const s of structures) {
+    ens.set(s.ensId, s.uai);
+    addEtab(s.uai, s.nom, s.commune, true);
+  }
+  const actions = use('ideo_actions', P.parseIdeoActions);
+  for (const a of actions) {
+    if (a.ensId && a.uai && !ens.has(a.ensId)) ens.set(a.ensId, a.uai);
+    addEtab(a.uai, a.ensLibelle, a.commune, false);
+  }
+  index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId]);
+  index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
+  const gtas = use('parcoursup', P.parseParcoursup);
+  index.gta = gtas.map((g) => [g.gta, g.uai, g.libelle]);
+
+  // ---- DEPP valeur ajoutée
+  const va: VaRow[] = [];
+  for (const { table, file } of tables.get('depp') ?? []) void table, void file;
+  use('depp', (t, f) => {
+    const m = f.spec.pattern.exec(f.rel)!;
+    const millesime = m[1]!;
+    let mi = index.millesimes.indexOf(millesime);
+    if (mi < 0) mi = index.millesimes.push(millesime) - 1;
+    const parsed = P.parseDepp(t, m[2]!.toLowerCase() === 'apprentissage');
+    const withSub = new Set(parsed.rows.filter((r) => !r.ensemble && r.voie === 's').map((r) => r.uai));
+    for (const r of parsed.rows) {
+      addEtab(r.uai, r.libelle, '', false);
+      if (r.ensemble && withSub.has(r.uai)) continue; // the "ensemble" row mixes both voies
+      va.push([r.uai, r.voie, mi, r.taux, r.attendu, r.va]);
+    }
+    return { rows: parsed.rows, date: millesime };
+  });
+  index.va = va;
+
+  // ---- FOR → CFD, RNCP → CFD
+  interface Prog {
+    libelle: string;
+    cfds: Set<string>;
+    durees: Set<number>;
+    rncp: Set<number>;
+  }
+  const programmes = new Map<number, Prog>();
+  const rncp = new Map<number, Set<string>>();
+  const prog = (id: number) => {
+    let p = programmes.get(id);
+    if (!p) programmes.set(id, (p = { libelle: '', cfds: new Set(), durees: new Set(), rncp: new Set() }));
+    return p;
+  };
+  const addFor = (l: P.ForLine, labelWins: boolean) => {
+    if (l.cfd && l.rncp) {
+      const s = rncp.get(l.rncp) ?? new Set();
+      s.add(l.cfd);
+      rncp.set(l.rncp, s);
+    }
+    if (!l.forId) return;
+    const p = prog(l.forId);
+    if (l.cfd) p.cfds.add(l.cfd);
+    if (l.duree) p.durees.add(l.duree);
+    if (l.rncp) p.rncp.add(l.rncp);
+    if (l.libelle && (labelWins || !p.libelle)) p.libelle = l.libelle;
+  };
+  for (const l of use('ideo_formations', P.parseIdeoFormations)) addFor(l, true);
+  for (const l of use('table_de_passage', P.parseTableDePassage)) addFor(l, false);
+  for (const l of use('certif_info', P.parseCertifInfo)) addFor(l, false);
+  for (const a of actions) {
+    if (!a.forId) continue;
+    const p = prog(a.forId);
+    if (a.duree) p.durees.add(a.duree);
+    if (!p.libelle && a.libelle) p.libelle = a.libelle;
+  }
+  // Lengths from N_MEF when Onisep does not give them: the final-year lengths of the CFD's MEFs.
+  const today = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const finalLengths = new Map<string, { open: Set<number>; all: Set<number> }>();
+  for (const m of mefs) {
+    if (m[2] !== m[3]) continue;
+    const e = finalLengths.get(m[1]) ?? { open: new Set(), all: new Set() };
+    e.all.add(m[2]);
+    if (!m[5] || m[5] > today) e.open.add(m[2]);
+    finalLengths.set(m[1], e);
+  }
+  for (const p of programmes.values()) {
+    if (p.durees.size) continue;
+    for (const cfd of p.cfds) {
+      const e = finalLengths.get(cfd);
+      for (const d of e ? (e.open.size ? e.open : e.all) : []) p.durees.add(d);
+    }
+  }
+
+  // ---- What ships: InserJeunes covers diplomas up to level 5 (bac + 2) with leavers since 2018,
+  // so older and higher-education codes are left out (they would double the index for nothing).
+  const CUTOFF = '20180101';
+  const inScope = (f: P.FormationDiplome) =>
+    (!f.fermeture || f.fermeture >= CUTOFF) && !['06', '07', '08'].includes(f.niveauRncp);
+  const kept = new Set([...formations.values()].filter(inScope).map((f) => f.cfd));
+  for (const f of index.familles) {
+    kept.add(f[0]);
+    for (const s of f[4]) kept.add(s[0]);
+  }
+  index.mefs = mefs.filter((m) => (!m[5] || m[5] >= CUTOFF) && (kept.has(m[1]) || !formations.has(m[1])));
+  for (const m of index.mefs) kept.add(m[1]);
+  for (const cfd of [...kept]) {
+    const f = formations.get(cfd);
+    if (f) for (const l of [...f.ancien, ...f.nouveau]) kept.add(l);
+  }
+  const knownOrKept = (c: string) => kept.has(c) || !formations.has(c);
+  const join = (s: Iterable<string | number>) => [...s].sort().join(' ');
+  index.programmes = [...programmes.entries()]
+    .filter(([, p]) => [...p.cfds].some(knownOrKept) || (!p.cfds.size && p.libelle))
+    .sort((a, b) => a[0] - b[0])
+    .map(([id, p]) => [id, p.libelle, join(p.cfds), join(p.durees), join(p.rncp)]);
+  index.rncp = [...rncp.entries()]
+    .filter(([, s]) => [...s].some(knownOrKept))
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, s]) => [k, join(s)]);
+  index.formations = [...kept]
+    .filter((c) => formations.has(c))
+    .sort()
+    .map((c) => {
+      const f = formations.get(c)!;
+      return [c, f.libelle, f.fermeture, f.ancien.join(' '), f.nouveau.join(' ')];
+    });
+  index.etablissements = [...etabs.values()].sort((a, b) => a[0].localeCompare(b[0]));
+  return { index, missing };
+}
+
+/** Writes the index through a temporary file renamed into place: never a half-written output. */
+export function writeIndexFile(index: ReferentielIndex, out: string): number {
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  const text = JSON.stringify(index);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, out);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
+  }
+  return Buffer.byteLength(text);
+}

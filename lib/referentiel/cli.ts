@@ -1,0 +1,146 @@
+// `npm run referentiel -- <command>`: build the index from open data, resolve identifiers, print stats.
+//   build [--from DIR] [--out FILE] [--require] [--auto]
+//   resolve [--index FILE]        one identifier per line on stdin → one JSON line per input
+//   stats [--index FILE]
+import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { resolve as resolvePath } from 'node:path';
+import { buildIndex, findSources, sourcesStamp, writeIndexFile } from './build';
+import { downloadSources } from './download';
+import { INDEX_VERSION } from './format';
+import { createReferentiel, type Referentiel } from './lookup';
+import { SourceError } from './table';
+import { computeStats } from './stats';
+
+export const DEFAULT_OUT = 'public/referentiel.json';
+export const CACHE_DIR = '.cache/referentiel';
+
+interface Args {
+  command: string;
+  from?: string;
+  out: string;
+  index: string;
+  require: boolean;
+  auto: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { command: argv[0] ?? '', out: DEFAULT_OUT, index: DEFAULT_OUT, require: false, auto: false };
+  for (let i = 1; i < argv.length; i++) {
+    const k = argv[i];
+    const v = () => {
+      const x = argv[++i];
+      if (!x) throw new UsageError(`valeur manquante après ${k}`);
+      return x;
+    };
+    if (k === '--from') a.from = v();
+    else if (k === '--out') a.out = v();
+    else if (k === '--index') a.index = v();
+    else if (k === '--require') a.require = true;
+    else if (k === '--auto') a.auto = true;
+    else throw new UsageError(`option inconnue : ${k}`);
+  }
+  return a;
+}
+
+class UsageError extends Error {}
+
+const log = (s: string) => process.stderr.write(`referentiel: ${s}\n`);
+
+function storedStamp(out: string): string | undefined {
+  try {
+    const ix = JSON.parse(readFileSync(out, 'utf8')) as { version?: number; stamp?: string };
+    return ix.version === INDEX_VERSION ? ix.stamp : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function build(a: Args): Promise<number> {
+  let dir = a.from ?? (a.auto ? process.env.REFERENTIEL_SRC || undefined : undefined);
+  if (!dir) {
+    dir = CACHE_DIR;
+    log(`téléchargement des sources dans ${CACHE_DIR}…`);
+    const r = await downloadSources(CACHE_DIR, { timeoutMs: a.auto ? 5_000 : 60_000 });
+    if (r.offline) log(`pas de réseau : construction avec ce qui est en cache (${r.cached.length} fichier(s)).`);
+    else for (const f of r.failed) log(`échec du téléchargement de ${f.file} : ${f.reason}`);
+  }
+  dir = resolvePath(dir);
+  const { found, missing } = findSources(dir);
+  if (a.require && missing.length) {
+    log(`sources manquantes (--require) : ${missing.join(', ')}`);
+    return 1;
+  }
+  if (a.auto && existsSync(a.out) && storedStamp(a.out) === sourcesStamp(found)) {
+    log(`${a.out} est à jour (mêmes sources), construction sautée.`);
+    return 0;
+  }
+  const t0 = performance.now();
+  const { index } = buildIndex(dir);
+  const bytes = writeIndexFile(index, a.out);
+  for (const m of missing) log(`source absente, partie vide : ${m}`);
+  log(`${a.out} écrit (${(bytes / 1024).toFixed(0)} Ko, ${index.sources.length} fichier(s) source, ${Math.round(performance.now() - t0)} ms).`);
+  return 0;
+}
+
+function load(file: string): Referentiel {
+  if (!existsSync(file)) throw new UsageError(`${file} introuvable : lancer d’abord « npm run referentiel -- build »`);
+  return createReferentiel(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+async function resolveStdin(a: Args): Promise<number> {
+  const ref = load(a.index);
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let buf: string[] = [];
+  const flush = async () => {
+    if (!buf.length) return;
+    const chunk = buf.join('');
+    buf = [];
+    if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
+  };
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    buf.push(JSON.stringify(ref.resolveInput(line.trim())) + '\n');
+    if (buf.length >= 2000) await flush();
+  }
+  await flush();
+  return 0;
+}
+
+function stats(a: Args): number {
+  const ref = load(a.index);
+  const s = computeStats(ref);
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const lines = [
+    `Référentiel version ${ref.version}, construit le ${ref.builtAt}`,
+    'Sources :',
+    ...ref.sources.map((x) => `  ${x.name} — ${x.file} (${x.date}, ${x.licence}) : ${x.rows} lignes`),
+    ...(ref.missing.length ? [`Sources absentes : ${ref.missing.join(', ')}`] : []),
+    'Tables :',
+    ...Object.entries(s.counts).map(([k, v]) => `  ${k}: ${v}`),
+    `CFD de N_MEF avec un seul MEFSTAT11 de dernière année non ambigu : ${s.cfdUnambiguous} / ${s.cfdTotal} (${pct(s.cfdUnambiguousShare)})`,
+    `Identifiants FOR menant à un MEFSTAT11 : ${s.forReaching} / ${s.forTotal} (${pct(s.forReachingShare)})`,
+    `Codes RNCP menant à un CFD : ${s.rncpReaching} / ${s.rncpTotal} (${pct(s.rncpReachingShare)})`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const a = parseArgs(argv);
+    if (a.command === 'build') return await build(a);
+    if (a.command === 'resolve') return await resolveStdin(a);
+    if (a.command === 'stats') return stats(a);
+    throw new UsageError('usage : referentiel build [--from DIR] [--out FILE] [--require] [--auto] | resolve [--index FILE] | stats [--index FILE]');
+  } catch (e) {
+    if (e instanceof SourceError) log(`fichier mal formé, construction arrêtée : ${e.message}`);
+    else if (e instanceof UsageError || (e as Error).name === 'IndexError') log((e as Error).message);
+    else throw e;
+    return 1;
+  }
+}
+
+if (process.argv[1] && /referentiel[/\\]cli\.ts$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

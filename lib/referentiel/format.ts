@@ -1,0 +1,102 @@
+// The compact, versioned index the build writes (public/referentiel.json) and the lookup reads.
+// Tables are arrays of tuples rather than arrays of objects: smaller, and quick to parse.
+// Shared by the Node build and the background: no Node or browser API here.
+
+export const INDEX_VERSION = 1;
+
+/** One open-data source that went into the index. */
+export interface SourceInfo {
+  /** Human name, e.g. `BCN N_MEF`. */
+  name: string;
+  /** File path relative to the source folder. */
+  file: string;
+  /** Date of the data (latest date found in it, or the file's date), `YYYY-MM-DD`, or a millésime. */
+  date: string;
+  licence: string;
+  rows: number;
+}
+
+/** CFD, label, closing date (`YYYYMMDD`, empty when open-ended), ANCIEN_DIPLOME_n and NOUVEAU_DIPLOME_n (space-separated). */
+export type FormationRow = [cfd: string, libelle: string, fermeture: string, ancien: string, nouveau: string];
+/** MEF10, CFD, DUREE_DISPOSITIF, ANNEE_DISPOSITIF, MEF_STAT_11, closing date (`YYYYMMDD` or empty). */
+export type MefRow = [mef10: string, cfd: string, duree: number, annee: number, mefstat11: string, fermeture: string];
+/** Onisep FOR number, label, CFDs (space-separated), lengths in years (space-separated, empty when unknown), RNCP codes (space-separated). */
+export type ProgrammeRow = [forId: number, libelle: string, cfds: string, durees: string, rncp: string];
+/** RNCP number → CFDs (space-separated). */
+export type RncpRow = [rncp: number, cfds: string];
+/** Onisep AF number, FOR number, UAI, length in years (0 when unknown), ENS number (0 when unknown). */
+export type ActionRow = [afId: number, forId: number, uai: string, duree: number, ensId: number];
+/** Onisep ENS number → UAI. */
+export type EnsRow = [ensId: number, uai: string];
+/** Parcoursup g_ta_cod → UAI, label. */
+export type GtaRow = [gta: number, uai: string, libelle: string];
+/** UAI, name, commune (may be empty). */
+export type EtablissementRow = [uai: string, libelle: string, commune: string];
+/** Common 2de CFD, its MEFSTAT11, famille label, BCN group code (may be empty), specialties as [CFD, final-year MEFSTAT11, label]. */
+export type FamilleRow = [cfd: string, mefstat11: string, libelle: string, code: string, specialites: [string, string, string][]];
+/** Département code (`001`, `02A`, `971`), its name, académie code and name, région code and name. */
+export type GeoRow = [dep: string, depNom: string, aca: string, acaNom: string, reg: string, regNom: string];
+/** UAI, voie (`s` scolaire, `a` apprentissage), millésime index, rate, expected rate, valeur ajoutée (null when not given). */
+export type VaRow = [uai: string, voie: 's' | 'a', millesime: number, taux: number | null, attendu: number | null, va: number | null];
+
+export interface ReferentielIndex {
+  version: typeof INDEX_VERSION;
+  builtAt: string;
+  /** Fingerprint of the source files (paths, sizes, mtimes): lets `build --auto` skip an up-to-date rebuild. */
+  stamp: string;
+  sources: SourceInfo[];
+  /** Sources that were looked for and not found. */
+  missing: string[];
+  /** Diploma level (first 3 CFD characters) → short label (`CAP`, `BAC PRO`…). */
+  niveaux: Record<string, string>;
+  formations: FormationRow[];
+  mefs: MefRow[];
+  programmes: ProgrammeRow[];
+  rncp: RncpRow[];
+  actions: ActionRow[];
+  ens: EnsRow[];
+  gta: GtaRow[];
+  etablissements: EtablissementRow[];
+  familles: FamilleRow[];
+  geo: GeoRow[];
+  millesimes: string[];
+  va: VaRow[];
+}
+
+export const TABLES = [
+  'formations',
+  'mefs',
+  'programmes',
+  'rncp',
+  'actions',
+  'ens',
+  'gta',
+  'etablissements',
+  'familles',
+  'geo',
+  'millesimes',
+  'va',
+] as const satisfies readonly (keyof ReferentielIndex)[];
+
+export function emptyIndex(): ReferentielIndex {
+  return {
+    version: INDEX_VERSION,
+    builtAt: new Date().toISOString(),
+    stamp: '',
+    sources: [],
+    missing: [],
+    niveaux: {},
+    formations: [],
+    mefs: [],
+    programmes: [],
+    rncp: [],
+    actions: [],
+    ens: [],
+    gta: [],
+    etablissements: [],
+    familles: [],
+    geo: [],
+    millesimes: [],
+    va: [],
+  };
+}

@@ -1,0 +1,408 @@
+// Node only: one parser per open-data format (see /work/shared/design/OPEN_DATA.md). Each takes a
+// Table (columns found by header name, whatever the export's column order or count) and returns
+// plain rows for the build to join. Key fields are checked; a bad one stops the build at its cell.
+import { findOnisepId, isCfd, isValidUai } from '../codes';
+import { Columns, type Table } from './table';
+import type { GeoRow, MefRow } from './format';
+
+/** `dd/mm/yyyy` → `yyyymmdd`; empty stays empty. Anything else is reported by the caller. */
+export function bcnDate(value: string): string | null {
+  if (!value) return '';
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  return m ? `${m[3]}${m[2]}${m[1]}` : null;
+}
+
+/** `yyyymmdd` → `yyyy-mm-dd`. */
+export const isoDate = (d: string): string => (d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '');
+
+/** `"3 ans"`, `"1 an"`, `"2"` → years; 0 when absent or unreadable. */
+export function parseDuree(value: string): number {
+  const m = /^\s*(\d{1,2})\b/.exec(value);
+  return m ? Number(m[1]) : 0;
+}
+
+export interface Parsed<T> {
+  rows: T[];
+  /** Latest date found in the data (`yyyymmdd`), empty when the format has none. */
+  date: string;
+}
+
+function latest(current: string, d: string | null): string {
+  return d && d > current ? d : current;
+}
+
+function date(cols: Columns, i: number, col: number, value: string): string {
+  const d = bcnDate(value);
+  if (d === null) cols.fail(i, col, `date illisible « ${value} » (jj/mm/aaaa attendu)`);
+  return d;
+}
+
+// ------------------------------------------------------------------ BCN
+
+/** BCN N_MEF. Apprenticeship-only rows (DUREE_DISPOSITIF = ANNEE_DISPOSITIF = 9) are dropped. */
+export function parseNMef(t: Table): Parsed<MefRow> {
+  const c = new Columns(t);
+  const mef = c.require('MEF');
+  const cfd = c.require('FORMATION_DIPLOME');
+  const duree = c.require('DUREE_DISPOSITIF');
+  const annee = c.require('ANNEE_DISPOSITIF');
+  const stat = c.require('MEF_STAT_11');
+  const ferm = c.find('DATE_FERMETURE');
+  const inter = c.find('DATE_INTERVENTION');
+  const rows: MefRow[] = [];
+  let last = '';
+  t.rows.forEach((r, i) => {
+    const m = r[mef]!;
+    if (!/^[0-9A-Z]{10}$/.test(m)) c.fail(i, mef, `MEF invalide « ${m} » (10 caractères attendus)`);
+    const f = r[cfd]!;
+    if (!isCfd(f)) c.fail(i, cfd, `code formation diplôme invalide « ${f} »`);
+    const d = Number(r[duree]);
+    const a = Number(r[annee]);
+    if (!Number.isInteger(d) || r[duree] === '') c.fail(i, duree, `durée invalide « ${r[duree]} »`);
+    if (!Number.isInteger(a) || r[annee] === '') c.fail(i, annee, `année invalide « ${r[annee]} »`);
+    if (inter >= 0) last = latest(last, date(c, i, inter, r[inter]!));
+    if (d === 9 && a === 9) return;
+    const s = r[stat]!;
+    if (s && !/^[0-9A-Z]{11}$/.test(s)) c.fail(i, stat, `MEFSTAT11 invalide « ${s} »`);
+    rows.push([m, f, d, a, s, ferm >= 0 ? date(c, i, ferm, r[ferm]!) : '']);
+  });
+  return { rows, date: last };
+}
+
+export interface FormationDiplome {
+  cfd: string;
+  libelle: string;
+  fermeture: string;
+  /** NIVEAU_QUALIFICATION_RNCP (`03`…`08`), empty when unknown. */
+  niveauRncp: string;
+  ancien: string[];
+  nouveau: string[];
+}
+
+/** BCN N_FORMATION_DIPLOME or V_FORMATION_DIPLOME (the latter has no ANCIEN/NOUVEAU columns). */
+export function parseFormationDiplome(t: Table): Parsed<FormationDiplome> {
+  const c = new Columns(t);
+  const cfd = c.require('FORMATION_DIPLOME');
+  const lib = c.require('LIBELLE_LONG_200', 'LIBELLE_LONG', 'LIBELLE_COURT');
+  const ferm = c.find('DATE_FERMETURE');
+  const inter = c.find('DATE_INTERVENTION');
+  const niv = c.find('NIVEAU_QUALIFICATION_RNCP');
+  const anciens = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`ANCIEN_DIPLOME_${n}`)).filter((i) => i >= 0);
+  const nouveaux = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`NOUVEAU_DIPLOME_${n}`)).filter((i) => i >= 0);
+  let last = '';
+  const rows = t.rows.map((r, i): FormationDiplome => {
+    const f = r[cfd]!;
+    if (!isCfd(f)) c.fail(i, cfd, `code formation diplôme invalide « ${f} »`);
+    if (inter >= 0) last = latest(last, date(c, i, inter, r[inter]!));
+    const links = (cols: number[]) => cols.map((k) => r[k]!).filter((v) => isCfd(v));
+    return {
+      cfd: f,
+      libelle: r[lib]!,
+      fermeture: ferm >= 0 ? date(c, i, ferm, r[ferm]!) : '',
+      niveauRncp: niv >= 0 ? r[niv]! : '',
+      ancien: links(anciens),
+      nouveau: links(nouveaux),
+    };
+  });
+  return { rows, date: last };
+}
+
+/** BCN N_NIVEAU_FORMATION_DIPLOME: level code → short label. */
+export function parseNiveaux(t: Table): Parsed<[string, string]> {
+  const c = new Columns(t);
+  const code = c.require('NIVEAU_FORMATION_DIPLOME');
+  const lib = c.require('LIBELLE_COURT');
+  const inter = c.find('DATE_INTERVENTION');
+  let last = '';
+  const rows = t.rows.map((r, i): [string, string] => {
+    if (inter >= 0) last = latest(last, date(c, i, inter, r[inter]!));
+    return [r[code]!, r[lib]!];
+  });
+  return { rows, date: last };
+}
+
+/** BCN N_GROUPE_FORMATION: group code → label (the edition label when there is one). */
+export function parseGroupes(t: Table): Parsed<[string, string]> {
+  const c = new Columns(t);
+  const code = c.require('GROUPE_FORMATION');
+  const ed = c.find('LIBELLE_EDITION');
+  const long = c.require('LIBELLE_LONG');
+  return { rows: t.rows.map((r): [string, string] => [r[code]!, (ed >= 0 && r[ed]) || r[long]!]), date: '' };
+}
+
+/** BCN N_LIEN_FORMATION_GROUPE: CFD → group code. */
+export function parseLiensGroupe(t: Table): Parsed<[string, string]> {
+  const c = new Columns(t);
+  const code = c.require('GROUPE_FORMATION');
+  const cfd = c.require('FORMATION_DIPLOME');
+  return { rows: t.rows.map((r): [string, string] => [r[cfd]!, r[code]!]), date: '' };
+}
+
+export interface FamilleLine {
+  famille: string;
+  specialite: string;
+  mefstat11Commun: string;
+  cfdCommun: string;
+  mefstat11: string;
+  cfd: string;
+}
+
+/** Ministry table: common 2de → each specialty's final-year MEFSTAT11 / CFD. */
+export function parseFamilles(t: Table): Parsed<FamilleLine> {
+  const c = new Columns(t);
+  const fam = c.require('FAMILLE');
+  const spe = c.require('SPECIALITE');
+  const mc = c.require('MEFSTAT11_COMMUN');
+  const cc = c.require('CFD_COMMUN');
+  const ms = c.require('MEFSTAT11_SPECIALITE');
+  const cs = c.require('CFD_SPECIALITE');
+  const rows = t.rows.map((r, i): FamilleLine => {
+    for (const k of [cc, cs]) if (!isCfd(r[k]!)) c.fail(i, k, `CFD invalide « ${r[k]} »`);
+    return { famille: r[fam]!, specialite: r[spe]!, mefstat11Commun: r[mc]!, cfdCommun: r[cc]!, mefstat11: r[ms]!, cfd: r[cs]! };
+  });
+  return { rows, date: '' };
+}
+
+/** département → académie → région. */
+export function parseGeo(t: Table): Parsed<GeoRow> {
+  const c = new Columns(t);
+  const dep = c.require('codeDepartement');
+  const depNom = c.require('libelleDepartement');
+  const aca = c.require('codeAcademie');
+  const acaNom = c.require('libelleAcademie');
+  const reg = c.require('codeRegion');
+  const regNom = c.require('libelleRegion');
+  const rows: GeoRow[] = [];
+  t.rows.forEach((r, i) => {
+    const d = r[dep]!;
+    if (!d) return; // académie-only rows ("Sans objet", "Etranger"…)
+    if (!/^[0-9]{1,3}$|^0?2[AB]$/.test(d)) c.fail(i, dep, `code département invalide « ${d} »`);
+    rows.push([d.padStart(3, '0'), r[depNom]!, r[aca]!, r[acaNom]!, r[reg]!, r[regNom]!]);
+  });
+  return { rows, date: '' };
+}
+
+// ------------------------------------------------------------------ DEPP
+
+export interface DeppLine {
+  uai: string;
+  libelle: string;
+  voie: 's' | 'a';
+  /** `ensemble` rows of a lycée: all its leavers; `s`/`a` rows are the sub-populations. */
+  ensemble: boolean;
+  taux: number | null;
+  attendu: number | null;
+  va: number | null;
+}
+
+function num(v: string): number | null {
+  if (v === '' || /^(nd|ns|nc|-|s)$/i.test(v)) return null;
+  const n = Number(v.replace(',', '.'));
+  return Number.isFinite(n) ? n : null;
+}
+
+/** DEPP InserJeunes per establishment (lycées pro, or CFA when `apprentissage`). */
+export function parseDepp(t: Table, apprentissage: boolean): Parsed<DeppLine> {
+  const c = new Columns(t);
+  const uai = c.require("n°UAI de l'établissement", 'UAI', 'uai');
+  const lib = c.find("Libellé de l'établissement", 'libelle');
+  const taux = c.require('Taux', 'Taux d’emploi', "Taux d'emploi");
+  const attendu = c.require('Taux attendu');
+  const va = c.require('Valeur ajoutée');
+  const champ = c.find('Dont apprentis en EPLE');
+  const rows: DeppLine[] = [];
+  t.rows.forEach((r, i) => {
+    const u = r[uai]!.toUpperCase();
+    if (!/^[0-9]{7}[A-Z]$/.test(u)) c.fail(i, uai, `UAI invalide « ${r[uai]} »`);
+    const scope = champ >= 0 ? r[champ]!.toLowerCase() : '';
+    const voie: 's' | 'a' = apprentissage || scope.includes('apprenti') ? 'a' : 's';
+    rows.push({
+      uai: u,
+      libelle: lib >= 0 ? r[lib]! : '',
+      voie,
+      ensemble: !apprentissage && (scope === '' || scope === 'ensemble'),
+      taux: num(r[taux]!),
+      attendu: num(r[attendu]!),
+      va: num(r[va]!),
+    });
+  });
+  return { rows, date: '' };
+}
+
+// ------------------------------------------------------------------ Onisep / Certif Info / Parcoursup
+
+function onisepNumber(value: string, kind: 'FOR' | 'AF' | 'ENS'): number {
+  const id = findOnisepId(value);
+  return id && id.kind === kind ? Number(id.id.slice(kind.length + 1)) : 0;
+}
+
+const rncpNumber = (v: string): number => {
+  const m = /^(?:RNCP)?\s*(\d{1,6})$/i.exec(v.trim());
+  return m ? Number(m[1]) : 0;
+};
+
+export interface ForLine {
+  forId: number;
+  cfd: string;
+  rncp: number;
+  libelle: string;
+  duree: number;
+}
+
+/** Certif Info: `codeIdeo2` (FOR.n), `Code_Scolarité` (CFD), `Code_RNCP`, `Libelle_Diplome`. */
+export function parseCertifInfo(t: Table): Parsed<ForLine> {
+  const c = new Columns(t);
+  const cfd = c.require('Code_Scolarité');
+  const ideo = c.require('codeIdeo2');
+  const rncp = c.require('Code_RNCP');
+  const lib = c.find('Libelle_Diplome');
+  const maj = c.find('Date_MaJ');
+  let last = '';
+  const rows: ForLine[] = [];
+  t.rows.forEach((r, i) => {
+    if (maj >= 0) last = latest(last, bcnDate(r[maj]!));
+    const f = r[cfd]!.toUpperCase();
+    const line: ForLine = {
+      forId: onisepNumber(r[ideo]!, 'FOR'),
+      cfd: isCfd(f) ? f : '',
+      rncp: rncpNumber(r[rncp]!),
+      libelle: lib >= 0 ? r[lib]! : '',
+      duree: 0,
+    };
+    if (line.cfd && (line.forId || line.rncp)) rows.push(line);
+    void i;
+  });
+  return { rows, date: last };
+}
+
+/** Idéo formations initiales en France (5fa591127f501), JSON keys or CSV labels. */
+export function parseIdeoFormations(t: Table): Parsed<ForLine> {
+  const c = new Columns(t);
+  const url = c.require('url_et_id_onisep', 'identifiant', 'for_url_et_id_onisep');
+  const lib = c.require('libelle_formation_principal', 'libellé formation principal');
+  const cfd = c.find('code_scolarite', 'code scolarité', 'cfd');
+  const duree = c.find('duree', 'durée');
+  const rncp = c.find('code_rncp', 'code RNCP');
+  const rows: ForLine[] = [];
+  t.rows.forEach((r) => {
+    const forId = onisepNumber(r[url]!, 'FOR');
+    if (!forId) return;
+    const f = cfd >= 0 ? r[cfd]!.toUpperCase() : '';
+    rows.push({
+      forId,
+      cfd: isCfd(f) ? f : '',
+      rncp: rncp >= 0 ? rncpNumber(r[rncp]!) : 0,
+      libelle: r[lib]!,
+      duree: duree >= 0 ? parseDuree(r[duree]!) : 0,
+    });
+  });
+  return { rows, date: '' };
+}
+
+/** Onisep table de passage (6152ccdf850ef): FOR.n ↔ CFD ↔ RNCP. */
+export function parseTableDePassage(t: Table): Parsed<ForLine> {
+  const c = new Columns(t);
+  const ideo = c.require('ideo_identifiant_formation', 'Idéo Identifiant formation');
+  const cfd = c.require('ci_code_scolarite', 'CI Code Scolarité');
+  const rncp = c.find('ci_code_rncp', 'CI Code RNCP');
+  const lib = c.find('ideo_libelle_complet_formation', 'Idéo Libellé complet formation');
+  const rows: ForLine[] = [];
+  t.rows.forEach((r) => {
+    const forId = onisepNumber(r[ideo]!, 'FOR');
+    const f = r[cfd]!.toUpperCase();
+    if (!forId || !isCfd(f)) return;
+    rows.push({ forId, cfd: f, rncp: rncp >= 0 ? rncpNumber(r[rncp]!) : 0, libelle: lib >= 0 ? r[lib]! : '', duree: 0 });
+  });
+  return { rows, date: '' };
+}
+
+export interface ActionLine {
+  afId: number;
+  forId: number;
+  libelle: string;
+  uai: string;
+  ensId: number;
+  ensLibelle: string;
+  commune: string;
+  duree: number;
+}
+
+/** Idéo actions de formation initiale, univers lycée (605340ddc19a9). */
+export function parseIdeoActions(t: Table): Parsed<ActionLine> {
+  const c = new Columns(t);
+  const af = c.require('action_de_formation_af_identifiant_onisep', 'Action de Formation (AF) identifiant Onisep');
+  const forUrl = c.require('for_url_et_id_onisep', 'FOR URL et ID Onisep');
+  const uai = c.require('ens_code_uai', 'ENS code UAI');
+  const lib = c.find('formation_for_libelle', 'Formation (FOR) libellé');
+  const ens = c.find('ens_url_et_id_onisep', 'ENS URL et ID Onisep');
+  const ensLib = c.find('lieu_denseignement_ens_libelle', "Lieu d'enseignement (ENS) libellé");
+  const commune = c.find('ens_commune', 'ENS commune');
+  const duree = c.find('af_duree_cycle_standard', 'AF durée cycle standard');
+  const rows: ActionLine[] = [];
+  t.rows.forEach((r, i) => {
+    const afId = onisepNumber(r[af]!, 'AF');
+    if (!afId) c.fail(i, af, `identifiant d’action Onisep invalide « ${r[af]} »`);
+    const u = r[uai]!.toUpperCase();
+    rows.push({
+      afId,
+      forId: onisepNumber(r[forUrl]!, 'FOR'),
+      libelle: lib >= 0 ? r[lib]! : '',
+      uai: isValidUai(u) ? u : '',
+      ensId: ens >= 0 ? onisepNumber(r[ens]!, 'ENS') : 0,
+      ensLibelle: ensLib >= 0 ? r[ensLib]! : '',
+      commune: commune >= 0 ? r[commune]! : '',
+      duree: duree >= 0 ? parseDuree(r[duree]!) : 0,
+    });
+  });
+  return { rows, date: '' };
+}
+
+export interface StructureLine {
+  ensId: number;
+  uai: string;
+  nom: string;
+  commune: string;
+}
+
+/** Idéo structures d'enseignement secondaire (5fa5816ac6a6e): ENS.n → UAI. */
+export function parseIdeoStructures(t: Table): Parsed<StructureLine> {
+  const c = new Columns(t);
+  const uai = c.require('code_uai', 'code UAI');
+  const url = c.require('url_et_id_onisep', 'URL et ID Onisep');
+  const nom = c.find('nom');
+  const commune = c.find('commune');
+  const rows: StructureLine[] = [];
+  t.rows.forEach((r) => {
+    const ensId = onisepNumber(r[url]!, 'ENS');
+    const u = r[uai]!.toUpperCase();
+    if (ensId && isValidUai(u)) rows.push({ ensId, uai: u, nom: nom >= 0 ? r[nom]! : '', commune: commune >= 0 ? r[commune]! : '' });
+  });
+  return { rows, date: '' };
+}
+
+export interface GtaLine {
+  gta: number;
+  uai: string;
+  libelle: string;
+}
+
+/** Parcoursup cartographie des formations: `gta` → `etab_uai`, latest `annee` only. */
+export function parseParcoursup(t: Table): Parsed<GtaLine> {
+  const c = new Columns(t);
+  const gta = c.require('gta', 'g_ta_cod');
+  const uai = c.require('etab_uai', 'uai');
+  const nm = c.find('nm', 'etab_nom');
+  const tf = c.find('tf', 'nmc');
+  const annee = c.find('annee');
+  const latestYear = annee >= 0 ? t.rows.reduce((m, r) => (r[annee]! > m ? r[annee]! : m), '') : '';
+  const rows: GtaLine[] = [];
+  t.rows.forEach((r) => {
+    if (annee >= 0 && r[annee] !== latestYear) return;
+    const g = r[gta]!;
+    const u = r[uai]!.toUpperCase();
+    if (!/^[1-9][0-9]{0,8}$/.test(g) || !isValidUai(u)) return;
+    const label = [tf >= 0 ? r[tf] : '', nm >= 0 ? r[nm] : ''].filter(Boolean).join(' — ');
+    rows.push({ gta: Number(g), uai: u, libelle: label });
+  });
+  return { rows, date: latestYear };
+}
