@@ -1,6 +1,6 @@
 // From one statistics object of the API to one report cell: figures, secrecy, or an honest error.
 import type { Cell, DonneeSource, Figures } from '../types';
-import type { TerminaleRaw } from './schema';
+import type { AnyStatsRaw } from './schema';
 
 /** Below this final-year cohort the API hides every figure (statistical secrecy). */
 export const SECRECY_THRESHOLD = 20;
@@ -47,7 +47,7 @@ const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== n
  * (0–100) and counts non-negative integers no larger than the cohort: anything else is a drift of
  * the API, reported as such rather than shown as a wrong number.
  */
-export function toFigures(raw: TerminaleRaw): Figures | Problem {
+export function toFigures(raw: AnyStatsRaw): Figures | Problem {
   const r = raw as Record<string, unknown>;
   if (typeof raw.millesime !== 'string') return { problem: 'millesime manquant' };
   const nb = raw.nb_annee_term;
@@ -82,18 +82,18 @@ export function toFigures(raw: TerminaleRaw): Figures | Problem {
   return figures;
 }
 
-export function toDonneeSource(raw: TerminaleRaw): DonneeSource | undefined {
+export function toDonneeSource(raw: AnyStatsRaw): DonneeSource | undefined {
   const s = raw.donnee_source;
   return s ? { codeCertification: s.code_certification, type: s.type } : undefined;
 }
 
 /** True when the object carries no statistics at all (e.g. a common 2de listing its specialties). */
-export function hasNoStatistics(raw: TerminaleRaw): boolean {
+export function hasNoStatistics(raw: AnyStatsRaw): boolean {
   return raw.nb_annee_term === undefined || raw.nb_annee_term === null;
 }
 
 /** One statistics object → one cell. Under the secrecy threshold it is `secret`, never 0 %. */
-export function toCell(raw: TerminaleRaw): Cell {
+export function toCell(raw: AnyStatsRaw): Cell {
   const nb = raw.nb_annee_term;
   if (isCount(nb) && nb < SECRECY_THRESHOLD) {
     const messages = raw._meta?.messages?.filter((m) => m.trim() !== '') ?? [];

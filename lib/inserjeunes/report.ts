@@ -3,7 +3,7 @@
 import type { Cell, Cells, EtablissementInfo, Lieu, ProgrammeReport, Scope, Voie } from '../types';
 import type { ApiResult, InserJeunesClient } from './client';
 import { hasNoStatistics, toCell } from './figures';
-import type { StatsRaw, TerminaleRaw } from './schema';
+import type { AnyStatsRaw } from './schema';
 
 export interface ProgrammeInput {
   key: string;
@@ -28,17 +28,17 @@ export function emptyCells(cell: Cell): Cells {
 }
 
 /** The cell of a statistics object; an object with no statistics (a common 2de) has no figures of its own. */
-function cellOf(raw: StatsRaw | TerminaleRaw): Cell {
-  const terminales = (raw as StatsRaw).certificationsTerminales;
+function cellOf(raw: AnyStatsRaw): Cell {
+  const terminales = raw.certificationsTerminales;
   if (hasNoStatistics(raw) && Array.isArray(terminales) && terminales.length > 0) {
     return { state: 'none', reason: 'pas-de-donnees' };
   }
   return toCell(raw);
 }
 
-const resultCell = <T extends StatsRaw>(r: ApiResult<T>): Cell => (r.ok ? cellOf(r.data) : r.cell);
+const resultCell = <T extends AnyStatsRaw>(r: ApiResult<T>): Cell => (r.ok ? cellOf(r.data) : r.cell);
 
-const isAnneeCommune = (raw: StatsRaw | undefined): boolean =>
+const isAnneeCommune = (raw: AnyStatsRaw | undefined): boolean =>
   raw?.familleMetier?.isAnneeCommune === true || (raw !== undefined && hasNoStatistics(raw) && (raw.certificationsTerminales?.length ?? 0) > 0);
 
 export async function buildProgrammeReport(client: InserJeunesClient, input: ProgrammeInput): Promise<ProgrammeReport> {
@@ -57,7 +57,7 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
 
   const [es, ea, rs, ra, fr] = await Promise.all([etabScolaire, etabApprentissage, regionScolaire, regionApprentissage, nation]);
 
-  const local = (result: ApiResult<StatsRaw> | undefined, hasPlace: boolean, missingPlace: Cell, hasCode: boolean): Cell => {
+  const local = (result: ApiResult<AnyStatsRaw> | undefined, hasPlace: boolean, missingPlace: Cell, hasCode: boolean): Cell => {
     if (!hasPlace) return missingPlace;
     if (!hasCode || !result) return none('voie-absente');
     return resultCell(result);
@@ -95,8 +95,10 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
     cells,
   };
 
-  const answers: StatsRaw[] = [es, ea, rs, ra].flatMap((r) => (r?.ok ? [r.data] : []));
-  if (fr?.ok) answers.push(...[fr.data.pro, fr.data.apprentissage].filter((x): x is StatsRaw => !!x));
+  const answers: AnyStatsRaw[] = [es, ea, rs, ra].flatMap((r) => (r?.ok ? [r.data] : []));
+  if (fr?.ok) {
+    for (const voie of [fr.data.pro, fr.data.apprentissage]) if (voie) answers.push(voie as AnyStatsRaw);
+  }
 
   // Continuum: figures borrowed from the diploma this one replaced, or from its successor.
   const borrowed = answers.find((a) => a.donnee_source && a.donnee_source.type !== 'self' && !hasNoStatistics(a));
@@ -112,13 +114,13 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   // A common 2de: one report per specialty, from the answers that already list them.
   const commune = [es?.ok ? es.data : undefined, rs?.ok ? rs.data : undefined, fr?.ok ? fr.data.pro : undefined].find(isAnneeCommune);
   if (commune && mefstat11) {
-    let national = fr?.ok ? fr.data.pro : undefined;
+    let national: AnyStatsRaw | undefined = fr?.ok ? fr.data.pro : undefined;
     if (!national?.certificationsTerminales?.length) {
       // vue=filieres sums specialties away: the plain national route lists them.
       const plain = await client.certification(mefstat11);
       national = plain.ok ? plain.data : undefined;
     }
-    const perScope: Record<Scope, { source: StatsRaw | undefined; fallback: Cell }> = {
+    const perScope: Record<Scope, { source: AnyStatsRaw | undefined; fallback: Cell }> = {
       etablissement: { source: es?.ok ? es.data : undefined, fallback: cells.etablissement.scolaire },
       region: { source: rs?.ok ? rs.data : undefined, fallback: cells.region.scolaire },
       france: { source: national, fallback: cells.france.scolaire },

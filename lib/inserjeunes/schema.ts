@@ -86,10 +86,14 @@ export const regionaleSchema = statsSchema.extend({
 });
 
 /** `certifications/{codes}?vue=filieres`: national figures summed per voie; a voie may be absent. */
+const anyStatsSchema = statsSchema.extend({ code_certification: z.string().optional(), millesime: z.string().optional() });
+
+// Sums over several codes carry no single `code_certification`: it is optional there.
+const filiereStatsSchema = anyStatsSchema;
 export const filieresSchema = z.looseObject({
-  pro: statsSchema.optional(),
-  apprentissage: statsSchema.optional(),
-  agricole: statsSchema.optional(),
+  pro: filiereStatsSchema.optional(),
+  apprentissage: filiereStatsSchema.optional(),
+  agricole: filiereStatsSchema.optional(),
 });
 
 export const apiErrorSchema = z.looseObject({
@@ -113,6 +117,8 @@ export type FormationRaw = z.infer<typeof formationSchema>;
 export type RegionaleRaw = z.infer<typeof regionaleSchema>;
 export type FilieresRaw = z.infer<typeof filieresSchema>;
 export type ApiErrorRaw = z.infer<typeof apiErrorSchema>;
+/** Any statistics object: national, regional, establishment, per-voie sum or specialty. */
+export type AnyStatsRaw = z.infer<typeof anyStatsSchema>;
 
 /** A short, key-free description of why a body did not match (for an error cell's message). */
 export function describeIssues(error: z.ZodError): string {

@@ -126,6 +126,14 @@ describe('buildProgrammeReport', () => {
     expect(api.requests).toHaveLength(3);
   });
 
+  it('accepts per-voie sums that carry no single code_certification (as the mock API serves them)', async () => {
+    const sum = stats('23830034403', 5200, 41, 40, 19, { millesime: '2024' });
+    delete sum.code_certification;
+    const routes = { 'certifications/23830034403?vue=filieres': { body: { pro: sum } } };
+    const report = await buildProgrammeReport(client(routes).client, { key: 'k', libelle: 'x', mefstat11: '23830034403' });
+    expect(report.cells.france.scolaire).toMatchObject({ state: 'figures', figures: { nbAnneeTerm: 5200 } });
+  });
+
   it('never rejects, even when every request fails', async () => {
     const routes: Record<string, Route> = {};
     for (const p of Object.keys(scenarioRoutes())) routes[p] = { raw: 'not json' };
