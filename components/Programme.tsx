@@ -1,0 +1,104 @@
+// One programme in the panel: header, headline indicators, warning, comparison and details.
+import type { ProgrammeReport, Voie } from '../lib/types';
+import { panel, scopeLabel, voieLabels } from '../lib/strings';
+import { SCOPES, deltaVsRegion, headline, voiesPresent, type SourceInfo } from './state';
+import { CellView } from './cells';
+import { IndicatorBars } from './Indicators';
+import { SansPerspectivesNotice } from './SansPerspectives';
+import { DetailsDrawer } from './Details';
+
+export interface ProgrammeViewProps {
+  programme: ProgrammeReport;
+  sources?: SourceInfo[];
+  onRetry?: () => void;
+  /** When given, shows "Ajouter à ma sélection". */
+  onSave?: (programme: ProgrammeReport) => void;
+  saved?: boolean;
+}
+
+function where(programme: ProgrammeReport): string {
+  const e = programme.etablissement;
+  if (e?.libelle) return e.commune ? `${e.libelle}, ${e.commune}` : e.libelle;
+  if (e?.uai) return e.uai;
+  return programme.region ? panel.region(programme.region.nom) : panel.france;
+}
+
+function Delta({ programme, voie }: { programme: ProgrammeReport; voie: Voie }) {
+  const d = deltaVsRegion(programme, voie);
+  if (!d) return null;
+  const sign = (n: number) => (n > 0 ? 'up' : n < 0 ? 'down' : 'same');
+  return (
+    <ul class="ij-deltas">
+      <li class={`ij-delta ij-delta--${sign(d.emploi)}`}>{panel.deltaVsRegion(panel.deltaShort.emploi, d.emploi)}</li>
+      <li class={`ij-delta ij-delta--${sign(d.formation)}`}>{panel.deltaVsRegion(panel.deltaShort.formation, d.formation)}</li>
+    </ul>
+  );
+}
+
+function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetry?: () => void }) {
+  const voies = voiesPresent(programme);
+  if (voies.length === 0) return null;
+  return (
+    <section class="ij-compare">
+      <h3 class="ij-h">{panel.comparisonTitle}</h3>
+      <div class="ij-compare-grid">
+        {voies.map((voie) => (
+          <section class="ij-voie" key={voie}>
+            <h4 class="ij-voie-title">{voieLabels[voie]}</h4>
+            <dl class="ij-scopes">
+              {SCOPES.map((scope) => (
+                <div class={`ij-scope ij-scope--${scope}`} key={scope}>
+                  <dt>{scopeLabel(scope, programme.region?.nom)}</dt>
+                  <dd>
+                    <CellView cell={programme.cells[scope][voie]} onRetry={onRetry} />
+                    {scope === 'etablissement' && <Delta programme={programme} voie={voie} />}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: ProgrammeViewProps) {
+  const best = headline(programme);
+  const source = best?.cell.donneeSource;
+  const borrowed = source && source.type !== 'self' ? { type: source.type, code: source.codeCertification } : null;
+  return (
+    <article class="ij-programme">
+      <header class="ij-programme-head">
+        <h2 class="ij-programme-title">
+          {programme.diplome && <span class="ij-diplome">{programme.diplome.nom}</span>} {programme.libelle}
+        </h2>
+        <p class="ij-where">{where(programme)}</p>
+      </header>
+      {programme.ambiguous && <p class="ij-note">{panel.ambiguous}</p>}
+      {best && (
+        <section class="ij-headline">
+          <h3 class="ij-h">{panel.sixMonths}</h3>
+          <p class="ij-caption">
+            {panel.indicatorsCaption(
+              scopeLabel(best.scope, programme.region?.nom),
+              voieLabels[best.voie],
+              best.cell.figures.millesime,
+              best.cell.figures.nbAnneeTerm,
+            )}
+          </p>
+          <IndicatorBars figures={best.cell.figures} />
+          {borrowed && <p class="ij-note">{panel.borrowed[borrowed.type](borrowed.code)}</p>}
+          {best.cell.sansPerspectives && <SansPerspectivesNotice />}
+        </section>
+      )}
+      <Comparison programme={programme} onRetry={onRetry} />
+      <DetailsDrawer programme={programme} sources={sources} />
+      {onSave && (
+        <button type="button" class="ij-button" disabled={saved} onClick={() => onSave(programme)}>
+          {saved ? panel.saved : panel.save}
+        </button>
+      )}
+    </article>
+  );
+}

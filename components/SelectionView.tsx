@@ -1,0 +1,127 @@
+// The counsellor's selection: saved programmes side by side, CSV export and a print-friendly page.
+import type { ReadonlySignal } from '@preact/signals';
+import type { Cell, ProgrammeReport, Voie } from '../lib/types';
+import { badge, formatNumber, formatPercent, panel, selection, voieLabels } from '../lib/strings';
+import { voiesPresent } from './state';
+import { read } from './read';
+
+export interface SelectionViewProps {
+  items: ProgrammeReport[] | ReadonlySignal<ProgrammeReport[]>;
+  onRemove: (key: string) => void;
+  onExportCsv: () => void;
+  onPrint?: () => void;
+}
+
+/** A cell's short text for a table: the rate, or in a few words why there is none. */
+function short(cell: Cell, pick: 'emploi' | 'formation' | 'autres'): string {
+  switch (cell.state) {
+    case 'figures': {
+      const f = cell.figures;
+      return formatPercent(pick === 'emploi' ? f.tauxEnEmploi6Mois : pick === 'formation' ? f.tauxEnFormation : f.tauxAutres6Mois);
+    }
+    case 'secret':
+      return badge.secret;
+    case 'none':
+      return badge.reasons[cell.reason];
+    case 'error':
+      return badge.error;
+    case 'loading':
+      return '…';
+  }
+}
+
+export function SelectionView(props: SelectionViewProps) {
+  const items = read(props.items);
+  return (
+    <main class="ij-root ij-selection">
+      <header class="ij-page-head">
+        <h1>{selection.title}</h1>
+        <div class="ij-actions ij-no-print">
+          <button type="button" class="ij-button" disabled={items.length === 0} onClick={() => props.onExportCsv()}>
+            {selection.exportCsv}
+          </button>
+          <button type="button" class="ij-button ij-button--ghost" onClick={() => (props.onPrint ? props.onPrint() : window.print())}>
+            {selection.print}
+          </button>
+        </div>
+      </header>
+      <p class="ij-muted">{selection.intro}</p>
+      {items.length === 0 ? (
+        <p>{selection.empty}</p>
+      ) : (
+        <div class="ij-table-wrap">
+          <table class="ij-table ij-compare-table">
+            <caption>{selection.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{selection.columns.formation}</th>
+                <th scope="col">{selection.columns.etablissement}</th>
+                <th scope="col">{selection.columns.voie}</th>
+                <th scope="col">{selection.columns.emploi}</th>
+                <th scope="col">{selection.columns.formationRate}</th>
+                <th scope="col">{selection.columns.autres}</th>
+                <th scope="col">{selection.columns.region}</th>
+                <th scope="col">{selection.columns.france}</th>
+                <th scope="col">{selection.columns.effectif}</th>
+                <th scope="col" class="ij-no-print">
+                  {selection.columns.actions}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.flatMap((p) => {
+                const present = voiesPresent(p);
+                const voies: Voie[] = present.length > 0 ? present : ['scolaire'];
+                return voies.map((voie, i) => {
+                  const here = p.cells.etablissement[voie];
+                  const main = here.state === 'none' && here.reason === 'pas-d-etablissement' ? p.cells.france[voie] : here;
+                  const n = main.state === 'figures' ? main.figures.nbAnneeTerm : main.state === 'secret' ? main.nbAnneeTerm : null;
+                  return (
+                    <tr key={`${p.key}-${voie}`}>
+                      {i === 0 && (
+                        <th scope="rowgroup" rowSpan={voies.length}>
+                          {p.diplome ? `${p.diplome.nom} ` : ''}
+                          {p.libelle}
+                        </th>
+                      )}
+                      {i === 0 && (
+                        <td rowSpan={voies.length}>
+                          {p.etablissement?.libelle ?? p.etablissement?.uai ?? selection.noEtablissement}
+                          {p.etablissement?.commune ? `, ${p.etablissement.commune}` : ''}
+                        </td>
+                      )}
+                      <td>{voieLabels[voie]}</td>
+                      <td>
+                        {short(main, 'emploi')}
+                        {main.state === 'figures' && main.sansPerspectives && (
+                          <span class="ij-tag ij-tag--warn">{panel.sansPerspectivesTag}</span>
+                        )}
+                      </td>
+                      <td>{short(main, 'formation')}</td>
+                      <td>{short(main, 'autres')}</td>
+                      <td>{short(p.cells.region[voie], 'emploi')}</td>
+                      <td>{short(p.cells.france[voie], 'emploi')}</td>
+                      <td>{n != null ? formatNumber(n) : '—'}</td>
+                      {i === 0 && (
+                        <td rowSpan={voies.length} class="ij-no-print">
+                          <button
+                            type="button"
+                            class="ij-button ij-button--small ij-button--ghost"
+                            aria-label={selection.removeLabel(p.libelle)}
+                            onClick={() => props.onRemove(p.key)}
+                          >
+                            {selection.remove}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  );
+                });
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,346 @@
+// Every sentence the user reads, in French, in one place, with the few formatting helpers they need.
+// Split into one object per surface so the content scripts bundle only what the panel and badges use.
+import type { ErrorReason, NoFiguresReason, ResolutionProblem, Scope, Voie } from './types';
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/** `1234` → `1 234` (French grouping, narrow no-break space). */
+export const formatNumber = (n: number): string => integer.format(n);
+
+/** `38` → `38 %` with the no-break space French typography wants. */
+export const formatPercent = (n: number): string => `${integer.format(n)}\u00a0%`;
+
+/** `1450` → `1 450 €`. */
+export const formatEuros = (n: number): string => euros.format(n);
+
+/** Picks the singular or plural form: French counts 0 and 1 as singular. */
+export const plural = (n: number, one: string, many: string): string => (Math.abs(n) < 2 ? one : many);
+
+/** `12` → `12 élèves`, `1` → `1 élève`. */
+export const eleves = (n: number): string => `${formatNumber(n)} ${plural(n, 'élève', 'élèves')}`;
+
+/** A rate as "n out of 10": `38` → `environ 4 sur 10`. */
+export const surDix = (percent: number): string => {
+  const n = Math.round(percent / 10);
+  return n * 10 === percent ? `${n} sur 10` : `environ ${n} sur 10`;
+};
+
+/** Signed difference in points, with a real minus sign: `+6 pts`, `−3 pts`, `0 pt`. */
+export const formatDelta = (points: number): string => {
+  const abs = Math.abs(Math.round(points));
+  const sign = points > 0 ? '+' : points < 0 ? '\u2212' : '';
+  return `${sign}${formatNumber(abs)}\u00a0${plural(abs, 'pt', 'pts')}`;
+};
+
+/** The cohorts a millésime covers: `2024` → `sortants 2024`, `2023_2024` → `sortants 2023 et 2024`. */
+export const formatMillesime = (millesime: string): string => {
+  const years = millesime.split('_').filter(Boolean);
+  if (years.length < 2) return `sortants ${millesime}`;
+  return `sortants ${years.slice(0, -1).join(', ')} et ${years[years.length - 1]}`;
+};
+
+export const DOC_URL = 'https://documentation.exposition.inserjeunes.beta.gouv.fr/';
+
+// ------------------------------------------------------------------ panel and badges
+
+export const voieLabels: Record<Voie, string> = {
+  scolaire: 'Voie scolaire',
+  apprentissage: 'Apprentissage',
+};
+
+export const noFiguresSentences: Record<NoFiguresReason, string> = {
+  'certification-inconnue':
+    "Pas encore de chiffres pour ce diplôme : il est peut-être récent, ou aucun élève n'en est encore sorti.",
+  'formation-inconnue': "Pas de chiffres pour cette formation ici : elle n'y est peut-être pas enseignée par cette voie.",
+  'etablissement-inconnu': "Cet établissement n'est pas connu du service InserJeunes.",
+  'pas-de-donnees': "Pas de chiffres disponibles à cette échelle pour cette formation.",
+  'pas-de-donnees-millesime': "Pas de chiffres pour les années les plus récentes.",
+  'hors-referentiel': "Nous n'avons pas su reconnaître cette formation dans les nomenclatures officielles.",
+  'pas-d-etablissement': "La page ne précise pas d'établissement.",
+  'pas-de-region': "Région inconnue : choisissez une région préférée dans les options.",
+  'voie-absente': "Cette formation n'existe pas par cette voie.",
+  'trop-peu-d-eleves': "Moins de 5 élèves : aucun chiffre n'est publié.",
+};
+
+export const errorSentences: Record<ErrorReason, string> = {
+  network: 'Le service InserJeunes est injoignable. Vérifiez votre connexion.',
+  timeout: 'Le service InserJeunes met trop de temps à répondre.',
+  server: 'Le service InserJeunes a rencontré une erreur.',
+  'rate-limit': 'Le service InserJeunes reçoit trop de demandes. Patientez un instant.',
+  'invalid-response': 'Le service InserJeunes a envoyé une réponse inattendue.',
+  unauthorized: "La clé d'API a été refusée. Vérifiez-la dans les options.",
+  'bad-request': "La demande n'a pas été acceptée par le service InserJeunes.",
+};
+
+export const problemSentences: Record<ResolutionProblem, string> = {
+  'hors-referentiel': "Nous n'avons pas su relier cette page à une formation connue des nomenclatures officielles.",
+  'code-invalide': "Le code de formation trouvé sur la page n'est pas valide.",
+  'referentiel-indisponible': "La table de correspondance des formations n'a pas pu être chargée.",
+};
+
+export const panel = {
+  title: 'Débouchés InserJeunes',
+  loading: 'Chargement des chiffres…',
+  collapse: 'Réduire',
+  expand: 'Afficher les débouchés',
+  close: 'Fermer',
+  retry: 'Réessayer',
+  failed: 'Les chiffres n’ont pas pu être chargés.',
+  extensionUnavailable: 'L’extension ne répond pas. Rechargez la page.',
+  noProgramme: 'Aucune formation reconnue sur cette page.',
+  france: 'France',
+  region: (nom?: string) => (nom ? `Région ${nom}` : 'Région'),
+  thisEtablissement: 'Cet établissement',
+  ambiguous: 'Plusieurs codes correspondent à cette formation : les chiffres affichés sont ceux du premier.',
+  indicatorsCaption: (scope: string, voie: string, millesime: string, n: number) =>
+    `${scope}, ${voie.toLowerCase()} — ${formatMillesime(millesime)}, ${eleves(n)} en dernière année`,
+  sixMonths: 'Six mois après la fin des études',
+  indicator: {
+    emploi: 'En emploi',
+    formation: 'En formation',
+    autres: 'Autres situations',
+  },
+  explanation: {
+    emploi:
+      "Salarié en France dans le privé, y compris en intérim ou en contrat aidé, six mois après la fin de la formation. Les emplois publics, à l'étranger ou indépendants ne sont pas comptés.",
+    formation:
+      "Inscrit dans une autre formation : lycée, apprentissage, études supérieures (BTS, licence…), six mois après la fin de la formation.",
+    autres:
+      "Ni en emploi salarié privé ni en formation : recherche d'emploi, service civique, emploi public ou à l'étranger, ou situation inconnue.",
+  },
+  whatIsThis: (label: string) => `Que compte « ${label.toLowerCase()} » ?`,
+  barText: (label: string, percent: number) => `${label} : ${formatPercent(percent)} — ${surDix(percent)}`,
+  comparisonTitle: 'Comparer',
+  deltaVsRegion: (label: string, delta: number) => `${label} : ${formatDelta(delta)} par rapport à la région`,
+  deltaShort: { emploi: 'Emploi', formation: 'Études' },
+  cellFigures: (emploi: number, formation: number) =>
+    `Emploi ${formatPercent(emploi)} · Études ${formatPercent(formation)}`,
+  secret: "Trop peu d'élèves pour des chiffres fiables",
+  secretCohort: (n: number) => `(${eleves(n)} en dernière année)`,
+  millesimesDisponibles: (list: string[]) => `Années disponibles : ${list.join(', ')}.`,
+  sansPerspectivesTitle: 'À regarder de près',
+  sansPerspectives:
+    'Peu de sortants de cette formation trouvent un emploi ou poursuivent des études : moins de 30 % sont en emploi et moins de 50 % en formation six mois après. Parlez-en avec un conseiller d’orientation.',
+  sansPerspectivesTag: 'Débouchés faibles',
+  borrowed: {
+    ancienne: (code: string, libelle?: string) =>
+      `Diplôme rénové : les chiffres sont ceux du diplôme qu’il remplace (${libelle ?? code}).`,
+    nouvelle: (code: string, libelle?: string) =>
+      `Les chiffres sont ceux du diplôme qui lui succède (${libelle ?? code}).`,
+  },
+  details: {
+    summary: 'Plus de détails',
+    laterEmployment: "Taux d'emploi dans la durée",
+    months: (n: number) => `${n} mois`,
+    salaries: 'Salaires nets mensuels en France, 12 mois après (quartiles)',
+    q1: '1 sur 4 gagne moins de',
+    q2: 'La moitié gagne moins de',
+    q3: '3 sur 4 gagnent moins de',
+    valeurAjoutee: "Valeur ajoutée de l'établissement (DEPP)",
+    valeurAjouteeHelp:
+      "L'écart entre le taux d'emploi observé et celui qu'on attendrait compte tenu du profil des élèves accueillis. Positif : l'établissement fait mieux qu'attendu.",
+    valeurAjouteeRow: (voie: string, millesime: string, taux: string, attendu: string, va: string) =>
+      `${voie}, ${millesime} : emploi ${taux}, attendu ${attendu}, valeur ajoutée ${va}`,
+    notAvailable: 'non publié',
+    cohorts: 'Effectifs et années',
+    cohortRow: (where: string, voie: string, millesime: string, n: number) =>
+      `${where}, ${voie.toLowerCase()} : ${eleves(n)} (${formatMillesime(millesime)})`,
+    famille: (libelle: string) => `Seconde commune « ${libelle} » : les spécialités`,
+    familleHelp: 'Après cette seconde commune, les élèves choisissent une spécialité. Chiffres de chacune :',
+    sources: 'Sources',
+    source: (name: string, date: string | undefined, licence: string) =>
+      `${name}${date ? ` (${date})` : ''}, ${licence}`,
+    doc: 'Documentation InserJeunes',
+  },
+  save: 'Ajouter à ma sélection',
+  saved: 'Dans ma sélection',
+};
+
+export const badge = {
+  loading: 'InserJeunes : chargement…',
+  failed: 'InserJeunes : indisponible',
+  error: 'Chiffres indisponibles',
+  secret: 'Trop peu d’élèves',
+  noFigures: (short: string) => `Pas de chiffres : ${short}`,
+  figures: (emploi: number, formation: number) => `Emploi ${formatPercent(emploi)} · Études ${formatPercent(formation)}`,
+  where: { etablissement: '', region: ' (région)', france: ' (France)' } as Record<Scope, string>,
+  /** Short forms of the no-figures reasons, for badges and table cells. */
+  reasons: {
+    'certification-inconnue': 'diplôme sans chiffres publiés',
+    'formation-inconnue': 'pas enseignée ici par cette voie',
+    'etablissement-inconnu': 'établissement inconnu',
+    'pas-de-donnees': 'aucune donnée',
+    'pas-de-donnees-millesime': 'pas de données récentes',
+    'hors-referentiel': 'formation non reconnue',
+    'pas-d-etablissement': 'établissement non précisé',
+    'pas-de-region': 'région inconnue',
+    'voie-absente': 'voie absente',
+    'trop-peu-d-eleves': 'moins de 5 élèves',
+    'aucune-formation': 'aucune formation reconnue',
+  } as Record<NoFiguresReason | 'aucune-formation', string>,
+  /** Spoken label: says what a click does. */
+  open: (text: string) => `${text}. Ouvrir le détail InserJeunes`,
+};
+
+export const scopeLabel = (scope: Scope, regionNom?: string): string =>
+  scope === 'etablissement' ? panel.thisEtablissement : scope === 'region' ? panel.region(regionNom) : panel.france;
+
+// ------------------------------------------------------------------ popup
+
+export const popup = {
+  title: 'InserJeunes',
+  foundTitle: 'Sur cet onglet',
+  foundNone: 'Aucune formation trouvée sur cet onglet.',
+  foundLoading: 'Recherche des formations de l’onglet…',
+  searchTitle: 'Rechercher une formation',
+  searchLabel: 'UAI, FOR, CFD, MEFSTAT11, RNCP ou mots du nom',
+  searchButton: 'Rechercher',
+  searchHint: 'Exemples : 0693045K, FOR.3651, 40034403, RNCP39133, « opticien ».',
+  searchTooShort: 'Saisissez un code ou au moins 3 lettres.',
+  searchLoading: 'Recherche…',
+  searchNoResult: (q: string) => `Aucun résultat pour « ${q} ».`,
+  searchResults: (n: number) => `${formatNumber(n)} ${plural(n, 'résultat', 'résultats')}`,
+  searchFailed: 'La recherche a échoué.',
+  kinds: {
+    uai: 'Code UAI d’établissement',
+    for: 'Identifiant Onisep de formation',
+    cfd: 'Code diplôme (CFD)',
+    mefstat11: 'Code MEFSTAT11',
+    mef10: 'Code MEF',
+    rncp: 'Fiche RNCP',
+    texte: 'Mots du nom',
+  },
+  show: 'Voir les chiffres',
+  back: 'Retour',
+  openSelection: 'Ouvrir ma sélection',
+  selectionCount: (n: number) => `${formatNumber(n)} ${plural(n, 'formation', 'formations')} dans ma sélection`,
+};
+
+// ------------------------------------------------------------------ selection
+
+export const selection = {
+  title: 'Ma sélection',
+  intro: 'Les formations que vous avez gardées, côte à côte. Les chiffres sont ceux de six mois après la sortie.',
+  empty: 'Votre sélection est vide. Ajoutez des formations depuis le panneau ou la fenêtre de l’extension.',
+  exportCsv: 'Exporter en CSV',
+  print: 'Imprimer',
+  remove: 'Retirer',
+  removeLabel: (libelle: string) => `Retirer « ${libelle} » de ma sélection`,
+  caption: 'Comparaison des formations sélectionnées',
+  columns: {
+    formation: 'Formation',
+    etablissement: 'Établissement',
+    voie: 'Voie',
+    emploi: 'En emploi',
+    formationRate: 'En formation',
+    autres: 'Autres',
+    region: 'Emploi, région',
+    france: 'Emploi, France',
+    effectif: 'Effectif',
+    actions: 'Actions',
+  },
+  noEtablissement: 'Toute la France',
+  printedOn: (date: string) => `Imprimé le ${date}`,
+};
+
+/** Column headers of the CSV export (French, as a spreadsheet user reads them). */
+export const csv = {
+  headers: [
+    'Formation',
+    'Diplôme',
+    'CFD',
+    'MEFSTAT11',
+    'Établissement',
+    'UAI',
+    'Commune',
+    'Région',
+    'Voie',
+    'Périmètre',
+    'Millésime',
+    'Effectif en dernière année',
+    'En emploi à 6 mois (%)',
+    'En formation (%)',
+    'Autres situations (%)',
+    'En emploi à 12 mois (%)',
+    'En emploi à 24 mois (%)',
+    'Débouchés faibles',
+    'Statut',
+  ],
+  yes: 'oui',
+  no: 'non',
+  figures: 'chiffres publiés',
+  secret: "trop peu d'élèves pour des chiffres fiables",
+  loading: 'non chargé',
+  fileName: (isoDate: string) => `selection-inserjeunes-${isoDate}.csv`,
+};
+
+// ------------------------------------------------------------------ options
+
+export const options = {
+  title: 'Options InserJeunes',
+  save: 'Enregistrer',
+  saved: 'Options enregistrées.',
+  hasErrors: (n: number) => `${formatNumber(n)} ${plural(n, 'champ à corriger', 'champs à corriger')}.`,
+  apiSection: 'Service InserJeunes',
+  apiUrl: 'Adresse de l’API',
+  apiUrlHelp: 'Changez-la seulement si le service déménage. Par défaut : celle du service public.',
+  apiKey: 'Clé d’API (facultative)',
+  apiKeyHelp: 'Inutile pour afficher les chiffres ; seulement si vous en avez une.',
+  region: 'Région préférée',
+  regionHelp: 'Utilisée quand la page ne dit pas où se trouve l’établissement.',
+  regionNone: 'Aucune',
+  cacheDays: 'Garder les chiffres en mémoire (jours)',
+  cacheDaysHelp: 'Entre 1 et 90 jours. Les chiffres sont mis à jour une fois par an.',
+  displaySection: 'Affichage',
+  panelPosition: 'Emplacement du panneau',
+  positions: { apres: 'Dans la page, sous le titre', flottant: 'Flottant, en bas à droite' },
+  startCollapsed: 'Afficher le panneau réduit au départ',
+  showBadges: 'Afficher les pastilles dans les listes de formations',
+  errors: {
+    apiUrl: 'Saisissez une adresse web complète, commençant par https:// (sans ? ni #).',
+    apiKey: 'La clé ne doit contenir ni espace ni caractère spécial invisible.',
+    preferredRegion: 'Choisissez une région de la liste.',
+    cacheDays: 'Saisissez un nombre entier de jours entre 1 et 90.',
+  },
+  about: 'À propos',
+  aboutIntro:
+    "Cette extension affiche les chiffres publiés par le service InserJeunes du ministère. Elle ne collecte aucune donnée personnelle.",
+  sources: 'Sources des données',
+  version: (v: string) => `Version ${v}`,
+  doc: 'Documentation InserJeunes',
+};
+
+/** Regions the API accepts (contract: INSERJEUNES_API.md; same list as lib/settings.ts REGION_CODES), with their names. */
+export const regions: { code: string; nom: string }[] = [
+  { code: '84', nom: 'Auvergne-Rhône-Alpes' },
+  { code: '27', nom: 'Bourgogne-Franche-Comté' },
+  { code: '53', nom: 'Bretagne' },
+  { code: '24', nom: 'Centre-Val de Loire' },
+  { code: '94', nom: 'Corse' },
+  { code: '44', nom: 'Grand Est' },
+  { code: '01', nom: 'Guadeloupe' },
+  { code: '03', nom: 'Guyane' },
+  { code: '32', nom: 'Hauts-de-France' },
+  { code: '11', nom: 'Île-de-France' },
+  { code: '04', nom: 'La Réunion' },
+  { code: '02', nom: 'Martinique' },
+  { code: '06', nom: 'Mayotte' },
+  { code: '28', nom: 'Normandie' },
+  { code: '75', nom: 'Nouvelle-Aquitaine' },
+  { code: '76', nom: 'Occitanie' },
+  { code: '52', nom: 'Pays de la Loire' },
+  { code: '93', nom: 'Provence-Alpes-Côte d’Azur' },
+];
+
+/** Data sources and licences, credited in the panel and on the options page. */
+export const licences = {
+  odbl: 'Licence ODbL',
+  ouverte: 'Licence Ouverte (Etalab 2.0)',
+};
+
+/**
+ * Every section at once, for code that prefers one import. Content scripts should import the named
+ * sections (`panel`, `badge`) instead, so the popup's and options' strings stay out of their bundle.
+ */
+export const strings = { panel, badge, popup, selection, csv, options, regions, licences, voieLabels, noFiguresSentences, errorSentences, problemSentences };
