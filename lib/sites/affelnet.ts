@@ -1,0 +1,158 @@
+// Affelnet lycée (affectation3e.phm.education.gouv.fr/pna-public): offer pages and offer lists.
+// The DOM is unknown (SITES.md: low confidence): read Onisep links first, then codes written as text.
+import type { Confidence, Sighting } from '../types';
+import { detectWith, lowerPath, type Detector } from './detectors';
+import {
+  all,
+  attempt,
+  bareUai,
+  first,
+  headingAnchor,
+  labelOf,
+  labelledDuree,
+  labelledUai,
+  makeSighting,
+  normalizeSpace,
+  onisepIdOfHref,
+  onisepKey,
+} from './dom';
+import type { SiteAdapter } from './types';
+
+const HOST = 'affectation3e.phm.education.gouv.fr';
+const onHost = (url: URL) => url.protocol === 'https:' && url.hostname === HOST;
+
+const OFFRE_PATH = /\/pna-public\/offre\/(a[0-9]{1,2})\/([0-9a-z]{4,20})\/?(?:[?#]|$)/i;
+
+/** `A10/00812165` from an offer URL or href, or undefined. */
+export function offreOfHref(href: string): string | undefined {
+  const m = OFFRE_PATH.exec(href);
+  return m ? `${m[1]!.toUpperCase()}/${m[2]!.toUpperCase()}` : undefined;
+}
+
+export const detectors: Detector[] = [
+  {
+    name: 'affelnet offre',
+    page: 'offre',
+    test: (url) => onHost(url) && /^\/pna-public\/offre\/a[0-9]{1,2}\/[0-9a-z]{4,20}$/.test(lowerPath(url)),
+    examples: [
+      'https://affectation3e.phm.education.gouv.fr/pna-public/offre/A10/00812165',
+      'https://affectation3e.phm.education.gouv.fr/pna-public/offre/A19/00812165',
+      'https://affectation3e.phm.education.gouv.fr/pna-public/offre/A10/00812170?retour=liste',
+    ],
+  },
+  {
+    name: 'affelnet liste',
+    page: 'liste',
+    test: (url) => onHost(url) && lowerPath(url) === '/pna-public/consultation/liste-offres',
+    examples: [
+      'https://affectation3e.phm.education.gouv.fr/pna-public/consultation/liste-offres',
+      'https://affectation3e.phm.education.gouv.fr/pna-public/consultation/liste-offres?academie=10&page=2',
+    ],
+  },
+];
+
+/** Pages of the Affelnet host where nothing must run. */
+export const nonMatching: string[] = [
+  'https://affectation3e.phm.education.gouv.fr/pna-public/',
+  'https://affectation3e.phm.education.gouv.fr/pna-public/consultation',
+  'https://affectation3e.phm.education.gouv.fr/pna-public/offre/A10',
+  'https://affectation3e.phm.education.gouv.fr/pna-public/offre/X10/00812165',
+  'https://affectation3e.phm.education.gouv.fr/pna-public/aide',
+  'http://affectation3e.phm.education.gouv.fr/pna-public/offre/A10/00812165',
+];
+
+// ------------------------------------------------------------------ codes in text
+
+/** A MEF written with its label: `Code MEF : 2473440331` (10 digits) or a MEFSTAT11 (11). */
+export function labelledMef(text: string): { mef?: string; mefstat11?: string } {
+  const stat = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})\b/i.exec(text);
+  const mef = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})\b/i.exec(text);
+  const out: { mef?: string; mefstat11?: string } = {};
+  if (stat) out.mefstat11 = stat[1];
+  if (mef?.[1]?.length === 10) out.mef = mef[1];
+  else if (mef && !out.mefstat11) out.mefstat11 = mef[1];
+  return out;
+}
+
+/**
+ * Bare 10- or 11-digit numbers. MEF and MEFSTAT11 codes never start with 0, French phone numbers
+ * always do: that is how a `0478123456` stays out.
+ */
+export function bareMef(text: string): { mef?: string; mefstat11?: string } {
+  const out: { mef?: string; mefstat11?: string } = {};
+  const re = /\b([1-9][0-9]{9,10})\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1]!.length === 10) out.mef ??= m[1];
+    else out.mefstat11 ??= m[1];
+  }
+  return out;
+}
+
+/** Onisep ids from the links of a part of the page: one distinct id per kind, or none of that kind. */
+export function onisepIdsOfLinks(root: ParentNode): Record<string, string> {
+  const byKey = new Map<string, Set<string>>();
+  for (const a of all(root, 'a[href*="onisep"]')) {
+    const found = onisepIdOfHref(a.getAttribute('href'));
+    if (!found) continue;
+    const key = onisepKey(found.kind);
+    const set = byKey.get(key) ?? new Set<string>();
+    set.add(found.id);
+    byKey.set(key, set);
+  }
+  const ids: Record<string, string> = {};
+  for (const [key, set] of byKey) if (set.size === 1) ids[key] = [...set][0]!;
+  return ids;
+}
+
+function offrePage(doc: Document, url: URL): Sighting[] {
+  const title = first(doc, 'h1') ?? first(doc, 'h2');
+  const main = first(doc, 'main') ?? doc.body ?? doc.documentElement;
+  const text = normalizeSpace((main?.textContent ?? '').slice(0, 20_000));
+  const links = attempt(() => onisepIdsOfLinks(doc)) ?? {};
+  const labelled = attempt(() => labelledMef(text)) ?? {};
+  const bare = labelled.mef || labelled.mefstat11 ? {} : (attempt(() => bareMef(text)) ?? {});
+  const uai = attempt(() => labelledUai(text)) ?? attempt(() => bareUai(text));
+  const ids: Record<string, unknown> = {
+    offre: offreOfHref(url.pathname),
+    ...links,
+    uai,
+    ...bare,
+    ...labelled,
+    duree: attempt(() => labelledDuree(text)),
+  };
+  const confidence: Confidence = links.for || labelled.mef || labelled.mefstat11 ? 'high' : bare.mef || bare.mefstat11 ? 'medium' : 'low';
+  const s = makeSighting('affelnet', 'offre', ids, { anchor: headingAnchor(title), label: labelOf(title), confidence });
+  return s ? [s] : [];
+}
+
+/** Offer lists: every link to an offer is a row; the row is its table row, list item or card. */
+export function offerRows(doc: Document): Sighting[] {
+  const out: Sighting[] = [];
+  const seen = new Set<Element>();
+  for (const link of all(doc, 'a[href*="/offre/"]')) {
+    const offre = offreOfHref(link.getAttribute('href') ?? '');
+    if (!offre) continue;
+    const row = link.closest('tr, li, article, .fr-card') ?? link;
+    if (seen.has(row)) continue;
+    seen.add(row);
+    const text = normalizeSpace(row.textContent ?? '');
+    const labelled = labelledMef(text);
+    const ids: Record<string, unknown> = { offre, ...onisepIdsOfLinks(row), uai: labelledUai(text), ...labelled };
+    const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
+    const s = makeSighting('affelnet', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence });
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export const affelnet: SiteAdapter = {
+  name: 'affelnet',
+  matches: ['https://affectation3e.phm.education.gouv.fr/pna-public/*'],
+  detect: (url) => detectWith(detectors, url),
+  extract(doc, url) {
+    const page = attempt(() => detectWith(detectors, url));
+    if (page === 'offre') return attempt(() => offrePage(doc, url)) ?? [];
+    if (page === 'liste') return attempt(() => offerRows(doc)) ?? [];
+    return [];
+  },
+};

@@ -1,0 +1,143 @@
+// Defensive DOM and text helpers shared by the site adapters: read plain text, never HTML, never layout.
+import { findOnisepId, isValidUai, type OnisepKind } from '../codes';
+import type { Confidence, PageKind, Sighting, SightingIds, SiteName } from '../types';
+import { cleanIds } from './ids';
+
+/** Longest label kept: a page cannot make us carry a novel around. */
+const MAX_LABEL = 300;
+
+/** Whitespace as pages write it: NBSP, narrow NBSP and friends become plain spaces, runs collapse. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2007\u2009]+/g, ' ').trim();
+}
+
+/** An element's text as plain, normalised text ('' for nothing). Uses textContent: no layout. */
+export function textOf(node: Node | null | undefined): string {
+  return node ? normalizeSpace(node.textContent ?? '') : '';
+}
+
+/** A label fit to send: plain text, bounded, or undefined when empty. */
+export function labelOf(node: Node | null | undefined): string | undefined {
+  const text = textOf(node);
+  return text ? text.slice(0, MAX_LABEL) : undefined;
+}
+
+/** querySelectorAll that returns [] on a selector the DOM implementation rejects. */
+export function all(root: ParentNode | null | undefined, selector: string): Element[] {
+  if (!root) return [];
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+export function first(root: ParentNode | null | undefined, selector: string): Element | null {
+  if (!root) return null;
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+/** Runs one extraction strategy; a strategy that throws simply found nothing. */
+export function attempt<T>(strategy: () => T | undefined): T | undefined {
+  try {
+    return strategy();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The programme length a text states: `3 ans`, `Durée : 2 ans`, `1 an` → years (1 to 8). */
+export function parseDuree(text: string): number | undefined {
+  const m = /(?:^|[^0-9])([1-8])\s*ans?\b/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** A length introduced by its label (`Durée de la formation : 3 ans`) somewhere in a longer text. */
+export function labelledDuree(text: string): number | undefined {
+  const m = /Dur[ée]e(?:\s+de\s+(?:la\s+)?formation)?\s*:?\s*([1-8])\s*ans?\b/i.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The first UAI with a valid check letter introduced by `UAI` (`Code UAI : 0693045K`). */
+export function labelledUai(text: string): string | undefined {
+  const re = /\bUAI\s*:?\s*([0-9]{7}[A-Z])\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
+  return undefined;
+}
+
+/** The first bare 7-digits-and-a-letter token whose check letter is valid. */
+export function bareUai(text: string): string | undefined {
+  const re = /\b([0-9]{7}[A-Z])\b/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
+  return undefined;
+}
+
+/** Onisep ids (FOR/AF/ENS) carried by a link's href, whatever the host's spelling. */
+export function onisepIdOfHref(href: string | null | undefined): { kind: OnisepKind; id: string } | null {
+  if (!href || href.length > 2000 || !/redirection/i.test(href)) return null;
+  return findOnisepId(href);
+}
+
+/** Maps an Onisep id to the SightingIds key it belongs in. */
+export function onisepKey(kind: OnisepKind): 'for' | 'af' | 'ens' {
+  return kind === 'FOR' ? 'for' : kind === 'AF' ? 'af' : 'ens';
+}
+
+/** Path segments of a URL or href (relative ones resolved against `base`), [] when unparsable. */
+export function pathSegments(href: string, base?: URL): string[] {
+  try {
+    const url = new URL(href, base);
+    return url.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  } catch {
+    return [];
+  }
+}
+
+/** The last path segment as a slug, when it looks like one. */
+export function slugOf(href: string, base?: URL): string | undefined {
+  const last = pathSegments(href, base).pop();
+  return last?.toLowerCase();
+}
+
+/**
+ * Where a page-level panel goes: the container of the main heading (its parent when that is a
+ * title block, the heading itself when the parent is a page-wide region).
+ */
+export function headingAnchor(heading: Element | null): Element | undefined {
+  if (!heading) return undefined;
+  const parent = heading.parentElement;
+  if (!parent || /^(BODY|MAIN|HTML)$/.test(parent.tagName) || parent.id === 'main') return heading;
+  return parent;
+}
+
+export interface SightingExtras {
+  anchor?: Element;
+  label?: string;
+  confidence?: Confidence;
+}
+
+/** Builds a sighting from raw ids, keeping only valid ones; null when nothing identifies anything. */
+export function makeSighting(
+  site: SiteName,
+  page: PageKind,
+  raw: Record<string, unknown>,
+  extras: SightingExtras = {},
+): Sighting | null {
+  const ids: SightingIds = cleanIds(raw);
+  const { duree: _duree, ...identifying } = ids;
+  if (Object.keys(identifying).length === 0) return null;
+  const s: Sighting = { site, page, ids };
+  if (extras.anchor) s.anchor = extras.anchor;
+  if (extras.label) s.label = extras.label;
+  if (extras.confidence) s.confidence = extras.confidence;
+  return s;
+}
+
+/** Appends non-null sightings. */
+export function push(out: Sighting[], s: Sighting | null): void {
+  if (s) out.push(s);
+}

@@ -1,0 +1,34 @@
+// The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
+import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
+import type { SightingIds } from '../types';
+
+/** Affelnet offer: `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
+export const isAffelnetOffre = (code: string): boolean => /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/.test(code);
+
+/** A URL slug: lower-case words joined by single hyphens, of a sensible length. */
+export const isSlug = (slug: string): boolean => slug.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
+
+const stringChecks: Record<Exclude<keyof SightingIds, 'duree'>, (v: string) => boolean> = {
+  for: (v) => isOnisepId('FOR', v),
+  af: (v) => isOnisepId('AF', v),
+  ens: (v) => isOnisepId('ENS', v),
+  uai: isValidUai,
+  cfd: isCfd,
+  mef: isMef10,
+  mefstat11: isMefstat11,
+  gta: isGta,
+  offre: isAffelnetOffre,
+  slug: isSlug,
+};
+
+/** Keeps the ids that pass their own validation; anything else (wrong type, shape, key) is dropped. */
+export function cleanIds(raw: Record<string, unknown>): SightingIds {
+  const ids: SightingIds = {};
+  for (const key of Object.keys(stringChecks) as (keyof typeof stringChecks)[]) {
+    const value = raw[key];
+    if (typeof value === 'string' && stringChecks[key](value)) ids[key] = value;
+  }
+  const duree = raw.duree;
+  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= 8) ids.duree = duree;
+  return ids;
+}

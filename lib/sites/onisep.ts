@@ -1,0 +1,308 @@
+// Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
+// Every identifier has several independent strategies, tried in order (see SITES.md).
+import type { OnisepKind } from '../codes';
+import type { Confidence, Sighting } from '../types';
+import { detectWith, lowerPath, type Detector } from './detectors';
+import {
+  all,
+  attempt,
+  first,
+  headingAnchor,
+  labelOf,
+  labelledDuree,
+  labelledUai,
+  normalizeSpace,
+  onisepIdOfHref,
+  onisepKey,
+  parseDuree,
+  pathSegments,
+  push,
+  makeSighting,
+  slugOf,
+  textOf,
+} from './dom';
+import type { SiteAdapter } from './types';
+
+const HOSTS = new Set(['www.onisep.fr', 'explorer-avenirs.onisep.fr']);
+const onHost = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);
+const pathIs = (re: RegExp) => (url: URL) => onHost(url) && re.test(lowerPath(url));
+
+const SEG = '[^/]+';
+
+export const detectors: Detector[] = [
+  {
+    name: 'onisep formation',
+    page: 'formation',
+    test: pathIs(new RegExp(`^/ressources/univers-formation/formations/${SEG}/${SEG}$`)),
+    examples: [
+      'https://www.onisep.fr/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite',
+      'https://explorer-avenirs.onisep.fr/ressources/univers-formation/formations/post-bac/bts-opticien-lunetier',
+      'https://www.onisep.fr/Ressources/Univers-Formation/Formations/Lycees/bac-pro-metiers-de-la-securite',
+      'https://www.onisep.fr/ressources/univers-formation/formations/post-3e/cap-agent-d-accueil-et-de-conduite-routiere/',
+      'https://www.onisep.fr/ressources/univers-formation/formations/post-bac/bts-opticien-lunetier?utm_source=x#ou-se-former',
+    ],
+  },
+  {
+    name: 'onisep formation redirect',
+    page: 'formation',
+    test: pathIs(/^\/http\/redirection\/formation\/slug\/for\.[1-9][0-9]{0,8}$/),
+    examples: ['https://www.onisep.fr/http/redirection/formation/slug/FOR.3651'],
+  },
+  {
+    name: 'onisep action redirect',
+    page: 'action',
+    test: pathIs(/^\/http\/redirection\/formation\/slug\/af\.[1-9][0-9]{0,8}$/),
+    examples: ['https://www.onisep.fr/http/redirection/formation/slug/AF.5678'],
+  },
+  {
+    name: 'onisep establishment redirect',
+    page: 'etablissement',
+    test: pathIs(/^\/http\/redirection\/etablissement\/slug\/ens\.[1-9][0-9]{0,8}$/),
+    examples: ['https://explorer-avenirs.onisep.fr/http/redirection/etablissement/slug/ENS.1234'],
+  },
+  {
+    name: 'onisep establishment',
+    page: 'etablissement',
+    test: pathIs(new RegExp(`^/ressources/structures-enseignement/${SEG}/${SEG}/${SEG}$`)),
+    examples: [
+      'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts',
+      'https://explorer-avenirs.onisep.fr/ressources/structures-enseignement/pays-de-la-loire/vendee/lycee-rosa-parks',
+    ],
+  },
+  {
+    name: 'onisep action',
+    page: 'action',
+    test: pathIs(new RegExp(`^/ressources/structures-enseignement/${SEG}/${SEG}/${SEG}/${SEG}$`)),
+    examples: [
+      'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts/bac-pro-metiers-de-la-securite',
+    ],
+  },
+];
+
+/** Pages of the Onisep hosts where nothing must run. */
+export const nonMatching: string[] = [
+  'https://www.onisep.fr/',
+  'https://explorer-avenirs.onisep.fr/',
+  'https://www.onisep.fr/ressources/univers-formation/formations',
+  'https://www.onisep.fr/ressources/univers-formation/formations/lycees',
+  'https://www.onisep.fr/ressources/univers-metier/metiers/agent-agente-de-securite',
+  'https://www.onisep.fr/recherche?context=formation&text=bac%20pro',
+  'https://www.onisep.fr/recherche/api/html?context=where_to_learn&formation=FOR.3651&page=2',
+  'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes',
+  'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone',
+  'https://www.onisep.fr/http/redirection/metier/slug/MET.123',
+  'https://www.onisep.fr/http/redirection/formation/slug/FOR.0',
+  'https://www.onisep.fr/decouvrir-les-metiers/des-metiers-par-secteur',
+  'http://www.onisep.fr/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite',
+  'https://onisep.fr.example.org/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite',
+];
+
+// ------------------------------------------------------------------ identifier strategies
+
+type Found = { id: string; confidence: Confidence };
+
+/** Strategy 1: `data-context-params='{"formation":…}'` on the Idéo page root (number or string). */
+export function idFromContextParams(doc: Document, key: string, kind: OnisepKind): Found | undefined {
+  const els = [...all(doc, '[data-ideo-page="true"][data-context-params]'), ...all(doc, '[data-context-params]')];
+  for (const el of els) {
+    const raw = el.getAttribute('data-context-params');
+    if (!raw || raw.length > 10_000) continue;
+    let params: unknown;
+    try {
+      params = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (!params || typeof params !== 'object') continue;
+    const value = (params as Record<string, unknown>)[key];
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return { id: `${kind}.${value}`, confidence: 'high' };
+    if (typeof value === 'string') {
+      const v = value.trim();
+      if (/^[1-9][0-9]{0,8}$/.test(v)) return { id: `${kind}.${v}`, confidence: 'high' };
+      if (v.startsWith(`${kind}.`)) return { id: v, confidence: 'high' };
+    }
+  }
+  return undefined;
+}
+
+/** Strategy 2: the canonical link (or og:url) is the redirect URL carrying the id. */
+export function idFromCanonical(doc: Document, kind: OnisepKind): Found | undefined {
+  for (const el of all(doc, 'link[rel~="canonical"][href], meta[property="og:url"][content]')) {
+    const found = onisepIdOfHref(el.getAttribute('href') ?? el.getAttribute('content'));
+    if (found?.kind === kind) return { id: found.id, confidence: 'high' };
+  }
+  return undefined;
+}
+
+/**
+ * Strategy 3: a redirect link in the page's own content. Related-content lists also link to other
+ * programmes, so a link counts only when it is the one id of its kind, or its text is the page title.
+ */
+export function idFromRedirectLinks(doc: Document, kind: OnisepKind, title?: string): Found | undefined {
+  const ids = new Map<string, string[]>();
+  for (const a of all(doc, `a[href*="redirection"][href*="${kind}."]`)) {
+    if (a.closest('nav, footer, aside, table, [role="navigation"], #formations')) continue;
+    const found = onisepIdOfHref(a.getAttribute('href'));
+    if (found?.kind !== kind) continue;
+    const texts = ids.get(found.id) ?? [];
+    texts.push(textOf(a).toLowerCase());
+    ids.set(found.id, texts);
+  }
+  if (ids.size === 1) return { id: [...ids.keys()][0]!, confidence: 'medium' };
+  const t = title?.toLowerCase();
+  if (t) for (const [id, texts] of ids) if (texts.includes(t)) return { id, confidence: 'medium' };
+  return undefined;
+}
+
+function onisepId(doc: Document, kind: OnisepKind, contextKey: string | null, title?: string): Found | undefined {
+  return (
+    (contextKey ? attempt(() => idFromContextParams(doc, contextKey, kind)) : undefined) ??
+    attempt(() => idFromCanonical(doc, kind)) ??
+    attempt(() => idFromRedirectLinks(doc, kind, title))
+  );
+}
+
+/** The UAI of an establishment or action page: the `Code UAI : …` callout, else any labelled UAI. */
+export function uaiOfPage(doc: Document): string | undefined {
+  for (const el of all(doc, '.callout-text')) {
+    const uai = labelledUai(textOf(el));
+    if (uai) return uai;
+  }
+  return labelledUai(normalizeSpace(headText(doc)));
+}
+
+/** The start of the main content's text: key facts sit near the top, long lists come after. */
+function headText(doc: Document, max = 20_000): string {
+  const root = first(doc, 'main') ?? doc.body ?? doc.documentElement;
+  return (root?.textContent ?? '').slice(0, max);
+}
+
+function pageDuree(doc: Document): number | undefined {
+  return labelledDuree(normalizeSpace(headText(doc)));
+}
+
+/** `/ressources/univers-formation/formations/<category>/<slug>` */
+const isFormationPath = (segs: string[]) => segs.length === 5 && segs[1]!.toLowerCase() === 'univers-formation';
+/** `/ressources/structures-enseignement/<region>/<departement>/<etablissement>/<formation>` */
+const isActionPath = (segs: string[]) => segs.length === 6 && segs[1]!.toLowerCase() === 'structures-enseignement';
+
+// ------------------------------------------------------------------ page extractors
+
+function fromRedirectUrl(url: URL, page: 'formation' | 'action' | 'etablissement'): Sighting[] {
+  const found = onisepIdOfHref(url.pathname);
+  const s = found ? makeSighting('onisep', page, { [onisepKey(found.kind)]: found.id }, { confidence: 'high' }) : null;
+  return s ? [s] : [];
+}
+
+function formationPage(doc: Document, url: URL): Sighting[] {
+  const out: Sighting[] = [];
+  const h1 = first(doc, 'h1');
+  const label = labelOf(h1);
+  const found = onisepId(doc, 'FOR', 'formation', label);
+  const ids: Record<string, unknown> = { duree: attempt(() => pageDuree(doc)) };
+  if (found) ids.for = found.id;
+  else ids.slug = slugOf(url.href);
+  push(out, makeSighting('onisep', 'formation', ids, { anchor: headingAnchor(h1), label, confidence: found?.confidence ?? 'low' }));
+  for (const s of attempt(() => whereToLearnRows(doc, found?.id)) ?? []) out.push(s);
+  return out;
+}
+
+/** "Où se former" rows: `td[data-label="Commune"]` rows whose link names the action or establishment. */
+export function whereToLearnRows(doc: Document, forId: string | undefined): Sighting[] {
+  const out: Sighting[] = [];
+  let previous: Element | null = null;
+  for (const cell of all(doc, 'td[data-label="Commune"]')) {
+    const row = cell.parentElement;
+    if (!row || row === previous || row.tagName !== 'TR') continue;
+    previous = row;
+    const link = row.querySelector('a[href*="redirection"]');
+    const found = onisepIdOfHref(link?.getAttribute('href'));
+    if (!found || found.kind === 'FOR') continue; // no way to name the establishment: no badge
+    const ids: Record<string, unknown> = { for: forId, [onisepKey(found.kind)]: found.id };
+    push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence: 'high' }));
+  }
+  return out;
+}
+
+function etablissementPage(doc: Document, url: URL): Sighting[] {
+  const out: Sighting[] = [];
+  const h1 = first(doc, 'h1');
+  const label = labelOf(h1);
+  const uai = attempt(() => uaiOfPage(doc));
+  const ens = onisepId(doc, 'ENS', null, label);
+  push(
+    out,
+    makeSighting('onisep', 'etablissement', { uai, ens: ens?.id }, { anchor: headingAnchor(h1), label, confidence: uai ? 'high' : 'medium' }),
+  );
+  for (const s of attempt(() => formationListRows(doc, url, { uai, ens: ens?.id })) ?? []) out.push(s);
+  return out;
+}
+
+/** The establishment's formation list: `#formations .search-ui-tr-item` rows, name cell and length. */
+export function formationListRows(doc: Document, url: URL, etab: { uai?: string; ens?: string }): Sighting[] {
+  const out: Sighting[] = [];
+  let rows = all(doc, '#formations .search-ui-tr-item');
+  if (rows.length === 0) rows = all(doc, '#formations tbody tr');
+  for (const row of rows) {
+    const nameCell = row.querySelector('td.search-ui-td-name') ?? row.querySelector('td') ?? row;
+    const link = nameCell.querySelector('a[href]');
+    const href = link?.getAttribute('href') ?? '';
+    const ids: Record<string, unknown> = { uai: etab.uai, ens: etab.ens };
+    const found = onisepIdOfHref(href);
+    let confidence: Confidence = 'high';
+    if (found && found.kind !== 'ENS') ids[onisepKey(found.kind)] = found.id;
+    else {
+      const segs = href ? pathSegments(href, url) : [];
+      if (!isFormationPath(segs) && !isActionPath(segs)) continue;
+      ids.slug = segs[segs.length - 1]!.toLowerCase();
+      confidence = 'low';
+    }
+    const dureeCell = row.querySelector('td[data-label="Durée"]');
+    if (dureeCell) ids.duree = parseDuree(textOf(dureeCell));
+    push(out, makeSighting('onisep', 'liste-item', ids, { anchor: nameCell, label: labelOf(link ?? nameCell), confidence }));
+  }
+  return out;
+}
+
+function actionPage(doc: Document, url: URL): Sighting[] {
+  const h1 = first(doc, 'h1');
+  const label = labelOf(h1);
+  const ids: Record<string, unknown> = {
+    uai: attempt(() => uaiOfPage(doc)),
+    af: onisepId(doc, 'AF', 'action', label)?.id,
+    ens: onisepId(doc, 'ENS', null)?.id,
+    duree: attempt(() => pageDuree(doc)),
+  };
+  const forId = onisepId(doc, 'FOR', 'formation', label);
+  if (forId) ids.for = forId.id;
+  else {
+    // A link to the formation's own page gives its slug; the action URL ends with the same slug.
+    const formationLink = all(doc, 'a[href*="/univers-formation/formations/"]')
+      .map((a) => pathSegments(a.getAttribute('href') ?? '', url))
+      .find(isFormationPath);
+    ids.slug = (formationLink?.[4] ?? slugOf(url.href))?.toLowerCase();
+  }
+  const confidence: Confidence = ids.af || (ids.uai && ids.for) ? 'high' : ids.for || ids.uai ? 'medium' : 'low';
+  const s = makeSighting('onisep', 'action', ids, { anchor: headingAnchor(h1), label, confidence });
+  return s ? [s] : [];
+}
+
+export const onisep: SiteAdapter = {
+  name: 'onisep',
+  matches: ['https://www.onisep.fr/*', 'https://explorer-avenirs.onisep.fr/*'],
+  detect: (url) => detectWith(detectors, url),
+  extract(doc, url) {
+    const page = attempt(() => detectWith(detectors, url));
+    if (!page) return [];
+    const redirect = lowerPath(url).startsWith('/http/redirection/');
+    return (
+      attempt(() => {
+        if (redirect && page !== 'liste' && page !== 'liste-item' && page !== 'offre') return fromRedirectUrl(url, page);
+        if (page === 'formation') return formationPage(doc, url);
+        if (page === 'etablissement') return etablissementPage(doc, url);
+        if (page === 'action') return actionPage(doc, url);
+        return [];
+      }) ?? []
+    );
+  },
+};

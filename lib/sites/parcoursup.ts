@@ -1,0 +1,117 @@
+// Parcoursup (dossierappel / dossier.parcoursup.fr): formation cards (fiches) and the search map's cards.
+import type { Confidence, Sighting } from '../types';
+import { detectWith, lowerPath, type Detector } from './detectors';
+import {
+  all,
+  attempt,
+  first,
+  headingAnchor,
+  labelOf,
+  labelledDuree,
+  labelledUai,
+  makeSighting,
+  normalizeSpace,
+  onisepIdOfHref,
+  textOf,
+} from './dom';
+import type { SiteAdapter } from './types';
+
+const HOSTS = new Set(['dossierappel.parcoursup.fr', 'dossier.parcoursup.fr']);
+const onHost = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);
+
+/** The fiche's `g_ta_cod`, when it is a valid one. */
+function gtaOfUrl(url: URL): string | undefined {
+  const gta = url.searchParams.get('g_ta_cod')?.trim();
+  return gta && /^[1-9][0-9]{0,8}$/.test(gta) ? gta : undefined;
+}
+
+export const detectors: Detector[] = [
+  {
+    name: 'parcoursup fiche',
+    page: 'formation',
+    test: (url) => onHost(url) && lowerPath(url) === '/candidats/public/fiches/afficherficheformation' && !!gtaOfUrl(url),
+    examples: [
+      'https://dossierappel.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation?g_ta_cod=4321',
+      'https://dossierappel.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation?g_ta_cod=4321&typeBac=0&originePc=0',
+      'https://dossier.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation?typeBac=1&g_ta_cod=12345',
+    ],
+  },
+  {
+    name: 'parcoursup carte',
+    page: 'liste',
+    test: (url) => onHost(url) && lowerPath(url) === '/candidat/carte',
+    examples: [
+      'https://dossierappel.parcoursup.fr/Candidat/carte',
+      'https://dossierappel.parcoursup.fr/Candidat/carte?search=opticien',
+    ],
+  },
+];
+
+/** Pages of the Parcoursup hosts where nothing must run. */
+export const nonMatching: string[] = [
+  'https://dossierappel.parcoursup.fr/',
+  'https://dossierappel.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation',
+  'https://dossierappel.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation?g_ta_cod=abc',
+  'https://dossierappel.parcoursup.fr/Candidats/public/fiches/afficherFicheFormation?g_ta_cod=0',
+  'https://dossierappel.parcoursup.fr/Candidat/authentification',
+  'https://dossier.parcoursup.fr/Candidat/admissions',
+  'https://www.parcoursup.fr/',
+];
+
+/** The Onisep formation id of a fiche's link to Onisep, when all such links agree. */
+export function forFromOnisepLinks(root: ParentNode): string | undefined {
+  const ids = new Set<string>();
+  for (const a of all(root, 'a[href*="onisep.fr"]')) {
+    const found = onisepIdOfHref(a.getAttribute('href'));
+    if (found?.kind === 'FOR') ids.add(found.id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
+}
+
+function fichePage(doc: Document, url: URL): Sighting[] {
+  const title = first(doc, 'h2.fr-h3') ?? first(doc, 'h1');
+  const main = first(doc, 'main') ?? doc.body ?? doc.documentElement;
+  const text = normalizeSpace((main?.textContent ?? '').slice(0, 20_000));
+  const ids: Record<string, unknown> = {
+    gta: gtaOfUrl(url),
+    for: attempt(() => forFromOnisepLinks(doc)),
+    uai: attempt(() => labelledUai(text)),
+    duree: attempt(() => labelledDuree(text)),
+  };
+  const s = makeSighting('parcoursup', 'formation', ids, { anchor: headingAnchor(title), label: labelOf(title), confidence: 'high' });
+  return s ? [s] : [];
+}
+
+const GTA_IN_HREF = /[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/;
+
+/** The search map's cards: one per fiche link, the card being the row a badge goes on. */
+export function searchCards(doc: Document): Sighting[] {
+  const out: Sighting[] = [];
+  const seen = new Set<Element>();
+  for (const link of all(doc, 'a[href*="g_ta_cod="]')) {
+    const gta = GTA_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+    if (!gta) continue;
+    const card = link.closest('.fr-card') ?? link.closest('li, article') ?? link;
+    if (seen.has(card)) continue;
+    seen.add(card);
+    const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
+    const school = textOf(card.querySelector('.psup-search-results-card__school-name'));
+    const label = course && school ? `${course} — ${school}`.slice(0, 300) : labelOf(link);
+    const confidence: Confidence = card.closest('#courses-cards') ? 'high' : 'medium';
+    const s = makeSighting('parcoursup', 'liste-item', { gta }, { anchor: card, label, confidence });
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export const parcoursup: SiteAdapter = {
+  name: 'parcoursup',
+  matches: ['https://dossierappel.parcoursup.fr/*', 'https://dossier.parcoursup.fr/*'],
+  detect: (url) => detectWith(detectors, url),
+  extract(doc, url) {
+    const page = attempt(() => detectWith(detectors, url));
+    if (page === 'formation') return attempt(() => fichePage(doc, url)) ?? [];
+    if (page === 'liste') return attempt(() => searchCards(doc)) ?? [];
+    return [];
+  },
+};

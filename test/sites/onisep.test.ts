@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { onisep } from '../../lib/sites/onisep';
+import { htmlDocument, loadFixture, plain } from './helpers';
+
+const extract = (name: string) => {
+  const { doc, url } = loadFixture('onisep', name);
+  return { doc, sightings: onisep.extract(doc, url) };
+};
+
+describe('onisep formation page: one strategy per fixture', () => {
+  it('reads the FOR id from data-context-params given as a number', () => {
+    const { doc, sightings } = extract('formation-context-number');
+    expect(sightings.map(plain)).toEqual([
+      { site: 'onisep', page: 'formation', ids: { for: 'FOR.3651', duree: 3 }, label: 'Bac pro Métiers de la sécurité', confidence: 'high' },
+    ]);
+    // The panel goes after the title block, not inside the page's key facts.
+    expect(sightings[0]!.anchor).toBe(doc.querySelector('.title-block'));
+  });
+
+  it('reads the FOR id from data-context-params given as a "FOR.n" string', () => {
+    const { sightings } = extract('formation-context-string');
+    expect(sightings.map(plain)).toEqual([
+      { site: 'onisep', page: 'formation', ids: { for: 'FOR.578', duree: 2 }, label: 'BTS Opticien-lunetier', confidence: 'high' },
+    ]);
+  });
+
+  it('reads the FOR id from the one redirect link of the content, ignoring nav, footer and related lists', () => {
+    const { sightings } = extract('formation-redirect-link');
+    expect(sightings).toHaveLength(1);
+    expect(sightings[0]!.ids).toEqual({ for: 'FOR.578', duree: 2 });
+    expect(sightings[0]!.confidence).toBe('medium');
+  });
+
+  it('reads the FOR id from the canonical link', () => {
+    const { sightings } = extract('formation-canonical');
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'onisep',
+        page: 'formation',
+        ids: { for: 'FOR.4088', duree: 2 },
+        label: "CAP Agent d'accueil et de conduite routière, transport de voyageurs",
+        confidence: 'high',
+      },
+    ]);
+  });
+
+  it('falls back to the lower-cased slug when the page has no FOR id at all', () => {
+    const { sightings } = extract('formation-slug');
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'onisep',
+        page: 'formation',
+        ids: { slug: 'bac-pro-metiers-de-la-securite', duree: 3 },
+        label: 'Bac pro Métiers de la sécurité',
+        confidence: 'low',
+      },
+    ]);
+  });
+
+  it('chooses, among several redirect links, the one whose text is the page title', () => {
+    const doc = htmlDocument(`<main><h1>BTS Opticien-lunetier</h1>
+      <a href="/http/redirection/formation/slug/FOR.9001">BTS Autre</a>
+      <a href="/http/redirection/formation/slug/FOR.578">BTS Opticien-lunetier</a></main>`);
+    const [s] = onisep.extract(doc, new URL('https://www.onisep.fr/ressources/univers-formation/formations/post-bac/bts-opticien-lunetier'));
+    expect(s!.ids.for).toBe('FOR.578');
+  });
+
+  it('does not guess between several redirect links none of which is the page title', () => {
+    const doc = htmlDocument(`<main><h1>BTS Opticien-lunetier</h1>
+      <a href="/http/redirection/formation/slug/FOR.9001">BTS Autre</a>
+      <a href="/http/redirection/formation/slug/FOR.9002">BTS Encore</a></main>`);
+    const [s] = onisep.extract(doc, new URL('https://www.onisep.fr/ressources/univers-formation/formations/post-bac/bts-opticien-lunetier'));
+    expect(s!.ids).toEqual({ slug: 'bts-opticien-lunetier' });
+  });
+});
+
+describe('onisep "Où se former" rows', () => {
+  it('gives one badge per row that names its action or establishment, with the page FOR id', () => {
+    const { doc, sightings } = extract('ou-se-former');
+    expect(sightings.map(plain)).toEqual([
+      { site: 'onisep', page: 'formation', ids: { for: 'FOR.3651', duree: 3 }, label: 'Bac pro Métiers de la sécurité', confidence: 'high' },
+      { site: 'onisep', page: 'liste-item', ids: { for: 'FOR.3651', af: 'AF.5678' }, label: 'Lycée professionnel Les Canuts', confidence: 'high' },
+      { site: 'onisep', page: 'liste-item', ids: { for: 'FOR.3651', ens: 'ENS.4321' }, label: 'Lycée polyvalent du Parc Chabrières', confidence: 'high' },
+    ]);
+    const rows = doc.querySelectorAll('#ou-se-former tbody tr');
+    expect(sightings[1]!.anchor).toBe(rows[0]);
+    expect(sightings[2]!.anchor).toBe(rows[1]);
+  });
+});
+
+describe('onisep establishment page', () => {
+  it('reads the UAI written with non-breaking spaces, the ENS id, and one badge per taught formation', () => {
+    const { doc, sightings } = extract('etablissement');
+    expect(doc.querySelector('.callout-text')!.textContent).toContain('\u00a0');
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'onisep',
+        page: 'etablissement',
+        ids: { ens: 'ENS.1234', uai: '0693045K' },
+        label: 'Lycée professionnel Les Canuts',
+        confidence: 'high',
+      },
+      {
+        site: 'onisep',
+        page: 'liste-item',
+        ids: { for: 'FOR.3651', ens: 'ENS.1234', uai: '0693045K', duree: 3 },
+        label: 'Bac pro Métiers de la sécurité',
+        confidence: 'high',
+      },
+      {
+        site: 'onisep',
+        page: 'liste-item',
+        ids: { for: 'FOR.4088', ens: 'ENS.1234', uai: '0693045K', duree: 2 },
+        label: "CAP Agent d'accueil et de conduite routière, transport de voyageurs",
+        confidence: 'high',
+      },
+      {
+        site: 'onisep',
+        page: 'liste-item',
+        ids: {
+          ens: 'ENS.1234',
+          uai: '0693045K',
+          slug: '2de-professionnelle-metiers-de-la-construction-durable-du-batiment-et-des-travaux-publics',
+          duree: 1,
+        },
+        label: '2de professionnelle Métiers de la construction durable, du bâtiment et des travaux publics',
+        confidence: 'low',
+      },
+    ]);
+    expect(sightings[1]!.anchor).toBe(doc.querySelector('.search-ui-tr-item td.search-ui-td-name'));
+  });
+
+  it('finds the UAI in a .callout-text alone (no other strategy)', () => {
+    const doc = htmlDocument('<main><h1>Lycée</h1><div class="callout"><span class="callout-text">Code UAI\u00a0:\u00a00850028U</span></div></main>');
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/pays-de-la-loire/vendee/lycee-x');
+    expect(onisep.extract(doc, url).map((s) => s.ids)).toEqual([{ uai: '0850028U' }]);
+  });
+
+  it('finds the ENS id in the canonical link alone', () => {
+    const doc = htmlDocument(
+      '<head><link rel="canonical" href="https://www.onisep.fr/http/redirection/etablissement/slug/ENS.77"></head><main><h1>Lycée</h1></main>',
+    );
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/pays-de-la-loire/vendee/lycee-x');
+    expect(onisep.extract(doc, url).map((s) => [s.ids, s.confidence])).toEqual([[{ ens: 'ENS.77' }, 'medium']]);
+  });
+
+  it('reads formation rows from #formations tbody when the search-ui classes are missing', () => {
+    const doc = htmlDocument(`<main><h1>Lycée</h1><p class="callout-text">Code UAI : 0693045K</p>
+      <div id="formations"><table><tbody>
+        <tr><td><a href="/http/redirection/formation/slug/AF.5678">Bac pro</a></td><td data-label="Durée">3 ans</td></tr>
+      </tbody></table></div></main>`);
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts');
+    expect(onisep.extract(doc, url).map((s) => s.ids)).toEqual([{ uai: '0693045K' }, { uai: '0693045K', af: 'AF.5678', duree: 3 }]);
+  });
+});
+
+describe('onisep action page', () => {
+  it('reads the action, the formation, the establishment and the length', () => {
+    const { doc, sightings } = extract('action');
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'onisep',
+        page: 'action',
+        ids: { for: 'FOR.3651', af: 'AF.5678', ens: 'ENS.1234', uai: '0693045K', duree: 3 },
+        label: 'Bac pro Métiers de la sécurité',
+        confidence: 'high',
+      },
+    ]);
+    expect(sightings[0]!.anchor).toBe(doc.querySelector('.title-block'));
+  });
+
+  it('falls back to the formation slug of the action URL when no id is present', () => {
+    const doc = htmlDocument('<main><h1>Bac pro</h1></main>');
+    const url = new URL(
+      'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts/bac-pro-metiers-de-la-securite',
+    );
+    expect(onisep.extract(doc, url).map((s) => [s.ids, s.confidence])).toEqual([[{ slug: 'bac-pro-metiers-de-la-securite' }, 'low']]);
+  });
+});
+
+describe('onisep redirect URLs', () => {
+  it.each([
+    ['https://www.onisep.fr/http/redirection/formation/slug/FOR.3651', 'formation', { for: 'FOR.3651' }],
+    ['https://www.onisep.fr/http/redirection/formation/slug/AF.5678', 'action', { af: 'AF.5678' }],
+    ['https://www.onisep.fr/http/redirection/etablissement/slug/ENS.1234', 'etablissement', { ens: 'ENS.1234' }],
+  ])('%s gives its id from the URL', (href, page, ids) => {
+    expect(onisep.extract(htmlDocument('<p>Redirection…</p>'), new URL(href)).map(plain)).toEqual([
+      { site: 'onisep', page, ids, confidence: 'high' },
+    ]);
+  });
+});
