@@ -153,7 +153,6 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
 
   // ---- DEPP valeur ajoutée
   const va: VaRow[] = [];
-  for (const { table, file } of tables.get('depp') ?? []) void table, void file;
   use('depp', (t, f) => {
     const m = f.spec.pattern.exec(f.rel)!;
     const millesime = m[1]!;

@@ -43,7 +43,8 @@ export async function downloadSources(
         const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream);
         body.on('data', (chunk: Buffer) => {
           done += chunk.length;
-          if (bar) total ? bar.update(done) : bar.setTotal(done + 1);
+          if (bar && total) bar.update(done);
+          else if (bar) bar.setTotal(done + 1);
         });
         await pipeline(body, createWriteStream(tmp));
         bar?.update(total || done);
