@@ -2,6 +2,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { isCfd, isMef10, isMefstat11, isOnisepId, isRncp, isValidUai } from '../lib/codes';
 import { parseApiUrl } from '../lib/api-url';
+import { voiesShown } from '../lib/csv-export';
 import { regions } from '../lib/strings';
 import type { Settings } from '../lib/settings';
 import type { Cell, ErrorReason, Figures, NoFiguresReason, ProgrammeReport, Report, Scope, Voie } from '../lib/types';
@@ -47,15 +48,8 @@ export function headline(programme: ProgrammeReport): Headline | null {
   return null;
 }
 
-/** A voie is shown only when at least one scope has something to say about it. */
-export function voiesPresent(programme: ProgrammeReport): Voie[] {
-  return VOIES.filter((voie) =>
-    SCOPES.some((scope) => {
-      const cell = programme.cells[scope][voie];
-      return !(cell.state === 'none' && cell.reason === 'voie-absente');
-    }),
-  );
-}
+/** The voies worth a column: shared with the CSV export so both show the same. */
+export const voiesPresent = voiesShown;
 
 /** Establishment minus region, in points, for employment and further study; null unless both have figures. */
 export function deltaVsRegion(programme: ProgrammeReport, voie: Voie): { emploi: number; formation: number } | null {

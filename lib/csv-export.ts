@@ -31,16 +31,26 @@ function status(cell: Cell): string {
   }
 }
 
+/**
+ * The voies worth showing: those where some cell has figures, secrecy, an error or is loading. When no
+ * cell has anything, every voie that exists at all, so that the reasons for the absence are shown.
+ */
+export function voiesShown(p: ProgrammeReport): Voie[] {
+  const some = VOIES.filter((v) => SCOPES.some((s) => p.cells[s][v].state !== 'none'));
+  if (some.length > 0) return some;
+  return VOIES.filter((v) =>
+    SCOPES.some((s) => {
+      const c = p.cells[s][v];
+      return !(c.state === 'none' && c.reason === 'voie-absente');
+    }),
+  );
+}
+
 /** One row per programme × voie × scope; a voie the programme does not have at all is left out. */
 export function selectionToCsv(items: ProgrammeReport[]): string {
   const rows: (string | number | null | undefined)[][] = [csv.headers];
   for (const p of items) {
-    const voies = VOIES.filter((v) =>
-      SCOPES.some((s) => {
-        const c = p.cells[s][v];
-        return !(c.state === 'none' && c.reason === 'voie-absente');
-      }),
-    );
+    const voies = voiesShown(p);
     for (const voie of voies) {
       for (const scope of SCOPES) {
         const cell = p.cells[scope][voie];
