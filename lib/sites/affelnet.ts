@@ -65,8 +65,8 @@ export const nonMatching: string[] = [
 
 /** A MEF written with its label: `Code MEF : 2473440331` (10 digits) or a MEFSTAT11 (11). */
 export function labelledMef(text: string): { mef?: string; mefstat11?: string } {
-  const stat = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})\b/i.exec(text);
-  const mef = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})\b/i.exec(text);
+  const stat = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})(?![0-9])/i.exec(text);
+  const mef = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})(?![0-9])/i.exec(text);
   const out: { mef?: string; mefstat11?: string } = {};
   if (stat) out.mefstat11 = stat[1];
   if (mef?.[1]?.length === 10) out.mef = mef[1];
@@ -80,7 +80,7 @@ export function labelledMef(text: string): { mef?: string; mefstat11?: string } 
  */
 export function bareMef(text: string): { mef?: string; mefstat11?: string } {
   const out: { mef?: string; mefstat11?: string } = {};
-  const re = /\b([1-9][0-9]{9,10})\b/g;
+  const re = /(?<![0-9])([1-9][0-9]{9,10})(?![0-9])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[1]!.length === 10) out.mef ??= m[1];
     else out.mefstat11 ??= m[1];

@@ -50,28 +50,31 @@ export function attempt<T>(strategy: () => T | undefined): T | undefined {
   }
 }
 
+// textContent glues blocks together ("0693045KDurée", "3 ansStatut"): the patterns below end with
+// look-aheads on what may not follow (a digit, a lower-case letter) rather than with \b.
+
 /** The programme length a text states: `3 ans`, `Durée : 2 ans`, `1 an` → years (1 to 8). */
 export function parseDuree(text: string): number | undefined {
-  const m = /(?:^|[^0-9])([1-8])\s*ans?\b/i.exec(text);
+  const m = /(?:^|[^0-9])([1-8])\s*ans?(?![a-zà-ÿ])/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
 /** A length introduced by its label (`Durée de la formation : 3 ans`) somewhere in a longer text. */
 export function labelledDuree(text: string): number | undefined {
-  const m = /Dur[ée]e(?:\s+de\s+(?:la\s+)?formation)?\s*:?\s*([1-8])\s*ans?\b/i.exec(text);
+  const m = /[Dd]ur[ée]e(?:\s+de\s+(?:la\s+)?formation)?\s*:?\s*([1-8])\s*ans?(?![a-zà-ÿ])/.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
 /** The first UAI with a valid check letter introduced by `UAI` (`Code UAI : 0693045K`). */
 export function labelledUai(text: string): string | undefined {
-  const re = /\bUAI\s*:?\s*([0-9]{7}[A-Z])\b/g;
+  const re = /\bUAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
   return undefined;
 }
 
 /** The first bare 7-digits-and-a-letter token whose check letter is valid. */
 export function bareUai(text: string): string | undefined {
-  const re = /\b([0-9]{7}[A-Z])\b/g;
+  const re = /(?<![0-9A-Za-z])([0-9]{7}[A-Z])(?![0-9a-z])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
   return undefined;
 }

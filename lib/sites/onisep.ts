@@ -1,6 +1,6 @@
 // Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
 // Every identifier has several independent strategies, tried in order (see SITES.md).
-import type { OnisepKind } from '../codes';
+import { isOnisepId, type OnisepKind } from '../codes';
 import type { Confidence, Sighting } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
@@ -119,7 +119,7 @@ export function idFromContextParams(doc: Document, key: string, kind: OnisepKind
     if (typeof value === 'string') {
       const v = value.trim();
       if (/^[1-9][0-9]{0,8}$/.test(v)) return { id: `${kind}.${v}`, confidence: 'high' };
-      if (v.startsWith(`${kind}.`)) return { id: v, confidence: 'high' };
+      if (isOnisepId(kind, v)) return { id: v, confidence: 'high' };
     }
   }
   return undefined;

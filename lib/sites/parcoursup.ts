@@ -84,24 +84,36 @@ function fichePage(doc: Document, url: URL): Sighting[] {
 
 const GTA_IN_HREF = /[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/;
 
-/** The search map's cards: one per fiche link, the card being the row a badge goes on. */
+/** The search map's cards: `#courses-cards .fr-card` first; else any fiche link in its list item. */
 export function searchCards(doc: Document): Sighting[] {
+  const cards = all(doc, '#courses-cards .fr-card');
+  if (cards.length > 0) {
+    const out: Sighting[] = [];
+    for (const card of cards) {
+      const link = card.querySelector('a[href*="g_ta_cod="]');
+      if (link) pushCard(out, card, link, 'high');
+    }
+    return out;
+  }
   const out: Sighting[] = [];
   const seen = new Set<Element>();
   for (const link of all(doc, 'a[href*="g_ta_cod="]')) {
-    const gta = GTA_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-    if (!gta) continue;
-    const card = link.closest('.fr-card') ?? link.closest('li, article') ?? link;
+    const card = link.closest('.fr-card, li, article') ?? link;
     if (seen.has(card)) continue;
     seen.add(card);
-    const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
-    const school = textOf(card.querySelector('.psup-search-results-card__school-name'));
-    const label = course && school ? `${course} — ${school}`.slice(0, 300) : labelOf(link);
-    const confidence: Confidence = card.closest('#courses-cards') ? 'high' : 'medium';
-    const s = makeSighting('parcoursup', 'liste-item', { gta }, { anchor: card, label, confidence });
-    if (s) out.push(s);
+    pushCard(out, card, link, 'medium');
   }
   return out;
+}
+
+function pushCard(out: Sighting[], card: Element, link: Element, confidence: Confidence): void {
+  const gta = GTA_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+  if (!gta) return;
+  const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
+  const school = course ? textOf(card.querySelector('.psup-search-results-card__school-name')) : '';
+  const label = course && school ? `${course} — ${school}`.slice(0, 300) : labelOf(link);
+  const s = makeSighting('parcoursup', 'liste-item', { gta }, { anchor: card, label, confidence });
+  if (s) out.push(s);
 }
 
 export const parcoursup: SiteAdapter = {

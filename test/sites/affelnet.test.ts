@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { affelnet, bareMef, labelledMef, offreOfHref } from '../../lib/sites/affelnet';
+import { htmlDocument, loadFixture, plain } from './helpers';
+
+describe('affelnet offer page', () => {
+  it('reads Onisep links and the offer code from the URL', () => {
+    const { doc, url } = loadFixture('affelnet', 'offre-onisep-links');
+    const sightings = affelnet.extract(doc, url);
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'affelnet',
+        page: 'offre',
+        ids: { for: 'FOR.3651', ens: 'ENS.1234', offre: 'A10/00812165' },
+        label: '2de professionnelle Métiers de la sécurité',
+        confidence: 'high',
+      },
+    ]);
+    expect(sightings[0]!.anchor).toBe(doc.querySelector('.offre-detail'));
+  });
+
+  it('reads UAI, MEF and length written as text, and not the phone number', () => {
+    const { doc, url } = loadFixture('affelnet', 'offre-uai-mef');
+    expect(affelnet.extract(doc, url).map(plain)).toEqual([
+      {
+        site: 'affelnet',
+        page: 'offre',
+        ids: { uai: '0693045K', mef: '2473440331', offre: 'A10/00812165', duree: 3 },
+        label: '2de professionnelle Métiers de la sécurité',
+        confidence: 'high',
+      },
+    ]);
+  });
+
+  it('reads the common 2de offer', () => {
+    const { doc, url } = loadFixture('affelnet', 'offre-2de-commune');
+    expect(affelnet.extract(doc, url).map((s) => s.ids)).toEqual([{ uai: '0693045K', mef: '2472000631', offre: 'A10/00812170' }]);
+  });
+
+  it('falls back to bare codes (valid UAI check letter, MEF not starting with 0) with medium confidence', () => {
+    const doc = htmlDocument('<main><h1>2de pro</h1><p>0693045A 0693045K — 0478000000 — 2473440331</p></main>');
+    const url = new URL('https://affectation3e.phm.education.gouv.fr/pna-public/offre/A10/00812165');
+    expect(affelnet.extract(doc, url).map((s) => [s.ids, s.confidence])).toEqual([
+      [{ uai: '0693045K', mef: '2473440331', offre: 'A10/00812165' }, 'medium'],
+    ]);
+  });
+
+  it('still identifies the offer by its URL when the page shows no code', () => {
+    const url = new URL('https://affectation3e.phm.education.gouv.fr/pna-public/offre/a19/00812165');
+    expect(affelnet.extract(htmlDocument('<main><h1>Offre</h1></main>'), url).map((s) => [s.ids, s.confidence])).toEqual([
+      [{ offre: 'A19/00812165' }, 'low'],
+    ]);
+  });
+});
+
+describe('affelnet offer list', () => {
+  it('gives one badge per offer row with the row codes and Onisep links', () => {
+    const { doc, url } = loadFixture('affelnet', 'liste-offres');
+    const sightings = affelnet.extract(doc, url);
+    expect(sightings.map((s) => [s.page, s.ids, s.confidence])).toEqual([
+      ['liste-item', { uai: '0693045K', mef: '2473440331', offre: 'A10/00812165' }, 'high'],
+      ['liste-item', { uai: '0693045K', mef: '2472000631', offre: 'A10/00812170' }, 'high'],
+      ['liste-item', { for: 'FOR.4088', uai: '0010001W', offre: 'A10/00812180' }, 'high'],
+    ]);
+    expect(sightings.map((s) => s.anchor)).toEqual(Array.from(doc.querySelectorAll('tbody tr')));
+    expect(sightings[0]!.label).toBe('2de professionnelle Métiers de la sécurité');
+  });
+});
+
+describe('affelnet code readers', () => {
+  it('parses offer hrefs, absolute or relative, and rejects others', () => {
+    expect(offreOfHref('/pna-public/offre/A10/00812165')).toBe('A10/00812165');
+    expect(offreOfHref('https://affectation3e.phm.education.gouv.fr/pna-public/offre/a7/00812165?x=1')).toBe('A7/00812165');
+    expect(offreOfHref('/pna-public/offre/B10/00812165')).toBeUndefined();
+    expect(offreOfHref('/pna-public/offre/A10/')).toBeUndefined();
+  });
+
+  it('tells MEF10 from MEFSTAT11 by label and length', () => {
+    expect(labelledMef('Code MEF : 2473440331')).toEqual({ mef: '2473440331' });
+    expect(labelledMef('MEFSTAT11 : 23830034403')).toEqual({ mefstat11: '23830034403' });
+    expect(labelledMef('MEF 23810034403')).toEqual({ mefstat11: '23810034403' });
+    expect(labelledMef('MEF : 247344033')).toEqual({});
+  });
+
+  it('keeps phone numbers and longer numbers out of the bare scan', () => {
+    expect(bareMef('Tél. 0478000000, SIRET 19690000000017')).toEqual({});
+    expect(bareMef('2473440331 et 23830034403')).toEqual({ mef: '2473440331', mefstat11: '23830034403' });
+  });
+});

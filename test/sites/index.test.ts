@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { cleanIds } from '../../lib/sites/ids';
+import { extractAll, sightingKey, sites } from '../../lib/sites/index';
+import { labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
+import { htmlDocument, loadFixture } from './helpers';
+
+describe('extractAll', () => {
+  it('detects and extracts a fixture', () => {
+    const { doc, url } = loadFixture('onisep', 'formation-canonical');
+    expect(extractAll(doc, url).map((s) => s.ids.for)).toEqual(['FOR.4088']);
+  });
+
+  it('does nothing on a non-matching page of a site, even one full of ids', () => {
+    const { doc } = loadFixture('onisep', 'formation-canonical');
+    expect(extractAll(doc, new URL('https://www.onisep.fr/ressources/univers-metier/metiers/agent-de-securite'))).toEqual([]);
+    expect(extractAll(doc, new URL('https://example.org/'))).toEqual([]);
+  });
+
+  it('never throws, even when an adapter does', () => {
+    const broken = new Proxy({} as Document, {
+      get() {
+        throw new Error('hostile document');
+      },
+    });
+    const url = new URL('https://www.onisep.fr/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite');
+    expect(() => extractAll(broken, url)).not.toThrow();
+    for (const site of sites) expect(() => site.extract(broken, url)).not.toThrow();
+  });
+});
+
+describe('sightingKey', () => {
+  it('is stable whatever the ids order and ignores label, anchor and confidence', () => {
+    const a = sightingKey({ site: 'onisep', page: 'action', ids: { uai: '0693045K', for: 'FOR.3651', duree: 3 }, label: 'x', confidence: 'low' });
+    const b = sightingKey({ site: 'onisep', page: 'action', ids: { duree: 3, for: 'FOR.3651', uai: '0693045K' } });
+    expect(a).toBe(b);
+    expect(a).toBe('onisep|action|for=FOR.3651&uai=0693045K&duree=3');
+  });
+
+  it('differs when a site, a page or an id differs', () => {
+    const base = { site: 'onisep', page: 'formation', ids: { for: 'FOR.1' } } as const;
+    const keys = new Set([
+      sightingKey(base),
+      sightingKey({ ...base, page: 'liste-item' }),
+      sightingKey({ ...base, site: 'parcoursup' }),
+      sightingKey({ ...base, ids: { for: 'FOR.2' } }),
+      sightingKey({ ...base, ids: { for: 'FOR.1', duree: 2 } }),
+    ]);
+    expect(keys.size).toBe(5);
+  });
+});
+
+describe('cleanIds', () => {
+  it('keeps valid ids and drops wrong shapes, wrong types and unknown keys', () => {
+    expect(
+      cleanIds({
+        for: 'FOR.3651',
+        af: 'AF.0',
+        ens: 'FOR.12',
+        uai: '0693045A',
+        cfd: '40034403',
+        mef: '247344033',
+        mefstat11: '23830034403',
+        gta: 4321,
+        offre: 'A10/00812165',
+        slug: 'Bac Pro',
+        duree: 9,
+        evil: 'x',
+      }),
+    ).toEqual({ for: 'FOR.3651', cfd: '40034403', mefstat11: '23830034403', offre: 'A10/00812165' });
+  });
+});
+
+describe('text helpers', () => {
+  it('normalises non-breaking spaces and reads lengths', () => {
+    expect(textOf(htmlDocument('<p>Code\u00a0UAI\u202f:\u00a0 0693045K</p>').querySelector('p'))).toBe('Code UAI : 0693045K');
+    expect(parseDuree('3 ans')).toBe(3);
+    expect(parseDuree('1 an')).toBe(1);
+    expect(parseDuree('12 ans')).toBeUndefined();
+    expect(parseDuree('35 heures')).toBeUndefined();
+    expect(labelledDuree('Durée de la formation : 2 ansNiveau')).toBe(2);
+    expect(labelledDuree('Durée : 3 ans')).toBe(3);
+    expect(labelledDuree('il y a 3 ans')).toBeUndefined();
+  });
+
+  it('reads a labelled UAI glued to the next block, and skips a wrong check letter', () => {
+    expect(labelledUai('Code UAI : 0693045KDurée')).toBe('0693045K');
+    expect(labelledUai('UAI : 0693045A puis UAI : 0751234J')).toBe('0751234J');
+  });
+});
