@@ -2,12 +2,18 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
+import { sites } from './lib/sites';
+
+/** The sites' origins (web-accessible resources accept origin patterns only). */
+const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*')))];
 
 // The API base URL baked in as the default setting; tests and the demo point it at the mock server.
 const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: what a file uses is written at its top.
+  imports: false,
   webExt: { disabled: true },
   vite: () => ({
     plugins: [preact()],
@@ -18,7 +24,17 @@ export default defineConfig({
     description:
       "Affiche sur Onisep, Parcoursup et Affelnet les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
-    host_permissions: [apiOriginPattern(apiUrl)],
+    // The in-page UI is imported by the content scripts from the sites' pages, and only there.
+    web_accessible_resources: [
+      {
+        resources: ['page-ui.js'],
+        matches: SITE_ORIGINS,
+      },
+    ],
+    // The API origin, and the sites the content scripts read (the same access their matches imply).
+    host_permissions: [...new Set([apiOriginPattern(apiUrl), ...SITE_ORIGINS])],
+    // Another API host (the service is moving) is asked for when the user sets it in the options.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'inserjeunes@extension', strict_min_version: '115.0' } } }
       : {}),

@@ -1,4 +1,26 @@
-// Background service worker: answers the content scripts, popup and options page.
+// Background service worker: the only place that reads the referentiel and talks to the API.
+import { createBackgroundService, watchTabs } from '../lib/background';
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { messaging } from '../lib/messaging';
+import { checkRequest, type SenderInfo } from '../lib/messaging-door';
+
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener(() => undefined);
+  const service = createBackgroundService();
+  watchTabs(service);
+  const id = browser.runtime.id;
+  const origin = browser.runtime.getURL('/');
+  const check = <K extends Parameters<typeof checkRequest>[0]>(type: K, data: unknown, sender: SenderInfo) =>
+    checkRequest(type, data, sender, id, origin);
+
+  messaging.onMessage('lookup', ({ data, sender }) => {
+    const { sighting, force } = check('lookup', data, sender);
+    return service.lookup(sighting, { ...(force ? { force } : {}), ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) });
+  });
+  messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));
+  messaging.onMessage('tabFindings', ({ data, sender }) => service.tabFindings(check('tabFindings', data, sender).tabId));
+  messaging.onMessage('sources', ({ data, sender }) => {
+    check('sources', data, sender);
+    return service.sources();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRequest, RefusedMessage } from '../../lib/messaging';
+import { checkRequest, RefusedMessage } from '../../lib/messaging-door';
 
 const ID = 'abcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;

@@ -1,0 +1,140 @@
+// The background's services: the referentiel loaded once, a cached API client per settings, tab findings.
+import { browser } from 'wxt/browser';
+import { createClient, type InserJeunesClient } from './inserjeunes/client';
+import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
+import { lookupSighting } from './lookup';
+import type { SearchHit, SourceInfo, TabFinding } from './messaging';
+import { createReferentiel, type Referentiel } from './referentiel/lookup';
+import { apiKeyItem, getSettings, type Settings } from './settings';
+import { sightingKey } from './sites';
+import { regions } from './strings';
+import type { Report, SightingData } from './types';
+
+const DAY = 24 * 60 * 60 * 1000;
+const MAX_FINDINGS_PER_TAB = 200;
+
+/** `browser.storage.local` as the cache's store. */
+const localStore: AsyncStore = {
+  get: (keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>,
+  set: (items) => browser.storage.local.set(items),
+  remove: (keys) => browser.storage.local.remove(keys),
+};
+
+export interface BackgroundService {
+  lookup(sighting: SightingData, options: { force?: boolean; tabId?: number }): Promise<Report>;
+  search(query: string): Promise<SearchHit[]>;
+  tabFindings(tabId: number): TabFinding[];
+  forgetTab(tabId: number): void;
+  sources(): Promise<{ sources: SourceInfo[]; builtAt?: string }>;
+  referentiel(): Promise<Referentiel | null>;
+}
+
+export function createBackgroundService(): BackgroundService {
+  let referentielPromise: Promise<Referentiel | null> | undefined;
+  let current: { key: string; client: InserJeunesClient; direct: InserJeunesClient; settings: Settings } | undefined;
+  const findings = new Map<number, Map<string, TabFinding>>();
+
+  /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
+  function referentiel(): Promise<Referentiel | null> {
+    referentielPromise ??= (async () => {
+      try {
+        // Built into public/ at build time, so it is not among WXT's typed public paths at type-check time.
+        const url = (browser.runtime.getURL as (path: string) => string)('/referentiel.json');
+        const response = await fetch(url);
+        if (!response.ok) return null;
+        return createReferentiel(await response.json());
+      } catch (error) {
+        console.warn('InserJeunes : référentiel illisible', error);
+        return null;
+      }
+    })();
+    return referentielPromise;
+  }
+
+  async function client() {
+    const [settings, apiKey] = await Promise.all([getSettings(), apiKeyItem.getValue()]);
+    const key = JSON.stringify([settings.apiUrl, settings.cacheDays, apiKey !== '']);
+    if (current?.key !== key) {
+      const cache = createCache(localStore, { maxAgeMs: settings.cacheDays * DAY, maxEntries: 2000 });
+      const base = createClient({ baseUrl: settings.apiUrl, ...(apiKey ? { apiKey } : {}) });
+      current = { key, client: createCachedClient(base, cache), direct: base, settings };
+    } else {
+      current.settings = settings;
+    }
+    return current;
+  }
+
+  function remember(tabId: number | undefined, sighting: SightingData, report?: Report) {
+    if (tabId === undefined || tabId < 0) return;
+    let tab = findings.get(tabId);
+    if (!tab) findings.set(tabId, (tab = new Map()));
+    if (tab.size >= MAX_FINDINGS_PER_TAB && !tab.has(sightingKey(sighting))) return;
+    tab.set(sightingKey(sighting), { sighting, ...(report ? { report } : {}) });
+  }
+
+  return {
+    referentiel,
+    async lookup(sighting, { force, tabId }) {
+      remember(tabId, sighting);
+      const [ref, { client: cached, direct, settings }] = await Promise.all([referentiel(), client()]);
+      const region = settings.preferredRegion;
+      const report = await lookupSighting(sighting, {
+        referentiel: ref,
+        // A retry asked by the user goes to the API, past the cache.
+        client: force ? direct : cached,
+        ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
+      });
+      const stamped = { ...report, fetchedAt: Date.now() };
+      remember(tabId, sighting, stamped);
+      return stamped;
+    },
+    async search(query) {
+      const ref = await referentiel();
+      if (!ref) return [];
+      const q = query.trim();
+      const resolved = ref.resolveInput(q);
+      const hits: SearchHit[] = [];
+      if (!resolved.error && resolved.kind !== 'inconnu') {
+        const ids: SightingData['ids'] = {};
+        if (resolved.kind === 'UAI') ids.uai = q.toUpperCase();
+        else if (resolved.kind === 'MEFSTAT11') ids.mefstat11 = q.toUpperCase();
+        else if (resolved.kind === 'MEF10') ids.mef = q;
+        else if (resolved.for) ids.for = resolved.for;
+        else if (resolved.cfd[0]) ids.cfd = resolved.cfd[0];
+        if (resolved.uai) ids.uai = resolved.uai;
+        hits.push({
+          sighting: { site: 'recherche', page: resolved.kind === 'UAI' ? 'etablissement' : 'formation', ids },
+          libelle: resolved.libelle ?? q.toUpperCase(),
+          detail: [resolved.kind, ...resolved.cfd].join(' · '),
+        });
+      }
+      for (const hit of ref.search(q, 12)) {
+        const ids: SightingData['ids'] = hit.for ? { for: hit.for } : { cfd: hit.cfd[0] };
+        hits.push({ sighting: { site: 'recherche', page: 'formation', ids }, libelle: hit.libelle, detail: hit.cfd.join(', ') });
+      }
+      return hits;
+    },
+    tabFindings: (tabId) => [...(findings.get(tabId)?.values() ?? [])],
+    forgetTab: (tabId) => void findings.delete(tabId),
+    async sources() {
+      const ref = await referentiel();
+      const fromIndex: SourceInfo[] = (ref?.sources ?? []).map((s) => ({
+        name: s.name,
+        licence: s.licence,
+        ...(s.date ? { date: s.date } : {}),
+      }));
+      return {
+        sources: [
+          { name: 'InserJeunes (DEPP, Dares) – API d’exposition', licence: 'Licence Ouverte 2.0', url: 'https://documentation.exposition.inserjeunes.beta.gouv.fr/' },
+          ...fromIndex,
+        ],
+        ...(ref?.builtAt ? { builtAt: ref.builtAt } : {}),
+      };
+    },
+  };
+}
+
+/** Settings are re-read per lookup (cheap), so no watcher is needed; closed tabs' findings are dropped. */
+export function watchTabs(service: BackgroundService): void {
+  browser.tabs?.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+}

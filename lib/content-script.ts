@@ -1,0 +1,179 @@
+// What every site's content script runs: check the URL, read the page, ask the background, hand the
+// answers to the in-page UI. Kept tiny: the UI (Preact, components, CSS) loads only once there is
+// something to show, and a page that does not match costs one URL check.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { messaging } from './messaging';
+import type { PageUi, PageUiFactory, UiHandle } from './page-ui';
+import { sightingKey } from './sites';
+import type { SiteAdapter } from './sites/types';
+import type { Report, Sighting, SightingData } from './types';
+
+const DEBOUNCE_MS = 200;
+/** e2e and bench builds mark what the script does, so tests can count it on pages where it must do nothing. */
+const MARK = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'bench';
+const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
+
+function mark(name: string): void {
+  if (MARK) performance.mark(`inserjeunes:${name}`);
+}
+
+function toData(s: Sighting): SightingData {
+  const { anchor: _anchor, ...data } = s;
+  return data;
+}
+
+let uiPromise: Promise<PageUi> | undefined;
+
+/** Loads the UI module (a web-accessible script of this extension) into this content script's world. */
+function loadUi(ctx: ContentScriptContext): Promise<PageUi> {
+  uiPromise ??= (async () => {
+    mark('ui');
+    const url = (browser.runtime.getURL as (path: string) => string)('/page-ui.js');
+    await import(/* @vite-ignore */ url);
+    const factory = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory | undefined;
+    if (!factory) throw new Error('InserJeunes : interface introuvable');
+    return factory(ctx);
+  })();
+  return uiPromise;
+}
+
+export function startContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  mark('start');
+  let session: PageSession | null = null;
+  let currentHref = '';
+
+  const check = () => {
+    if (location.href === currentHref) return;
+    currentHref = location.href;
+    session?.stop();
+    session = null;
+    let url: URL;
+    try {
+      url = new URL(location.href);
+    } catch {
+      return;
+    }
+    if (adapter.detect(url)) session = new PageSession(ctx, adapter);
+  };
+
+  check();
+  // Client-side navigation: the Navigation API where it exists (Chromium), history events elsewhere.
+  // A listener costs nothing until the page navigates; no observer runs on a page that does not match.
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  if (nav) nav.addEventListener('navigatesuccess', check);
+  ctx.addEventListener(window, 'popstate', check);
+  ctx.onInvalidated(() => {
+    nav?.removeEventListener('navigatesuccess', check);
+    session?.stop();
+  });
+}
+
+interface Mounted {
+  key: string;
+  handle?: UiHandle;
+}
+
+/** Everything the script does on one matching page; stopped when the page stops matching. */
+class PageSession {
+  private mounted = new Map<Element, Mounted>();
+  private closedKeys = new Set<string>();
+  private observer: MutationObserver | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(
+    private ctx: ContentScriptContext,
+    private adapter: SiteAdapter,
+  ) {
+    this.scan();
+    if (document.body) {
+      mark('observe');
+      this.observer = new MutationObserver((records) => {
+        // Our own shadow hosts coming and going must not wake us up.
+        const ours = (n: Node) => n.nodeName.startsWith('INSERJEUNES-');
+        if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every(ours))) return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.scan(), DEBOUNCE_MS);
+      });
+      this.observer.observe(document.body, { childList: true, subtree: true });
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    clearTimeout(this.timer);
+    for (const m of this.mounted.values()) m.handle?.remove();
+    this.mounted.clear();
+    void uiPromise?.then((ui) => ui.clear()).catch(() => undefined);
+  }
+
+  private scan(): void {
+    if (this.stopped) return;
+    let sightings: Sighting[];
+    try {
+      mark('extract-start');
+      sightings = this.adapter.extract(document, new URL(location.href));
+      mark('extract-end');
+    } catch {
+      return; // a broken page never breaks: there is simply nothing to show
+    }
+    for (const [anchor, m] of this.mounted) {
+      if (!anchor.isConnected) {
+        m.handle?.remove();
+        this.mounted.delete(anchor);
+      }
+    }
+    for (const s of sightings) {
+      const anchor = s.anchor;
+      if (!anchor?.isConnected) continue;
+      const data = toData(s);
+      const key = sightingKey(data);
+      if (this.closedKeys.has(key) || this.mounted.get(anchor)?.key === key) continue;
+      this.mounted.get(anchor)?.handle?.remove();
+      const entry: Mounted = { key };
+      this.mounted.set(anchor, entry); // claimed now: a scan during the async mount will not mount twice
+      void this.show(anchor, data, entry);
+    }
+  }
+
+  private async show(anchor: Element, data: SightingData, entry: Mounted): Promise<void> {
+    let ui: PageUi;
+    try {
+      ui = await loadUi(this.ctx);
+    } catch {
+      return;
+    }
+    const badge = data.page === 'liste-item';
+    if (this.stopped || this.mounted.get(anchor) !== entry || (badge && !ui.settings.display.showBadges)) return;
+    const handle = await ui.mount({
+      anchor,
+      badge,
+      sighting: data,
+      retry: () => void this.load(data, handle, true),
+      closed: () => {
+        this.closedKeys.add(entry.key);
+        this.mounted.delete(anchor);
+      },
+    });
+    if (this.stopped || this.mounted.get(anchor) !== entry) {
+      handle.remove();
+      return;
+    }
+    entry.handle = handle;
+    await this.load(data, handle, false);
+  }
+
+  private async load(data: SightingData, handle: UiHandle, force: boolean): Promise<void> {
+    handle.set({ status: 'loading' });
+    try {
+      mark('message');
+      const report: Report = await messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
+      if (!this.stopped) handle.set({ status: 'ready', report });
+    } catch {
+      // The background cannot be reached (the extension was updated or reloaded under the page).
+      if (!this.stopped) handle.unreachable();
+    }
+  }
+}

@@ -1,0 +1,145 @@
+// From what a page showed (a sighting) to a report: resolve ids through the referentiel, then ask the API.
+import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from './codes';
+import { buildProgrammeReport, type ProgrammeInput } from './inserjeunes/report';
+import type { InserJeunesClient } from './inserjeunes/client';
+import type { Referentiel } from './referentiel/lookup';
+import type { EtablissementInfo, Lieu, ProgrammeReport, Report, SightingData } from './types';
+
+export interface LookupContext {
+  /** Null when the shipped index could not be loaded: codes found in the page still work. */
+  referentiel: Referentiel | null;
+  client: InserJeunesClient;
+  /** Used for the `region` scope when the page names no establishment. */
+  preferredRegion?: Lieu;
+}
+
+/** A programme to ask the API about, before any request. */
+interface Target {
+  cfd?: string;
+  mefstat11?: string;
+  libelle?: string;
+  ambiguous?: boolean;
+}
+
+/** A FOR id may cover several diplomas (options): a panel shows a few, not a wall. */
+const MAX_PROGRAMMES = 4;
+/** A slug matched against labels must be close to be trusted. */
+const MIN_SLUG_SCORE = 0.6;
+
+function findUai(ids: SightingData['ids'], ref: Referentiel | null): string | undefined {
+  if (ids.uai && isValidUai(ids.uai)) return ids.uai;
+  if (!ref) return undefined;
+  if (ids.af && isOnisepId('AF', ids.af)) {
+    const uai = ref.action(ids.af)?.uai;
+    if (uai) return uai;
+  }
+  if (ids.ens && isOnisepId('ENS', ids.ens)) {
+    const uai = ref.ensUai(ids.ens);
+    if (uai) return uai;
+  }
+  if (ids.gta && isGta(ids.gta)) return ref.gta(ids.gta)?.uai;
+  return undefined;
+}
+
+/** The Onisep formation id the sighting leads to, directly, through an action, or through its slug. */
+function findFor(s: SightingData, ref: Referentiel | null): { for: string; duree?: number } | undefined {
+  const { ids } = s;
+  if (ids.for && isOnisepId('FOR', ids.for)) return { for: ids.for };
+  if (!ref) return undefined;
+  if (ids.af && isOnisepId('AF', ids.af)) {
+    const action = ref.action(ids.af);
+    if (action?.for) return { for: action.for, ...(action.duree ? { duree: action.duree } : {}) };
+  }
+  if (ids.slug) {
+    const hit = ref.search(ids.slug.replace(/-/g, ' '), 1)[0];
+    if (hit?.for && hit.score >= MIN_SLUG_SCORE) return { for: hit.for };
+  }
+  return undefined;
+}
+
+/** Every programme the sighting designates, as codes the API knows. */
+function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
+  const { ids } = s;
+  // An entry-year or final-year code from the page (Affelnet): the referentiel gives the final year.
+  const code = ids.mefstat11 && isMefstat11(ids.mefstat11) ? ids.mefstat11 : ids.mef && isMef10(ids.mef) ? ids.mef : undefined;
+  if (code) {
+    const entry = ref?.entryYear(code);
+    if (entry?.famille) return [{ cfd: entry.famille.cfd, mefstat11: entry.famille.mefstat11, libelle: entry.famille.libelle }];
+    if (entry) return [{ cfd: entry.cfd, ...(entry.final ? { mefstat11: entry.final.mefstat11 } : {}) }];
+    // Unknown locally: a MEFSTAT11 can still be asked as is (the API answers a first year with the final year).
+    if (ids.mefstat11 && isMefstat11(ids.mefstat11)) return [{ mefstat11: ids.mefstat11, ...(ids.cfd ? { cfd: ids.cfd } : {}) }];
+  }
+  if (ids.cfd && isCfd(ids.cfd)) return [target(ids.cfd, ids.duree, ref)];
+  const found = findFor(s, ref);
+  if (found && ref) {
+    const programme = ref.programme(found.for);
+    if (programme) {
+      const duree = ids.duree ?? found.duree ?? (programme.durees.length === 1 ? programme.durees[0] : undefined);
+      return programme.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, duree, ref), libelle: programme.libelle }));
+    }
+  }
+  return [];
+}
+
+function target(cfd: string, duree: number | undefined, ref: Referentiel | null): Target {
+  if (!ref) return { cfd };
+  const famille = ref.famille(cfd);
+  if (famille) return { cfd: famille.cfd, mefstat11: famille.mefstat11, libelle: famille.libelle };
+  const final = ref.finalYear(cfd, duree);
+  return {
+    cfd,
+    ...(final.mefstat11[0] ? { mefstat11: final.mefstat11[0] } : {}),
+    ...(final.ambiguous ? { ambiguous: true } : {}),
+  };
+}
+
+function etablissementInfo(uai: string, ref: Referentiel | null): EtablissementInfo {
+  return ref?.etablissement(uai) ?? { uai, ...(ref?.geo(uai) ?? {}) };
+}
+
+function libelleOf(t: Target, s: SightingData, ref: Referentiel | null): string {
+  const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
+  if (t.libelle) return t.libelle;
+  if (s.label && s.page !== 'etablissement') return s.label;
+  return formation?.libelle ?? t.mefstat11 ?? t.cfd ?? '';
+}
+
+export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
+  const { referentiel: ref } = ctx;
+  const uai = findUai(s.ids, ref);
+  const etablissement = uai ? etablissementInfo(uai, ref) : undefined;
+  const region = etablissement?.region ?? ctx.preferredRegion;
+  const targets = findTargets(s, ref);
+
+  if (targets.length === 0) {
+    const hasCode = Object.values(s.ids).some((v) => v !== undefined && v !== '');
+    return {
+      sighting: s,
+      programmes: [],
+      ...(etablissement ? { etablissement } : {}),
+      // An establishment page with no programme of its own is not a failure: its rows get badges.
+      ...(s.page === 'etablissement' && etablissement
+        ? {}
+        : { problem: !ref && hasCode ? 'referentiel-indisponible' : 'hors-referentiel' }),
+    };
+  }
+
+  const programmes: ProgrammeReport[] = await Promise.all(
+    targets.map((t) => {
+      const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
+      const input: ProgrammeInput = {
+        key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),
+        libelle: libelleOf(t, s, ref),
+        ...(formation?.diplome ? { diplome: formation.diplome } : {}),
+        ...(t.cfd ? { cfd: t.cfd } : {}),
+        ...(t.mefstat11 ? { mefstat11: t.mefstat11 } : {}),
+        ...(uai ? { uai } : {}),
+        ...(etablissement ? { etablissement } : {}),
+        ...(region ? { region } : {}),
+        ...(t.ambiguous ? { ambiguous: true } : {}),
+      };
+      return buildProgrammeReport(ctx.client, input);
+    }),
+  );
+  return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };
+}

@@ -1,0 +1,61 @@
+// The background's door: who may send which message, and in what shape. Imported by the background only.
+import * as z from 'zod/mini';
+import type { ProtocolMap } from './messaging';
+
+
+const idString = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[0-9A-Za-z._/+-]*$/));
+
+const sightingSchema = z.object({
+  site: z.enum(['onisep', 'parcoursup', 'affelnet', 'recherche']),
+  page: z.enum(['formation', 'etablissement', 'action', 'offre', 'liste-item']),
+  ids: z.object({
+    for: z.optional(idString(16)),
+    af: z.optional(idString(16)),
+    ens: z.optional(idString(16)),
+    uai: z.optional(idString(8)),
+    cfd: z.optional(idString(8)),
+    mef: z.optional(idString(10)),
+    mefstat11: z.optional(idString(11)),
+    gta: z.optional(idString(10)),
+    offre: z.optional(idString(40)),
+    slug: z.optional(z.string().check(z.maxLength(200))),
+    duree: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(6))),
+  }),
+  label: z.optional(z.string().check(z.maxLength(500))),
+  confidence: z.optional(z.enum(['high', 'medium', 'low'])),
+});
+
+export const requestSchemas = {
+  lookup: z.object({ sighting: sightingSchema, force: z.optional(z.boolean()) }),
+  search: z.object({ query: z.string().check(z.maxLength(200)) }),
+  tabFindings: z.object({ tabId: z.number().check(z.int()) }),
+  sources: z.optional(z.undefined()),
+} satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export class RefusedMessage extends Error {}
+
+/**
+ * Accepts a message only from this extension (its pages or its content scripts) and only in the
+ * shape its type expects. Content scripts may only ask `lookup`; the other calls are for our pages.
+ */
+export function checkRequest<K extends keyof ProtocolMap>(
+  type: K,
+  data: unknown,
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): z.infer<(typeof requestSchemas)[K]> {
+  if (sender.id !== extensionId) throw new RefusedMessage(`message « ${String(type)} » refusé : expéditeur inconnu`);
+  const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (!fromOwnPage && type !== 'lookup') throw new RefusedMessage(`message « ${String(type)} » réservé aux pages de l'extension`);
+  const schema = requestSchemas[type] as z.ZodMiniType;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new RefusedMessage(`message « ${String(type)} » mal formé`);
+  return parsed.data as z.infer<(typeof requestSchemas)[K]>;
+}

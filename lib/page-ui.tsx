@@ -1,0 +1,151 @@
+// The in-page UI (panels and badges in shadow roots), loaded by a content script only once it has found
+// something to show: pages without a programme never pay for Preact, the components or their CSS.
+import { render } from 'preact';
+import { signal, type Signal } from '@preact/signals';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { Badge, Panel, type PanelState } from '../components';
+import panelCss from '../components/panel.css?inline';
+import { addToSelection, getSelection, getSettings, panelCollapsedItem, selectionItem, type Settings } from './settings';
+import { panel as panelStrings } from './strings';
+import type { ProgrammeReport, SightingData } from './types';
+
+export interface MountRequest {
+  anchor: Element;
+  badge: boolean;
+  sighting: SightingData;
+  retry: () => void;
+  /** The user closed this panel: the content script must not bring it back on this page. */
+  closed: () => void;
+}
+
+export interface UiHandle {
+  set(state: PanelState): void;
+  /** The background did not answer. */
+  unreachable(): void;
+  remove(): void;
+}
+
+export interface PageUi {
+  /** Display settings read once per page. */
+  settings: Settings;
+  mount(request: MountRequest): Promise<UiHandle>;
+  /** Removes every panel, badge and the floating panel. */
+  clear(): void;
+}
+
+export type PageUiFactory = (ctx: ContentScriptContext) => Promise<PageUi>;
+
+/** The global through which the content script reaches this module once it is loaded. */
+export const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
+
+/** @see PAGE_UI_GLOBAL */
+export const createPageUi: PageUiFactory = async (ctx) => {
+  const settings = await getSettings();
+  const collapsed = signal(settings.display.startCollapsed || (await panelCollapsedItem.getValue()));
+  const unwatchCollapsed = panelCollapsedItem.watch((c) => (collapsed.value = c));
+  const savedKeys = signal<ReadonlySet<string>>(new Set((await getSelection()).map((s) => s.key)));
+  const unwatchSaved = selectionItem.watch((items) => (savedKeys.value = new Set((items ?? []).map((s) => s.key))));
+  ctx.onInvalidated(() => {
+    unwatchCollapsed();
+    unwatchSaved();
+  });
+
+  const uis = new Set<ShadowRootContentScriptUi<void>>();
+  let floating: ShadowRootContentScriptUi<void> | null = null;
+
+  const save = (p: ProgrammeReport, sighting: SightingData) =>
+    void addToSelection({
+      key: p.key,
+      libelle: p.libelle,
+      ...(p.etablissement?.libelle ? { etablissement: p.etablissement.libelle } : {}),
+      ...(p.etablissement?.uai ? { uai: p.etablissement.uai } : {}),
+      ...(p.cfd ? { cfd: p.cfd } : {}),
+      ...(p.mefstat11 ? { mefstat11: p.mefstat11 } : {}),
+      sighting,
+      addedAt: Date.now(),
+    });
+
+  async function shadowUi(
+    name: 'inserjeunes-panel' | 'inserjeunes-badge',
+    place: { anchor: Element; append: 'after' | 'last' } | 'floating',
+    view: () => preact.JSX.Element,
+  ) {
+    const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi<void>(ctx, {
+      name,
+      css: panelCss,
+      ...(place === 'floating'
+        ? { position: 'overlay' as const, alignment: 'top-right' as const, zIndex: 2147483000 }
+        : { position: 'inline' as const, anchor: place.anchor, append: place.append }),
+      onMount: (container) => render(view(), container),
+      onRemove: () => render(null, ui.uiContainer),
+    });
+    ui.mount();
+    uis.add(ui);
+    return ui;
+  }
+
+  /** A badge opens the full panel floating beside the page, one at a time. */
+  async function openFloating(state: Signal<PanelState>, request: MountRequest) {
+    floating?.remove();
+    const ui = await shadowUi('inserjeunes-panel', 'floating', () => (
+      <Panel
+        state={state}
+        floating
+        collapsed={signal(false)}
+        onCollapsedChange={() => closeFloating()}
+        onClose={() => closeFloating()}
+        onRetry={request.retry}
+        onSave={(p: ProgrammeReport) => save(p, request.sighting)}
+        savedKeys={savedKeys}
+      />
+    ));
+    floating = ui;
+  }
+
+  function closeFloating() {
+    if (!floating) return;
+    floating.remove();
+    uis.delete(floating);
+    floating = null;
+  }
+
+  return {
+    settings,
+    async mount(request) {
+      const state = signal<PanelState>({ status: 'loading' });
+      const ui = request.badge
+        ? await shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
+            <Badge state={state} onOpen={() => void openFloating(state, request)} />
+          ))
+        : await shadowUi('inserjeunes-panel', { anchor: request.anchor, append: 'after' }, () => (
+            <Panel
+              state={state}
+              collapsed={collapsed}
+              onCollapsedChange={(c: boolean) => void panelCollapsedItem.setValue(c)}
+              onClose={() => {
+                handle.remove();
+                request.closed();
+              }}
+              onRetry={request.retry}
+              onSave={(p: ProgrammeReport) => save(p, request.sighting)}
+              savedKeys={savedKeys}
+            />
+          ));
+      const handle: UiHandle = {
+        set: (next) => (state.value = next),
+        unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
+        remove: () => {
+          ui.remove();
+          uis.delete(ui);
+        },
+      };
+      return handle;
+    },
+    clear() {
+      for (const ui of uis) ui.remove();
+      uis.clear();
+      floating = null;
+    },
+  };
+};
