@@ -9,10 +9,10 @@ import {
   first,
   headingAnchor,
   labelOf,
+  leadingText,
   labelledDuree,
   labelledUai,
   makeSighting,
-  normalizeSpace,
   onisepIdOfHref,
   onisepKey,
 } from './dom';
@@ -88,10 +88,11 @@ export function bareMef(text: string): { mef?: string; mefstat11?: string } {
   return out;
 }
 
-/** Onisep ids from the links of a part of the page: one distinct id per kind, or none of that kind. */
-export function onisepIdsOfLinks(root: ParentNode): Record<string, string> {
+/** Onisep ids from links (of a page, or given): one distinct id per kind, or none of that kind. */
+export function onisepIdsOfLinks(source: ParentNode | Element[]): Record<string, string> {
   const byKey = new Map<string, Set<string>>();
-  for (const a of all(root, 'a[href*="onisep"]')) {
+  const links = Array.isArray(source) ? source : all(source, 'a[href*="onisep"]');
+  for (const a of links) {
     const found = onisepIdOfHref(a.getAttribute('href'));
     if (!found) continue;
     const key = onisepKey(found.kind);
@@ -106,8 +107,7 @@ export function onisepIdsOfLinks(root: ParentNode): Record<string, string> {
 
 function offrePage(doc: Document, url: URL): Sighting[] {
   const title = first(doc, 'h1') ?? first(doc, 'h2');
-  const main = first(doc, 'main') ?? doc.body ?? doc.documentElement;
-  const text = normalizeSpace((main?.textContent ?? '').slice(0, 20_000));
+  const text = leadingText(doc);
   const links = attempt(() => onisepIdsOfLinks(doc)) ?? {};
   const labelled = attempt(() => labelledMef(text)) ?? {};
   const bare = labelled.mef || labelled.mefstat11 ? {} : (attempt(() => bareMef(text)) ?? {});
@@ -125,19 +125,29 @@ function offrePage(doc: Document, url: URL): Sighting[] {
   return s ? [s] : [];
 }
 
+const ROW = 'tr, li, article, .fr-card';
+
 /** Offer lists: every link to an offer is a row; the row is its table row, list item or card. */
 export function offerRows(doc: Document): Sighting[] {
+  // Onisep links are few: read them once for the whole list, then hand them to their rows.
+  const onisepByRow = new Map<Element, Element[]>();
+  for (const a of all(doc, 'a[href*="onisep"]')) {
+    const row = a.closest(ROW);
+    if (row) onisepByRow.set(row, [...(onisepByRow.get(row) ?? []), a]);
+  }
   const out: Sighting[] = [];
   const seen = new Set<Element>();
   for (const link of all(doc, 'a[href*="/offre/"]')) {
     const offre = offreOfHref(link.getAttribute('href') ?? '');
     if (!offre) continue;
-    const row = link.closest('tr, li, article, .fr-card') ?? link;
+    const row = link.closest(ROW) ?? link;
     if (seen.has(row)) continue;
     seen.add(row);
-    const text = normalizeSpace(row.textContent ?? '');
+    // No normalisation needed: \s in these patterns already covers non-breaking spaces.
+    const text = row.textContent ?? '';
     const labelled = labelledMef(text);
-    const ids: Record<string, unknown> = { offre, ...onisepIdsOfLinks(row), uai: labelledUai(text), ...labelled };
+    const links = onisepByRow.get(row);
+    const ids: Record<string, unknown> = { offre, ...(links ? onisepIdsOfLinks(links) : {}), uai: labelledUai(text), ...labelled };
     const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
     const s = makeSighting('affelnet', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence });
     if (s) out.push(s);

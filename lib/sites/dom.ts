@@ -41,6 +41,28 @@ export function first(root: ParentNode | null | undefined, selector: string): El
   }
 }
 
+/**
+ * The first `max` characters of the page's main content (or body) as normalised text, text nodes
+ * joined by spaces so blocks do not glue together. Key facts sit near the top; a 10,000-row list
+ * further down is never read whole (textContent of it would cost milliseconds).
+ */
+export function leadingText(doc: Document, max = 20_000): string {
+  const root = first(doc, 'main') ?? doc.body ?? doc.documentElement;
+  if (!root) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: no global needed
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
+    const parent = node.parentElement?.tagName;
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    const value = node.nodeValue ?? '';
+    parts.push(value);
+    length += value.length + 1;
+  }
+  return normalizeSpace(parts.join(' ').slice(0, max));
+}
+
 /** Runs one extraction strategy; a strategy that throws simply found nothing. */
 export function attempt<T>(strategy: () => T | undefined): T | undefined {
   try {

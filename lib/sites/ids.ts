@@ -1,5 +1,5 @@
 // The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
-import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
+import { findOnisepId, isCfd, isGta, isMef10, isMefstat11, isValidUai, type OnisepKind } from '../codes';
 import type { SightingIds } from '../types';
 
 /** Affelnet offer: `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
@@ -8,10 +8,16 @@ export const isAffelnetOffre = (code: string): boolean => /^A[0-9]{1,2}\/[0-9A-Z
 /** A URL slug: lower-case words joined by single hyphens, of a sensible length. */
 export const isSlug = (slug: string): boolean => slug.length <= 200 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
 
+/** Same rule as codes.ts `isOnisepId`, through its precompiled pattern (isOnisepId builds a RegExp per call). */
+const isOnisep = (kind: OnisepKind) => (v: string) => {
+  const found = findOnisepId(v);
+  return found?.kind === kind && found.id === v;
+};
+
 const stringChecks: Record<Exclude<keyof SightingIds, 'duree'>, (v: string) => boolean> = {
-  for: (v) => isOnisepId('FOR', v),
-  af: (v) => isOnisepId('AF', v),
-  ens: (v) => isOnisepId('ENS', v),
+  for: isOnisep('FOR'),
+  af: isOnisep('AF'),
+  ens: isOnisep('ENS'),
   uai: isValidUai,
   cfd: isCfd,
   mef: isMef10,
@@ -26,7 +32,7 @@ export function cleanIds(raw: Record<string, unknown>): SightingIds {
   const ids: SightingIds = {};
   for (const key of Object.keys(stringChecks) as (keyof typeof stringChecks)[]) {
     const value = raw[key];
-    if (typeof value === 'string' && stringChecks[key](value)) ids[key] = value;
+    if (value !== undefined && typeof value === 'string' && stringChecks[key](value)) ids[key] = value;
   }
   const duree = raw.duree;
   if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= 8) ids.duree = duree;

@@ -9,9 +9,9 @@ import {
   first,
   headingAnchor,
   labelOf,
+  leadingText,
   labelledDuree,
   labelledUai,
-  normalizeSpace,
   onisepIdOfHref,
   onisepKey,
   parseDuree,
@@ -168,17 +168,11 @@ export function uaiOfPage(doc: Document): string | undefined {
     const uai = labelledUai(textOf(el));
     if (uai) return uai;
   }
-  return labelledUai(normalizeSpace(headText(doc)));
-}
-
-/** The start of the main content's text: key facts sit near the top, long lists come after. */
-function headText(doc: Document, max = 20_000): string {
-  const root = first(doc, 'main') ?? doc.body ?? doc.documentElement;
-  return (root?.textContent ?? '').slice(0, max);
+  return labelledUai(leadingText(doc));
 }
 
 function pageDuree(doc: Document): number | undefined {
-  return labelledDuree(normalizeSpace(headText(doc)));
+  return labelledDuree(leadingText(doc));
 }
 
 /** `/ressources/univers-formation/formations/<category>/<slug>` */

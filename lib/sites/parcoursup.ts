@@ -7,10 +7,10 @@ import {
   first,
   headingAnchor,
   labelOf,
+  leadingText,
   labelledDuree,
   labelledUai,
   makeSighting,
-  normalizeSpace,
   onisepIdOfHref,
   textOf,
 } from './dom';
@@ -70,8 +70,7 @@ export function forFromOnisepLinks(root: ParentNode): string | undefined {
 
 function fichePage(doc: Document, url: URL): Sighting[] {
   const title = first(doc, 'h2.fr-h3') ?? first(doc, 'h1');
-  const main = first(doc, 'main') ?? doc.body ?? doc.documentElement;
-  const text = normalizeSpace((main?.textContent ?? '').slice(0, 20_000));
+  const text = leadingText(doc);
   const ids: Record<string, unknown> = {
     gta: gtaOfUrl(url),
     for: attempt(() => forFromOnisepLinks(doc)),

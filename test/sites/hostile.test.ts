@@ -4,50 +4,11 @@ import { affelnet } from '../../lib/sites/affelnet';
 import { extractAll, sites } from '../../lib/sites/index';
 import { onisep } from '../../lib/sites/onisep';
 import { parcoursup } from '../../lib/sites/parcoursup';
+import { AFFELNET_LISTE, generateBigLists, ONISEP_ETAB, ONISEP_FORMATION, PSUP_CARTE } from './big-lists';
 import { htmlDocument } from './helpers';
 
 const ROWS = 10_000;
-const ONISEP_FORMATION = 'https://www.onisep.fr/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite';
-const ONISEP_ETAB = 'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts';
-const PSUP_CARTE = 'https://dossierappel.parcoursup.fr/Candidat/carte';
-const AFFELNET_LISTE = 'https://affectation3e.phm.education.gouv.fr/pna-public/consultation/liste-offres';
-
-const repeat = (n: number, row: (i: number) => string) => Array.from({ length: n }, (_, i) => row(i + 1)).join('');
-
-const bigLists = {
-  'onisep "Où se former"': {
-    url: ONISEP_FORMATION,
-    html: `<main><div data-ideo-page="true" data-context-params='{"formation":3651}'><h1>Bac pro</h1><table><tbody>${repeat(
-      ROWS,
-      (i) =>
-        `<tr><td data-label="Établissement"><a href="/http/redirection/formation/slug/AF.${i}">Lycée ${i}</a></td><td data-label="Commune">Ville</td><td data-label="Code postal">69000</td></tr>`,
-    )}</tbody></table></div></main>`,
-  },
-  'onisep establishment formations': {
-    url: ONISEP_ETAB,
-    html: `<main><h1>Lycée</h1><p class="callout-text">Code UAI : 0693045K</p><div id="formations"><div class="search-ui-result-inner"><table><tbody>${repeat(
-      ROWS,
-      (i) =>
-        `<tr class="search-ui-tr-item"><td class="search-ui-td-name"><a href="/http/redirection/formation/slug/FOR.${i}">Formation ${i}</a></td><td data-label="Durée">2 ans</td></tr>`,
-    )}</tbody></table></div></div></main>`,
-  },
-  'parcoursup cards': {
-    url: PSUP_CARTE,
-    html: `<main><div id="courses-cards">${repeat(
-      ROWS,
-      (i) =>
-        `<div class="fr-card"><a href="/Candidats/public/fiches/afficherFicheFormation?g_ta_cod=${i}"><span class="psup-search-results-card__course-name">BTS ${i}</span></a><span class="psup-search-results-card__school-name">Lycée ${i}</span></div>`,
-    )}</div></main>`,
-  },
-  'affelnet offers': {
-    url: AFFELNET_LISTE,
-    html: `<main><table><tbody>${repeat(
-      ROWS,
-      (i) =>
-        `<tr><td><a href="/pna-public/offre/A10/${String(i).padStart(8, '0')}">2de pro ${i}</a></td><td>UAI : 0693045K · MEF : 2473440331</td></tr>`,
-    )}</tbody></table></main>`,
-  },
-};
+const bigLists = generateBigLists(ROWS);
 
 describe(`a ${ROWS}-row list`, () => {
   for (const [name, { url, html }] of Object.entries(bigLists)) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOnisepId } from '../../lib/codes';
 import { cleanIds } from '../../lib/sites/ids';
 import { extractAll, sightingKey, sites } from '../../lib/sites/index';
 import { labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
@@ -85,5 +86,11 @@ describe('text helpers', () => {
   it('reads a labelled UAI glued to the next block, and skips a wrong check letter', () => {
     expect(labelledUai('Code UAI : 0693045KDurée')).toBe('0693045K');
     expect(labelledUai('UAI : 0693045A puis UAI : 0751234J')).toBe('0751234J');
+  });
+});
+
+describe('cleanIds agrees with codes.ts isOnisepId', () => {
+  it.each(['FOR.1', 'FOR.123456789', 'FOR.0', 'FOR.01', 'FOR.1234567890', ' FOR.1', 'FOR.1 ', 'xFOR.1', 'FOR.1x', 'AF.5', 'for.1', 'FOR.'])('%j', (v) => {
+    expect(cleanIds({ for: v }).for !== undefined).toBe(isOnisepId('FOR', v));
   });
 });
