@@ -8,7 +8,8 @@ const MAX_LABEL = 300;
 
 /** Whitespace as pages write it: NBSP, narrow NBSP and friends become plain spaces, runs collapse. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u202f\u2007\u2009]+/g, ' ').trim();
+  // Fast path: most labels have single plain spaces only (JS \s already covers NBSP and friends).
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /** An element's text as plain, normalised text ('' for nothing). Uses textContent: no layout. */
@@ -129,13 +130,15 @@ export function slugOf(href: string, base?: URL): string | undefined {
 }
 
 /**
- * Where a page-level panel goes: the container of the main heading (its parent when that is a
- * title block, the heading itself when the parent is a page-wide region).
+ * Where a page-level panel goes: after the title block holding the main heading (its parent, when
+ * that parent is a small block of its own), else after the heading itself, so a panel never lands
+ * at the far end of a page-wide wrapper nor inside the site's key facts.
  */
 export function headingAnchor(heading: Element | null): Element | undefined {
   if (!heading) return undefined;
   const parent = heading.parentElement;
-  if (!parent || /^(BODY|MAIN|HTML)$/.test(parent.tagName) || parent.id === 'main') return heading;
+  if (!parent || /^(BODY|MAIN|HTML|ARTICLE|SECTION|FORM|TD|TH|LI|A|BUTTON|LABEL)$/.test(parent.tagName)) return heading;
+  if (parent.id === 'main' || parent.hasAttribute('data-ideo-page') || parent.childElementCount > 5) return heading;
   return parent;
 }
 
@@ -153,8 +156,9 @@ export function makeSighting(
   extras: SightingExtras = {},
 ): Sighting | null {
   const ids: SightingIds = cleanIds(raw);
-  const { duree: _duree, ...identifying } = ids;
-  if (Object.keys(identifying).length === 0) return null;
+  let identifying = false;
+  for (const key in ids) if (key !== 'duree') identifying = true;
+  if (!identifying) return null;
   const s: Sighting = { site, page, ids };
   if (extras.anchor) s.anchor = extras.anchor;
   if (extras.label) s.label = extras.label;

@@ -30,9 +30,11 @@ const stringChecks: Record<Exclude<keyof SightingIds, 'duree'>, (v: string) => b
 /** Keeps the ids that pass their own validation; anything else (wrong type, shape, key) is dropped. */
 export function cleanIds(raw: Record<string, unknown>): SightingIds {
   const ids: SightingIds = {};
-  for (const key of Object.keys(stringChecks) as (keyof typeof stringChecks)[]) {
+  for (const key in raw) {
     const value = raw[key];
-    if (value !== undefined && typeof value === 'string' && stringChecks[key](value)) ids[key] = value;
+    if (typeof value !== 'string' || !Object.hasOwn(stringChecks, key)) continue;
+    const k = key as keyof typeof stringChecks;
+    if (stringChecks[k](value)) ids[k] = value;
   }
   const duree = raw.duree;
   if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= 8) ids.duree = duree;

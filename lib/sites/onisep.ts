@@ -238,7 +238,7 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
   let rows = all(doc, '#formations .search-ui-tr-item');
   if (rows.length === 0) rows = all(doc, '#formations tbody tr');
   for (const row of rows) {
-    const nameCell = row.querySelector('td.search-ui-td-name') ?? row.querySelector('td') ?? row;
+    const { nameCell, dureeCell } = rowCells(row);
     const link = nameCell.querySelector('a[href]');
     const href = link?.getAttribute('href') ?? '';
     const ids: Record<string, unknown> = { uai: etab.uai, ens: etab.ens };
@@ -251,11 +251,24 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
       ids.slug = segs[segs.length - 1]!.toLowerCase();
       confidence = 'low';
     }
-    const dureeCell = row.querySelector('td[data-label="Durée"]');
     if (dureeCell) ids.duree = parseDuree(textOf(dureeCell));
     push(out, makeSighting('onisep', 'liste-item', ids, { anchor: nameCell, label: labelOf(link ?? nameCell), confidence }));
   }
   return out;
+}
+
+/** The name and length cells of a formation row, from `row.cells` when it is a table row (no selector matching). */
+function rowCells(row: Element): { nameCell: Element; dureeCell: Element | null } {
+  const cells = (row as HTMLTableRowElement).cells;
+  if (!cells) return { nameCell: row.querySelector('td.search-ui-td-name') ?? row, dureeCell: row.querySelector('td[data-label="Durée"]') };
+  let nameCell: Element | null = null;
+  let dureeCell: Element | null = null;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (!nameCell && cell.classList.contains('search-ui-td-name')) nameCell = cell;
+    else if (!dureeCell && cell.getAttribute('data-label') === 'Durée') dureeCell = cell;
+  }
+  return { nameCell: nameCell ?? cells[0] ?? row, dureeCell };
 }
 
 function actionPage(doc: Document, url: URL): Sighting[] {

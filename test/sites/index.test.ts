@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isOnisepId } from '../../lib/codes';
 import { cleanIds } from '../../lib/sites/ids';
 import { extractAll, sightingKey, sites } from '../../lib/sites/index';
-import { labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
+import { headingAnchor, labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
 import { htmlDocument, loadFixture } from './helpers';
 
 describe('extractAll', () => {
@@ -92,5 +92,24 @@ describe('text helpers', () => {
 describe('cleanIds agrees with codes.ts isOnisepId', () => {
   it.each(['FOR.1', 'FOR.123456789', 'FOR.0', 'FOR.01', 'FOR.1234567890', ' FOR.1', 'FOR.1 ', 'xFOR.1', 'FOR.1x', 'AF.5', 'for.1', 'FOR.'])('%j', (v) => {
     expect(cleanIds({ for: v }).for !== undefined).toBe(isOnisepId('FOR', v));
+  });
+});
+
+describe('headingAnchor', () => {
+  const anchorIn = (html: string) => {
+    const doc = htmlDocument(html);
+    return headingAnchor(doc.querySelector('h1'))?.getAttribute('id');
+  };
+  it('is the small title block around the heading', () => {
+    expect(anchorIn('<main><div id="t"><h1 id="h">T</h1><p>sub</p></div><p>body</p></main>')).toBe('t');
+  });
+  it('is the heading itself when its parent is a page-wide wrapper', () => {
+    expect(anchorIn('<main><h1 id="h">T</h1></main>')).toBe('h');
+    expect(anchorIn('<main><div id="w" data-ideo-page="true"><h1 id="h">T</h1><p>a</p></div></main>')).toBe('h');
+    expect(anchorIn('<div id="w"><h1 id="h">T</h1><p>1</p><p>2</p><p>3</p><p>4</p><p>5</p></div>')).toBe('h');
+    expect(anchorIn('<section id="s"><h1 id="h">T</h1></section>')).toBe('h');
+  });
+  it('is undefined without a heading', () => {
+    expect(headingAnchor(null)).toBeUndefined();
   });
 });

@@ -189,3 +189,31 @@ describe('onisep redirect URLs', () => {
     ]);
   });
 });
+
+describe('onisep secondary strategies', () => {
+  it('reads the FOR id from og:url when there is no canonical link', () => {
+    const doc = htmlDocument(
+      '<head><meta property="og:url" content="https://www.onisep.fr/http/redirection/formation/slug/FOR.4088"></head><main><h1>CAP</h1></main>',
+    );
+    const url = new URL('https://www.onisep.fr/ressources/univers-formation/formations/post-3e/cap-agent-d-accueil-et-de-conduite-routiere');
+    expect(onisep.extract(doc, url).map((s) => [s.ids, s.confidence])).toEqual([[{ for: 'FOR.4088' }, 'high']]);
+  });
+
+  it('reads a labelled UAI outside any callout on an action page', () => {
+    const doc = htmlDocument('<main><h1>Bac pro</h1><p>Établissement (UAI : 0693045K)</p></main>');
+    const url = new URL(
+      'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts/bac-pro-metiers-de-la-securite',
+    );
+    expect(onisep.extract(doc, url).map((s) => [s.ids, s.confidence])).toEqual([
+      [{ uai: '0693045K', slug: 'bac-pro-metiers-de-la-securite' }, 'medium'],
+    ]);
+  });
+
+  it('takes an action page formation slug from its link to the formation page', () => {
+    const doc = htmlDocument(
+      '<main><h1>Bac pro</h1><a href="/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite">Voir</a></main>',
+    );
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-x/bac-pro-securite');
+    expect(onisep.extract(doc, url)[0]!.ids).toEqual({ slug: 'bac-pro-metiers-de-la-securite' });
+  });
+});
