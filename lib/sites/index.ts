@@ -1,5 +1,5 @@
 // The site adapters, and the few pure helpers content scripts need around them.
-import type { Sighting, SightingData, SightingIds } from '../types';
+import type { Sighting } from '../types';
 import { affelnet } from './affelnet';
 import { onisep } from './onisep';
 import { parcoursup } from './parcoursup';
@@ -7,6 +7,8 @@ import type { SiteAdapter } from './types';
 
 export type { DetectedPage, SiteAdapter } from './types';
 export { affelnet, onisep, parcoursup };
+// In its own module so a content script can import it without the other sites' adapters.
+export { sightingKey } from './key';
 
 export const sites: SiteAdapter[] = [onisep, parcoursup, affelnet];
 
@@ -38,12 +40,4 @@ export function extractAll(document: Document, url: URL): Sighting[] {
   } catch {
     return [];
   }
-}
-
-const ID_KEYS: (keyof SightingIds)[] = ['for', 'af', 'ens', 'uai', 'cfd', 'mef', 'mefstat11', 'gta', 'offre', 'slug', 'duree'];
-
-/** A stable key for dedupe and caching: site, page and ids in a fixed order (label, anchor, confidence ignored). */
-export function sightingKey(s: SightingData): string {
-  const parts = ID_KEYS.filter((k) => s.ids[k] !== undefined && s.ids[k] !== '').map((k) => `${k}=${String(s.ids[k])}`);
-  return `${s.site}|${s.page}|${parts.join('&')}`;
 }
