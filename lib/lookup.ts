@@ -64,7 +64,7 @@ function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
   const code = ids.mefstat11 && isMefstat11(ids.mefstat11) ? ids.mefstat11 : ids.mef && isMef10(ids.mef) ? ids.mef : undefined;
   if (code) {
     const entry = ref?.entryYear(code);
-    if (entry?.famille) return [{ cfd: entry.famille.cfd, mefstat11: entry.famille.mefstat11, libelle: entry.famille.libelle }];
+    if (entry?.famille) return [familleTarget(entry.famille)];
     if (entry) return [{ cfd: entry.cfd, ...(entry.final ? { mefstat11: entry.final.mefstat11 } : {}) }];
     // Unknown locally: a MEFSTAT11 can still be asked as is (the API answers a first year with the final year).
     if (ids.mefstat11 && isMefstat11(ids.mefstat11)) return [{ mefstat11: ids.mefstat11, ...(ids.cfd ? { cfd: ids.cfd } : {}) }];
@@ -78,19 +78,36 @@ function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
       return programme.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, duree, ref), libelle: programme.libelle }));
     }
   }
+  // Last resort: the page's own title for the programme (a Parcoursup card, an Affelnet row), matched
+  // against the referentiel's labels only when exactly one programme fits.
+  const title = s.page === 'etablissement' ? undefined : (s.label ?? (ids.gta && isGta(ids.gta) ? ref?.gta(ids.gta)?.libelle : undefined));
+  const hit = title ? ref?.matchLabel(title) : undefined;
+  if (hit && ref) {
+    const programme = hit.for ? ref.programme(hit.for) : undefined;
+    const duree = ids.duree ?? (programme?.durees.length === 1 ? programme.durees[0] : undefined);
+    return hit.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, duree, ref), libelle: programme?.libelle ?? hit.libelle }));
+  }
   return [];
 }
 
 function target(cfd: string, duree: number | undefined, ref: Referentiel | null): Target {
   if (!ref) return { cfd };
   const famille = ref.famille(cfd);
-  if (famille) return { cfd: famille.cfd, mefstat11: famille.mefstat11, libelle: famille.libelle };
+  if (famille) return familleTarget(famille);
   const final = ref.finalYear(cfd, duree);
   return {
     cfd,
     ...(final.mefstat11[0] ? { mefstat11: final.mefstat11[0] } : {}),
     ...(final.ambiguous ? { ambiguous: true } : {}),
   };
+}
+
+/**
+ * A common 2de is a school-route year with no figures of its own: it is asked by its MEFSTAT11 only,
+ * and the API answers with each specialty's figures (certificationsTerminales).
+ */
+function familleTarget(f: { mefstat11: string; libelle: string }): Target {
+  return { mefstat11: f.mefstat11, libelle: `2de professionnelle ${f.libelle}` };
 }
 
 function etablissementInfo(uai: string, ref: Referentiel | null): EtablissementInfo {

@@ -147,6 +147,11 @@ export interface Referentiel {
   etablissement(uai: string): EtablissementInfo | undefined;
   /** Words or an Onisep slug → programmes, best first (accent- and case-insensitive). */
   search(text: string, limit?: number): SearchHit[];
+  /**
+   * A page's own title for a programme (`BTS - Services - Opticien lunetier`) → the one programme whose
+   * every significant word the title contains, or undefined when none or several fit equally well.
+   */
+  matchLabel(text: string): SearchHit | undefined;
   /** Any identifier (FOR.n, AF.n, ENS.n, UAI, CFD, MEF10, MEFSTAT11, RNCP…, gta:…), optional `+<length>`. */
   resolveInput(text: string, duree?: number): ResolvedInput;
 }
@@ -356,6 +361,10 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
       const lvl = ix.niveaux[f[0].slice(0, 3)] ?? '';
       entries.push({ cfd: [f[0]], libelle: f[1], words: new Set(words(`${f[1]} ${lvl}`)) });
     }
+    for (const f of ix.familles) {
+      const libelle = `2de professionnelle ${f[2]}`;
+      entries.push({ cfd: [f[0]], libelle, words: new Set(words(libelle)) });
+    }
     const byWord = new Map<string, number[]>();
     entries.forEach((e, i) => {
       for (const w of e.words) {
@@ -391,6 +400,37 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
     }
     hits.sort((a, b) => b.score - a.score || a.libelle.length - b.libelle.length);
     return hits.slice(0, limit);
+  }
+
+  function matchLabel(text: string): SearchHit | undefined {
+    const qs = new Set(words(text).filter((w) => !STOP.has(w)));
+    if (qs.size < 2) return undefined;
+    const { entries, byWord } = searchIndex();
+    const seen = new Set<number>();
+    let best: { hit: SearchHit; precision: number; size: number } | undefined;
+    let tie = false;
+    for (const w of qs) {
+      for (const i of byWord.get(w) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        const e = entries[i]!;
+        const content = [...e.words].filter((x) => !STOP.has(x));
+        // Every significant word of the programme's label must be in the page's title…
+        if (content.length < 2 || !content.every((x) => qs.has(x))) continue;
+        // …and cover most of it: a title with many other words names something else.
+        const precision = content.length / qs.size;
+        if (precision < 0.5) continue;
+        const better =
+          !best || precision > best.precision || (precision === best.precision && !!e.for && !best.hit.for);
+        if (better) {
+          tie = false;
+          best = { hit: { ...(e.for ? { for: e.for } : {}), cfd: e.cfd, libelle: e.libelle, score: precision }, precision, size: content.length };
+        } else if (precision === best!.precision && !!e.for === !!best!.hit.for && e.cfd.join() !== best!.hit.cfd.join()) {
+          tie = true;
+        }
+      }
+    }
+    return best && !tie ? best.hit : undefined;
   }
 
   // ---- generic resolution, for the CLI and for callers that hold one code
@@ -558,6 +598,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
     geo,
     etablissement,
     search,
+    matchLabel,
     resolveInput,
   };
 }

@@ -1,0 +1,67 @@
+// Playwright fixtures: one Chromium with the extension per worker, fixture pages served at their real URLs.
+import { readFileSync } from 'node:fs';
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { pageFixtures, type PageFixture } from '../fixtures/pages';
+import { launchWithExtension } from './chromium';
+
+export { expect };
+
+const SITE_HOSTS = /^https:\/\/(www\.onisep\.fr|explorer-avenirs\.onisep\.fr|dossierappel\.parcoursup\.fr|dossier\.parcoursup\.fr|affectation3e\.phm\.education\.gouv\.fr)\//;
+
+/** Serves fixture pages at their URLs, extra pages given by the test, and nothing else from the outside. */
+export async function routeSites(context: BrowserContext, extra: Record<string, string> = {}): Promise<void> {
+  await context.route(SITE_HOSTS, (route) => {
+    const url = route.request().url();
+    if (extra[url] !== undefined) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: extra[url] });
+    const page = pageFixtures.find((p) => p.url === url);
+    if (page) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: readFileSync(page.file, 'utf8') });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' });
+  });
+}
+
+export function fixturePage(site: string, name: string): PageFixture {
+  const found = pageFixtures.find((p) => p.site === site && p.case === name);
+  if (!found) throw new Error(`no fixture page ${site}/${name}`);
+  return found;
+}
+
+/** The panel host, its shadow content being reachable through Playwright's shadow-piercing locators. */
+export const panelOf = (page: Page) => page.locator('inserjeunes-panel');
+
+interface WorkerFixtures {
+  extension: { context: BrowserContext; extensionId: string; worker: Worker };
+}
+
+interface TestFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  page: Page;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  extension: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      const launched = await launchWithExtension();
+      await routeSites(launched.context);
+      await use(launched);
+      await launched.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ extension }, use) => {
+    await use(extension.context);
+  },
+  extensionId: async ({ extension }, use) => {
+    await use(extension.extensionId);
+  },
+  page: async ({ extension }, use) => {
+    // Each test starts with an empty cache and default settings.
+    await extension.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear(),
+    );
+    const page = await extension.context.newPage();
+    await use(page);
+    await page.close();
+  },
+});
