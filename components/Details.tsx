@@ -118,12 +118,13 @@ export function ContinuumNote({ programme }: { programme: ProgrammeReport }) {
   return <p class="ij-note">{panel.borrowed[c.type](c.codeCertification, c.libelle)}</p>;
 }
 
-function Famille({ programme }: { programme: ProgrammeReport }) {
+/** A common 2de's specialties, one row each: the panel's main content for such a programme. */
+export function Famille({ programme }: { programme: ProgrammeReport }) {
   const f = programme.famille;
   if (!f || f.specialites.length === 0) return null;
   return (
     <section class="ij-sub">
-      <h4>{panel.details.famille(f.libelle)}</h4>
+      <h3 class="ij-h">{panel.details.famille(f.libelle)}</h3>
       <p class="ij-muted">{panel.details.familleHelp}</p>
       <ul class="ij-specialites">
         {f.specialites.map((s) => (
@@ -158,7 +159,6 @@ export function DetailsDrawer({ programme, sources = [] }: { programme: Programm
       <summary>{panel.details.summary}</summary>
       <div class="ij-details-body">
         <ContinuumNote programme={programme} />
-        <Famille programme={programme} />
         <LaterEmployment programme={programme} />
         <Salaries programme={programme} />
         <ValeurAjoutee programme={programme} />

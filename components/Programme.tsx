@@ -5,7 +5,7 @@ import { SCOPES, deltaVsRegion, headline, voiesPresent, type SourceInfo } from '
 import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
-import { DetailsDrawer } from './Details';
+import { DetailsDrawer, Famille } from './Details';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
@@ -92,7 +92,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
           {best.cell.sansPerspectives && <SansPerspectivesNotice />}
         </section>
       )}
-      <Comparison programme={programme} onRetry={onRetry} />
+      {programme.famille ? <Famille programme={programme} /> : <Comparison programme={programme} onRetry={onRetry} />}
       <DetailsDrawer programme={programme} sources={sources} />
       {onSave && (
         <button type="button" class="ij-button" disabled={saved} onClick={() => onSave(programme)}>

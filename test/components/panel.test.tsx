@@ -197,9 +197,11 @@ describe('Details drawer', () => {
     expect(text(container.querySelector('.ij-headline'))).toContain('Diplôme rénové');
   });
 
-  it('lists a common 2de’s specialties one row each, with their figures or warning', () => {
+  it('lists a common 2de’s specialties one row each, in the panel itself rather than an empty comparison', () => {
     const { container } = render(<Panel state={ready(familleReport)} />);
-    const rows = [...open(container).querySelectorAll('.ij-specialite')];
+    expect(container.querySelector('details .ij-specialite')).toBeNull();
+    expect(container.querySelector('.ij-compare')).toBeNull();
+    const rows = [...container.querySelectorAll('.ij-specialite')];
     expect(rows.length).toBe(2);
     expect(text(rows[0]!)).toBe('Travaux publicsEmploi 47 % · Études 36 % (France)');
     expect(text(rows[1]!)).toContain('Aménagement et finitions du bâtiment');
