@@ -1,4 +1,5 @@
 // Hostile input: huge lists, malformed attributes, injection strings, fake codes, odd documents.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { affelnet } from '../../lib/sites/affelnet';
 import { extractAll, sites } from '../../lib/sites/index';
@@ -65,8 +66,6 @@ describe('injection strings in labels', () => {
       <span class="psup-search-results-card__school-name"><b>Lycée</b><script>alert(3)</script></span></div></div>`);
     const [s] = parcoursup.extract(doc, new URL(PSUP_CARTE));
     expect(s!.label).toBe(`${evil} — Lycéealert(3)`);
-    // The label is data: the only element the sighting carries is the page's own card.
-    expect(typeof s!.label).toBe('string');
   });
 
   it('bounds label length', () => {
@@ -125,5 +124,20 @@ describe('odd documents', () => {
   it('every adapter returns [] on a page its detectors reject', () => {
     const doc = htmlDocument('<a href="/http/redirection/formation/slug/FOR.1">x</a>');
     for (const site of sites) expect(site.extract(doc, new URL('https://www.onisep.fr/'))).toEqual([]);
+  });
+});
+
+describe('adapter sources', () => {
+  const dir = new URL('../../lib/sites/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+  it.each(files)('%s reads no layout and no markup (textContent and selectors only)', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8').replace(/\/\/.*$/gm, '');
+    expect(source).not.toMatch(/getBoundingClientRect|getClientRects|innerText|outerHTML|innerHTML|offset(Height|Width|Top|Left)|getComputedStyle|scroll(Height|Top)/);
+  });
+
+  it.each(files.filter((f) => f !== 'types.ts'))('%s uses no extension API', (file) => {
+    const source = readFileSync(new URL(file, dir), 'utf8');
+    expect(source).not.toMatch(/wxt\/browser|webextension-polyfill|\bchrome\.|\bbrowser\./);
   });
 });
