@@ -1,0 +1,122 @@
+// From sightings to reports: the fixture referentiel, the real client, the mock API on loopback.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../lib/inserjeunes/client';
+import { lookupSighting, type LookupContext } from '../../lib/lookup';
+import { buildIndex } from '../../lib/referentiel/build';
+import { createReferentiel, type Referentiel } from '../../lib/referentiel/lookup';
+import type { Cell, SightingData } from '../../lib/types';
+import { startMockApi, type MockApi } from '../mock-api/server';
+
+let mock: MockApi;
+let ref: Referentiel;
+let ctx: LookupContext;
+
+beforeAll(async () => {
+  mock = await startMockApi({ port: 0 });
+  const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
+  ref = createReferentiel(index, { now: new Date('2026-01-01') });
+});
+afterAll(() => mock.close());
+beforeEach(() => {
+  mock.resetRequests();
+  ctx = { referentiel: ref, client: createClient({ baseUrl: mock.url, retries: 0 }) };
+});
+
+const onisep = (ids: SightingData['ids'], page: SightingData['page'] = 'formation', label?: string): SightingData => ({
+  site: 'onisep',
+  page,
+  ids,
+  ...(label ? { label } : {}),
+});
+const rates = (cell: Cell) => (cell.state === 'figures' ? [cell.figures.tauxEnEmploi6Mois, cell.figures.tauxEnFormation] : cell.state);
+
+describe('lookupSighting', () => {
+  it('a formation page without establishment: national figures for both voies, no place asked', async () => {
+    const report = await lookupSighting(onisep({ for: 'FOR.3651' }), ctx);
+    expect(report.problem).toBeUndefined();
+    const [p] = report.programmes;
+    expect(p).toMatchObject({ cfd: '40034403', mefstat11: '23830034403' });
+    expect(rates(p!.cells.france.scolaire)).toEqual([41, 40]);
+    expect(rates(p!.cells.france.apprentissage)).toEqual([63, 17]);
+    expect(p!.cells.etablissement.scolaire).toEqual({ state: 'none', reason: 'pas-d-etablissement' });
+    expect(p!.cells.region.scolaire).toEqual({ state: 'none', reason: 'pas-de-region' });
+    expect(mock.requests.map((r) => r.path)).toEqual([expect.stringContaining('/certifications/')]);
+  });
+
+  it('uses the preferred region when the page names no establishment', async () => {
+    const report = await lookupSighting(onisep({ for: 'FOR.3651' }), { ...ctx, preferredRegion: { code: '84', nom: 'Auvergne-Rhône-Alpes' } });
+    expect(rates(report.programmes[0]!.cells.region.scolaire)).toEqual([35, 44]);
+  });
+
+  it('an action id gives the establishment, its region and its figures', async () => {
+    const report = await lookupSighting(onisep({ af: 'AF.5678' }, 'action'), ctx);
+    const [p] = report.programmes;
+    expect(report.etablissement).toMatchObject({ uai: '0693045K', region: { code: '84' } });
+    expect(rates(p!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    expect(p!.cells.etablissement.apprentissage).toMatchObject({ state: 'none', reason: 'formation-inconnue' });
+    expect(rates(p!.cells.region.scolaire)).toEqual([35, 44]);
+    expect(mock.requests).toHaveLength(5);
+  });
+
+  it('an Affelnet entry-year MEF is answered with the final year at the establishment', async () => {
+    const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2473440331' } }, ctx);
+    expect(report.programmes[0]).toMatchObject({ cfd: '40034403', mefstat11: '23830034403' });
+    expect(rates(report.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+  });
+
+  it('a common 2de lists every specialty, and asks nothing for apprenticeship', async () => {
+    const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2472000631' } }, ctx);
+    const [p] = report.programmes;
+    expect(p!.libelle).toMatch(/^2de professionnelle Métiers de la construction durable/);
+    expect(p!.famille?.specialites.map((s) => s.mefstat11)).toContain('23830023102');
+    expect(p!.cells.etablissement.apprentissage).toEqual({ state: 'none', reason: 'voie-absente' });
+    expect(mock.requests.some((r) => r.path.includes('CFD:'))).toBe(false);
+  });
+
+  it('a Parcoursup g_ta_cod alone: establishment from the cartographie, programme from its title', async () => {
+    const report = await lookupSighting({ site: 'parcoursup', page: 'formation', ids: { gta: '4321' } }, ctx);
+    expect(report.etablissement?.uai).toBe('0693045K');
+    expect(report.programmes[0]).toMatchObject({ cfd: '32033107', mefstat11: '32221033107' });
+  });
+
+  it('an Onisep page with no id is matched by its slug', async () => {
+    const report = await lookupSighting(onisep({ slug: 'bac-pro-metiers-de-la-securite' }), ctx);
+    expect(report.programmes[0]?.cfd).toBe('40034403');
+  });
+
+  it('an unknown programme gets a reason and makes no request', async () => {
+    const report = await lookupSighting(onisep({ for: 'FOR.999999' }), ctx);
+    expect(report).toMatchObject({ programmes: [], problem: 'hors-referentiel' });
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it('an establishment page is not a failure: its panel carries the establishment and its valeur ajoutée', async () => {
+    const report = await lookupSighting(onisep({ uai: '0693045K', ens: 'ENS.1234' }, 'etablissement', 'Lycée professionnel Les Canuts'), ctx);
+    expect(report.problem).toBeUndefined();
+    expect(report.etablissement).toMatchObject({ uai: '0693045K', region: { code: '84' } });
+    expect(report.etablissement?.valeurAjoutee?.length).toBeGreaterThan(0);
+  });
+
+  it('a UAI with a wrong check letter is ignored', async () => {
+    const report = await lookupSighting(onisep({ uai: '0693045J', for: 'FOR.3651' }, 'action'), ctx);
+    expect(report.etablissement).toBeUndefined();
+  });
+
+  it('without a referentiel, a MEFSTAT11 from the page is still asked; an Onisep id cannot be', async () => {
+    const bare = { ...ctx, referentiel: null };
+    const direct = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mefstat11: '23830034403' } }, bare);
+    expect(rates(direct.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    const onisepOnly = await lookupSighting(onisep({ for: 'FOR.3651' }), bare);
+    expect(onisepOnly.problem).toBe('referentiel-indisponible');
+  });
+
+  it('a failing API gives error cells, never a throw', async () => {
+    mock.configure({ failure: '500' });
+    try {
+      const report = await lookupSighting(onisep({ af: 'AF.5678' }, 'action'), ctx);
+      expect(report.programmes[0]!.cells.etablissement.scolaire).toMatchObject({ state: 'error', error: 'server' });
+    } finally {
+      mock.configure({ failure: 'none' });
+    }
+  });
+});
