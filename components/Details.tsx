@@ -1,5 +1,5 @@
 // The details drawer: later employment, pay, valeur ajoutée, cohorts, continuum, famille, sources.
-import type { ProgrammeReport } from '../lib/types';
+import type { EtablissementInfo, ProgrammeReport } from '../lib/types';
 import { DOC_URL, formatDelta, formatEuros, formatMillesime, formatPercent, panel, scopeLabel, voieLabels } from '../lib/strings';
 import { eachCell, type SourceInfo } from './state';
 import { SpecialtyLine } from './Specialty';
@@ -66,8 +66,9 @@ function Salaries({ programme }: { programme: ProgrammeReport }) {
   );
 }
 
-function ValeurAjoutee({ programme }: { programme: ProgrammeReport }) {
-  const list = programme.etablissement?.valeurAjoutee ?? [];
+/** The establishment's DEPP valeur ajoutée, per voie and year. */
+export function ValeurAjoutee({ etablissement }: { etablissement?: EtablissementInfo }) {
+  const list = etablissement?.valeurAjoutee ?? [];
   if (list.length === 0) return null;
   return (
     <section class="ij-sub">
@@ -161,7 +162,7 @@ export function DetailsDrawer({ programme, sources = [] }: { programme: Programm
         <ContinuumNote programme={programme} />
         <LaterEmployment programme={programme} />
         <Salaries programme={programme} />
-        <ValeurAjoutee programme={programme} />
+        <ValeurAjoutee etablissement={programme.etablissement} />
         <Cohorts programme={programme} />
         <Sources sources={sources} />
       </div>

@@ -6,6 +6,7 @@ import type { ProgrammeReport } from '../lib/types';
 import { panel, problemSentences } from '../lib/strings';
 import type { PanelState, SourceInfo } from './state';
 import { ProgrammeView } from './Programme';
+import { EtablissementView } from './Etablissement';
 import { read } from './read';
 
 export interface PanelProps {
@@ -51,6 +52,9 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed'
   }
   const { report } = state;
   if (report.problem) return <p class="ij-none">{problemSentences[report.problem]}</p>;
+  if (report.sighting.page === 'etablissement' && report.etablissement) {
+    return <EtablissementView report={report} sources={props.sources} onRetry={props.onRetry} onSave={props.onSave} saved={saved} />;
+  }
   if (report.programmes.length === 0) return <p class="ij-none">{panel.noProgramme}</p>;
   return (
     <div class="ij-programmes">

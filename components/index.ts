@@ -8,5 +8,6 @@ export { OptionsView, type OptionsViewProps } from './OptionsView';
 export { CellView, CellLoading, CellFigures, CellSecret, CellNone, CellError } from './cells';
 export { IndicatorBars } from './Indicators';
 export { SansPerspectivesNotice } from './SansPerspectives';
-export { DetailsDrawer } from './Details';
+export { DetailsDrawer, ValeurAjoutee } from './Details';
+export { EtablissementView, type EtablissementViewProps } from './Etablissement';
 export * from './state';

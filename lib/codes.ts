@@ -29,6 +29,8 @@ export function findOnisepId(text: string): { kind: OnisepKind; id: string } | n
   return m ? { kind: m[1] as OnisepKind, id: `${m[1]}.${m[2]}` } : null;
 }
 
+const ONISEP_ID_EXACT: Record<OnisepKind, RegExp> = { FOR: /^FOR\.[1-9][0-9]{0,8}$/, AF: /^AF\.[1-9][0-9]{0,8}$/, ENS: /^ENS\.[1-9][0-9]{0,8}$/ };
+
 export function isOnisepId(kind: OnisepKind, id: string): boolean {
-  return new RegExp(`^${kind}\\.[1-9][0-9]{0,8}$`).test(id);
+  return ONISEP_ID_EXACT[kind].test(id);
 }

@@ -5,8 +5,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { messaging } from './messaging';
 import type { PageUi, PageUiFactory, UiHandle } from './page-ui';
-import { sightingKey } from './sites';
+import { sightingKey } from './sites/key';
 import type { SiteAdapter } from './sites/types';
+import { withRowProgrammes } from './merge-reports';
 import type { Report, Sighting, SightingData } from './types';
 
 const DEBOUNCE_MS = 200;
@@ -71,7 +72,9 @@ export function startContentScript(ctx: ContentScriptContext, adapter: SiteAdapt
 
 interface Mounted {
   key: string;
+  page: SightingData['page'];
   handle?: UiHandle;
+  report?: Report;
 }
 
 /** Everything the script does on one matching page; stopped when the page stops matching. */
@@ -132,7 +135,7 @@ class PageSession {
       const key = sightingKey(data);
       if (this.closedKeys.has(key) || this.mounted.get(anchor)?.key === key) continue;
       this.mounted.get(anchor)?.handle?.remove();
-      const entry: Mounted = { key };
+      const entry: Mounted = { key, page: data.page };
       this.mounted.set(anchor, entry); // claimed now: a scan during the async mount will not mount twice
       void this.show(anchor, data, entry);
     }
@@ -151,7 +154,7 @@ class PageSession {
       anchor,
       badge,
       sighting: data,
-      retry: () => void this.load(data, handle, true),
+      retry: () => void this.load(data, entry, true),
       closed: () => {
         this.closedKeys.add(entry.key);
         this.mounted.delete(anchor);
@@ -162,18 +165,38 @@ class PageSession {
       return;
     }
     entry.handle = handle;
-    await this.load(data, handle, false);
+    await this.load(data, entry, false);
   }
 
-  private async load(data: SightingData, handle: UiHandle, force: boolean): Promise<void> {
+  private async load(data: SightingData, entry: Mounted, force: boolean): Promise<void> {
+    const handle = entry.handle;
+    if (!handle) return;
     handle.set({ status: 'loading' });
+    let report: Report;
     try {
       mark('message');
-      const report: Report = await messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
-      if (!this.stopped) handle.set({ status: 'ready', report });
+      report = await messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
     } catch {
       // The background cannot be reached (the extension was updated or reloaded under the page).
       if (!this.stopped) handle.unreachable();
+      return;
+    }
+    if (this.stopped) return;
+    entry.report = report;
+    if (entry.page === 'etablissement') handle.set({ status: 'ready', report: this.withRows(report) });
+    else handle.set({ status: 'ready', report });
+    if (entry.page === 'liste-item') this.refreshEtablissements();
+  }
+
+  /** An establishment panel also lists the programmes its page's rows found. */
+  private withRows(report: Report): Report {
+    const rows = [...this.mounted.values()].flatMap((m) => (m.page === 'liste-item' && m.report ? [m.report] : []));
+    return withRowProgrammes(report, rows);
+  }
+
+  private refreshEtablissements(): void {
+    for (const m of this.mounted.values()) {
+      if (m.page === 'etablissement' && m.report && m.handle) m.handle.set({ status: 'ready', report: this.withRows(m.report) });
     }
   }
 }

@@ -23,6 +23,8 @@ interface Target {
 
 /** A FOR id may cover several diplomas (options): a panel shows a few, not a wall. */
 const MAX_PROGRAMMES = 4;
+/** An establishment panel lists what the establishment teaches, within reason. */
+const MAX_TAUGHT = 40;
 /** A slug matched against labels must be close to be trusted. */
 const MIN_SLUG_SCORE = 0.6;
 
@@ -110,6 +112,23 @@ function familleTarget(f: { mefstat11: string; libelle: string }): Target {
   return { mefstat11: f.mefstat11, libelle: `2de professionnelle ${f.libelle}` };
 }
 
+/** What the Onisep actions say an establishment teaches, one target per diploma. */
+function targetsTaughtAt(uai: string, ref: Referentiel): Target[] {
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  for (const action of ref.actionsAt(uai)) {
+    const programme = action.for ? ref.programme(action.for) : undefined;
+    for (const cfd of programme?.cfd ?? []) {
+      const t = { ...target(cfd, action.duree, ref), libelle: programme!.libelle };
+      const key = `${t.cfd ?? ''}|${t.mefstat11 ?? ''}`;
+      if (seen.has(key) || out.length >= MAX_TAUGHT) continue;
+      seen.add(key);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
 function etablissementInfo(uai: string, ref: Referentiel | null): EtablissementInfo {
   return ref?.etablissement(uai) ?? { uai, ...(ref?.geo(uai) ?? {}) };
 }
@@ -121,12 +140,24 @@ function libelleOf(t: Target, s: SightingData, ref: Referentiel | null): string 
   return formation?.libelle ?? t.mefstat11 ?? t.cfd ?? '';
 }
 
+/** The API names a common 2de's specialties in BCN capitals; the family table has their readable names. */
+function withSpecialtyLabels(p: ProgrammeReport, ref: Referentiel | null): ProgrammeReport {
+  const known = p.famille && p.mefstat11 ? ref?.famille(p.mefstat11)?.specialites : undefined;
+  if (!p.famille || !known) return p;
+  const specialites = p.famille.specialites.map((s) => {
+    const libelle = known.find((k) => k.mefstat11 === s.mefstat11 || (s.cfd && k.cfd === s.cfd))?.libelle;
+    return libelle ? { ...s, libelle } : s;
+  });
+  return { ...p, famille: { ...p.famille, specialites } };
+}
+
 export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
   const { referentiel: ref } = ctx;
   const uai = findUai(s.ids, ref);
   const etablissement = uai ? etablissementInfo(uai, ref) : undefined;
   const region = etablissement?.region ?? ctx.preferredRegion;
-  const targets = findTargets(s, ref);
+  // An establishment page lists what is taught there; any other page designates programmes itself.
+  const targets = s.page === 'etablissement' ? (uai && ref ? targetsTaughtAt(uai, ref) : []) : findTargets(s, ref);
 
   if (targets.length === 0) {
     const hasCode = Object.values(s.ids).some((v) => v !== undefined && v !== '');
@@ -155,7 +186,7 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(region ? { region } : {}),
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
-      return buildProgrammeReport(ctx.client, input);
+      return buildProgrammeReport(ctx.client, input).then((p) => withSpecialtyLabels(p, ref));
     }),
   );
   return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };

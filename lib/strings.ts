@@ -61,6 +61,7 @@ export const noFiguresSentences: Record<NoFiguresReason, string> = {
   'pas-de-region': "Région inconnue : choisissez une région préférée dans les options.",
   'voie-absente': "Cette formation n'existe pas par cette voie.",
   'trop-peu-d-eleves': "Moins de 5 élèves : aucun chiffre n'est publié.",
+  'annee-commune': 'Seconde commune : les chiffres sont ceux de chaque spécialité choisie ensuite.',
 };
 
 export const errorSentences: Record<ErrorReason, string> = {
@@ -89,6 +90,12 @@ export const panel = {
   failed: 'Les chiffres n’ont pas pu être chargés.',
   extensionUnavailable: 'L’extension ne répond pas. Rechargez la page.',
   noProgramme: 'Aucune formation reconnue sur cette page.',
+  etablissement: {
+    taught: 'Formations de l’établissement',
+    taughtHelp: 'Six mois après la fin des études, pour chaque formation : part en emploi et part en formation. Ouvrez une ligne pour le détail.',
+    none: 'Aucune formation de cet établissement n’est encore reconnue. Les lignes de la liste de la page affichent leurs propres chiffres.',
+    columns: { formation: 'Formation', emploi: 'En emploi', etudes: 'En formation' },
+  },
   france: 'France',
   region: (nom?: string) => (nom ? `Région ${nom}` : 'Région'),
   thisEtablissement: 'Cet établissement',
@@ -177,6 +184,7 @@ export const badge = {
     'pas-de-region': 'région inconnue',
     'voie-absente': 'voie absente',
     'trop-peu-d-eleves': 'moins de 5 élèves',
+    'annee-commune': 'seconde commune, voir les spécialités',
     'aucune-formation': 'aucune formation reconnue',
   } as Record<NoFiguresReason | 'aucune-formation', string>,
   /** Spoken label: says what a click does. */
@@ -309,6 +317,11 @@ export const options = {
   sources: 'Sources des données',
   version: (v: string) => `Version ${v}`,
   doc: 'Documentation InserJeunes',
+  loading: 'Chargement des réglages…',
+  loadFailed: 'Les réglages n’ont pas pu être lus. Rechargez la page.',
+  permissionRefused: (origin: string) =>
+    `Réglages non enregistrés : l’extension n’a pas reçu l’autorisation d’interroger ${origin}. Acceptez la demande du navigateur, ou gardez l’adresse précédente.`,
+  saveFailed: 'Les réglages n’ont pas pu être enregistrés. Réessayez.',
 };
 
 /** Regions the API accepts (contract: INSERJEUNES_API.md; same list as lib/settings.ts REGION_CODES), with their names. */

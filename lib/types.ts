@@ -93,7 +93,8 @@ export type NoFiguresReason =
   | 'pas-d-etablissement' // the page names no establishment
   | 'pas-de-region' // neither the establishment nor the settings give a region
   | 'voie-absente' // no code for this route (e.g. no MEFSTAT11 for the school route)
-  | 'trop-peu-d-eleves'; // below 5 students: no data at all
+  | 'trop-peu-d-eleves' // below 5 students: no data at all
+  | 'annee-commune'; // a common 2de: no figures of its own, see each specialty (ProgrammeReport.famille)
 
 export type ErrorReason = 'network' | 'timeout' | 'server' | 'rate-limit' | 'invalid-response' | 'unauthorized' | 'bad-request';
 

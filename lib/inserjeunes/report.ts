@@ -169,6 +169,13 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
       libelle: commune.familleMetier?.libelle ?? commune.libelle ?? input.libelle,
       specialites,
     };
+    // The common year's own school-route cells have no figures by nature: say why, once, not "no data".
+    for (const scope of SCOPES) {
+      const cell = report.cells[scope].scolaire;
+      if (cell.state === 'none' && cell.reason !== 'pas-d-etablissement' && cell.reason !== 'pas-de-region') {
+        report.cells[scope].scolaire = none('annee-commune');
+      }
+    }
   }
   return report;
 }

@@ -127,6 +127,8 @@ export interface Referentiel {
   programme(forId: string): ProgrammeInfo | undefined;
   /** AF id → FOR, UAI, ENS and length. */
   action(afId: string): ActionInfo | undefined;
+  /** UAI → the Onisep actions (programmes taught there), from the Idéo actions export. */
+  actionsAt(uai: string): ActionInfo[];
   /** ENS id → UAI. */
   ensUai(ensId: string): string | undefined;
   /** Parcoursup g_ta_cod → UAI and label. */
@@ -225,6 +227,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
   const programmes = lazy(() => new Map<number, ProgrammeRow>(ix.programmes.map((r) => [r[0], r])));
   const rncp = lazy(() => new Map<number, string>(ix.rncp.map((r) => [r[0], r[1]])));
   const actions = lazy(() => new Map(ix.actions.map((r) => [r[0], r])));
+  const actionsByUai = lazy(() => groupBy(ix.actions, (r) => r[2]));
   const ens = lazy(() => new Map(ix.ens.map((r) => [r[0], r[1]])));
   const gtas = lazy(() => new Map(ix.gta.map((r) => [r[0], r])));
   const etabs = lazy(() => new Map(ix.etablissements.map((r) => [r[0], r])));
@@ -584,6 +587,15 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
         ...(a[4] ? { ens: `ENS.${a[4]}` } : {}),
         ...(a[3] ? { duree: a[3] } : {}),
       };
+    },
+    actionsAt(uai) {
+      return (actionsByUai().get(uai) ?? []).map((a) => ({
+        af: `AF.${a[0]}`,
+        ...(a[1] ? { for: `FOR.${a[1]}` } : {}),
+        uai,
+        ...(a[4] ? { ens: `ENS.${a[4]}` } : {}),
+        ...(a[3] ? { duree: a[3] } : {}),
+      }));
     },
     ensUai: (ensId) => ens().get(num('ENS', ensId)),
     gta(g) {

@@ -12,6 +12,7 @@ afterEach(cleanup);
 // lib/strings.ts; a reason removed there fails here.
 const NO_FIGURES: NoFiguresReason[] = [
   'certification-inconnue',
+  'annee-commune',
   'formation-inconnue',
   'etablissement-inconnu',
   'pas-de-donnees',

@@ -99,7 +99,7 @@ describe('buildProgrammeReport', () => {
     const { api, client: c } = client(routes);
     const report = await buildProgrammeReport(c, { key: 'k', libelle: '2de commune', mefstat11: '23810020006', region: SECURITE.region });
     expect(api.requests).toHaveLength(2);
-    expect(report.cells.france.scolaire).toEqual({ state: 'none', reason: 'pas-de-donnees' });
+    expect(report.cells.france.scolaire).toEqual({ state: 'none', reason: 'annee-commune' });
     expect(report.famille?.libelle).toBe(famille.libelle);
     expect(report.famille?.code).toBe('006');
     const [first, second] = report.famille!.specialites;

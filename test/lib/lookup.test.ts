@@ -69,6 +69,9 @@ describe('lookupSighting', () => {
     const [p] = report.programmes;
     expect(p!.libelle).toMatch(/^2de professionnelle Métiers de la construction durable/);
     expect(p!.famille?.specialites.map((s) => s.mefstat11)).toContain('23830023102');
+    // readable names from the family table, not the API's BCN capitals
+    expect(p!.famille?.specialites.find((s) => s.mefstat11 === '23830023102')?.libelle).toBe('Travaux publics');
+    expect(p!.cells.etablissement.scolaire).toEqual({ state: 'none', reason: 'annee-commune' });
     expect(p!.cells.etablissement.apprentissage).toEqual({ state: 'none', reason: 'voie-absente' });
     expect(mock.requests.some((r) => r.path.includes('CFD:'))).toBe(false);
   });
@@ -95,6 +98,13 @@ describe('lookupSighting', () => {
     expect(report.problem).toBeUndefined();
     expect(report.etablissement).toMatchObject({ uai: '0693045K', region: { code: '84' } });
     expect(report.etablissement?.valeurAjoutee?.length).toBeGreaterThan(0);
+  });
+
+  it('an establishment page lists the programmes the Onisep actions say it teaches, each with its figures', async () => {
+    const report = await lookupSighting(onisep({ uai: '0693045K' }, 'etablissement', 'Lycée professionnel Les Canuts'), ctx);
+    const securite = report.programmes.find((p) => p.cfd === '40034403');
+    expect(securite?.key).toBe('0693045K|40034403|23830034403');
+    expect(rates(securite!.cells.etablissement.scolaire)).toEqual([38, 41]);
   });
 
   it('a UAI with a wrong check letter is ignored', async () => {

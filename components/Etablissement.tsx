@@ -1,0 +1,54 @@
+// An establishment page's panel: the establishment, its valeur ajoutée, and every programme taught, one row each.
+import type { ProgrammeReport, Report } from '../lib/types';
+import { panel } from '../lib/strings';
+import { badgeStateFromProgramme, type SourceInfo } from './state';
+import { BadgeText } from './Badge';
+import { ValeurAjoutee } from './Details';
+import { ProgrammeView } from './Programme';
+
+export interface EtablissementViewProps {
+  report: Report;
+  sources?: SourceInfo[];
+  onRetry?: () => void;
+  onSave?: (programme: ProgrammeReport) => void;
+  saved?: ReadonlySet<string>;
+}
+
+export function EtablissementView({ report, sources, onRetry, onSave, saved }: EtablissementViewProps) {
+  const e = report.etablissement;
+  const place = [e?.commune, e?.region?.nom].filter(Boolean).join(' · ');
+  return (
+    <div class="ij-etablissement">
+      <header class="ij-programme-head">
+        <h2 class="ij-programme-title">{e?.libelle ?? report.sighting.label ?? e?.uai}</h2>
+        {place && <p class="ij-where">{place}</p>}
+      </header>
+      <ValeurAjoutee etablissement={e} />
+      <section class="ij-taught">
+        <h3 class="ij-h">{panel.etablissement.taught}</h3>
+        {report.programmes.length === 0 ? (
+          <p class="ij-none">{panel.etablissement.none}</p>
+        ) : (
+          <>
+            <p class="ij-caption">{panel.etablissement.taughtHelp}</p>
+            <ul class="ij-taught-list">
+              {report.programmes.map((p) => (
+                <li key={p.key}>
+                  <details class="ij-taught-item">
+                    <summary>
+                      <span class="ij-taught-name">
+                        {p.diplome && <span class="ij-diplome">{p.diplome.nom}</span>} {p.libelle}
+                      </span>
+                      <BadgeText state={badgeStateFromProgramme(p)} />
+                    </summary>
+                    <ProgrammeView programme={p} sources={sources} onRetry={onRetry} onSave={onSave} saved={saved?.has(p.key)} />
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
