@@ -59,13 +59,15 @@ export function startContentScript(ctx: ContentScriptContext, adapter: SiteAdapt
   };
 
   check();
-  // Client-side navigation: the Navigation API where it exists (Chromium), history events elsewhere.
-  // A listener costs nothing until the page navigates; no observer runs on a page that does not match.
+  // Client-side navigation: the Navigation API where it exists (Chromium: it also sees pushState),
+  // history events elsewhere. A listener costs nothing until the page navigates; no observer runs on a
+  // page that does not match. `navigate` fires before the URL changes: look just after.
+  const later = () => setTimeout(check, 0);
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav) nav.addEventListener('navigatesuccess', check);
+  nav?.addEventListener('navigate', later);
   ctx.addEventListener(window, 'popstate', check);
   ctx.onInvalidated(() => {
-    nav?.removeEventListener('navigatesuccess', check);
+    nav?.removeEventListener('navigate', later);
     session?.stop();
   });
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { pageFixtures, type PageFixture } from '../fixtures/pages';
+import { startMockApi, type MockApi } from '../mock-api/server';
 import { launchWithExtension } from './chromium';
 
 export { expect };
@@ -30,10 +31,14 @@ export const panelOf = (page: Page) => page.locator('inserjeunes-panel');
 
 interface WorkerFixtures {
   extension: { context: BrowserContext; extensionId: string; worker: Worker };
+  /** This worker's own mock API: tests may change its failure mode without touching other workers. */
+  mock: MockApi;
 }
 
 interface TestFixtures {
   context: BrowserContext;
+  /** Writes settings into the extension's storage, as the options page would. */
+  setSettings: (settings: Record<string, unknown>) => Promise<void>;
   extensionId: string;
   page: Page;
 }
@@ -49,16 +54,43 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  mock: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+    async ({}, use) => {
+      const mock = await startMockApi({ port: 0 });
+      await use(mock);
+      await mock.close();
+    },
+    { scope: 'worker' },
+  ],
+  setSettings: async ({ extension }, use) => {
+    await use(async (settings) => {
+      await extension.worker.evaluate(
+        (s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: s }),
+        settings,
+      );
+    });
+  },
   context: async ({ extension }, use) => {
     await use(extension.context);
   },
   extensionId: async ({ extension }, use) => {
     await use(extension.extensionId);
   },
-  page: async ({ extension }, use) => {
-    // Each test starts with an empty cache and default settings.
-    await extension.worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear(),
+  page: async ({ extension, mock }, use) => {
+    // Each test starts with an empty cache, and settings pointing at this worker's mock API.
+    mock.configure({ failure: 'none', latencyMs: 0 });
+    mock.resetRequests();
+    await extension.worker.evaluate(
+      (apiUrl) =>
+        (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(v: object): Promise<void> } } } }).chrome.storage.local
+          .clear()
+          .then(() =>
+            (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+              settings: { apiUrl },
+            }),
+          ),
+      mock.url,
     );
     const page = await extension.context.newPage();
     await use(page);

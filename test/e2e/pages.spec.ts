@@ -1,0 +1,84 @@
+// Every fixture page, routed at its real URL, gets the right panel or badges from the mock API.
+import { pageFixtures } from '../fixtures/pages';
+import { expect, fixturePage, panelOf, test } from './fixtures';
+
+/** What each fixture must show: panels and badges counted, and words that prove the figures came. */
+const expected: Record<string, { panels: number; badges: number; text: (string | RegExp)[] }> = {
+  'onisep/formation-context-number': { panels: 1, badges: 0, text: [/métiers de la sécurité/i, '41 %'] },
+  'onisep/formation-context-string': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
+  'onisep/formation-redirect-link': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
+  'onisep/formation-canonical': { panels: 1, badges: 0, text: [/agent d.accueil/i, '%'] },
+  'onisep/formation-slug': { panels: 1, badges: 0, text: [/métiers de la sécurité/i, '41 %'] },
+  'onisep/ou-se-former': { panels: 1, badges: 2, text: ['41 %'] },
+  'onisep/etablissement': { panels: 1, badges: 3, text: ['Lycée professionnel Les Canuts', 'Valeur ajoutée', '38 %'] },
+  'onisep/action': { panels: 1, badges: 0, text: ['38 %', '35 %'] },
+  'parcoursup/fiche-onisep-link': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
+  'parcoursup/fiche-sans-onisep': { panels: 1, badges: 0, text: [/opticien/i, '%'] },
+  'parcoursup/carte': { panels: 0, badges: 3, text: [] },
+  'affelnet/offre-onisep-links': { panels: 1, badges: 0, text: ['38 %'] },
+  'affelnet/offre-uai-mef': { panels: 1, badges: 0, text: ['38 %'] },
+  'affelnet/offre-2de-commune': { panels: 1, badges: 0, text: ['Travaux publics', /spécialité/] },
+  'affelnet/liste-offres': { panels: 0, badges: 3, text: [] },
+};
+
+test('every fixture page has an expectation', () => {
+  expect(Object.keys(expected).sort()).toEqual(pageFixtures.map((p) => `${p.site}/${p.case}`).sort());
+});
+
+for (const fixture of pageFixtures) {
+  const want = expected[`${fixture.site}/${fixture.case}`];
+  if (!want) continue;
+  test(`${fixture.site}/${fixture.case}: ${fixture.expect}`, async ({ page }) => {
+    await page.goto(fixture.url);
+    const badges = page.locator('inserjeunes-badge');
+    await expect(badges).toHaveCount(want.badges);
+    await expect(panelOf(page)).toHaveCount(want.panels);
+    for (const t of want.text) await expect(panelOf(page).first()).toContainText(t);
+    // every badge ends in a final state: figures, or the reason there are none
+    for (let i = 0; i < want.badges; i++) await expect(badges.nth(i)).not.toContainText('chargement');
+  });
+}
+
+test('a badge opens the full panel over the page, by click or by keyboard', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'etablissement').url);
+  const badge = page.locator('inserjeunes-badge').first();
+  await expect(badge).toContainText('38 %');
+  await badge.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  const floating = page.locator('inserjeunes-panel').filter({ has: page.locator('.ij-panel--floating') });
+  await expect(floating).toHaveCount(1);
+  await expect(floating).toContainText(/métiers de la sécurité/i);
+  await floating.getByRole('button', { name: /fermer/i }).click();
+  await expect(floating).toHaveCount(0);
+});
+
+test('a client-side navigation to another formation replaces the panel', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'formation-context-number').url);
+  await expect(panelOf(page)).toContainText('41 %');
+  // The site swaps its content and pushes the new URL, as a single-page application does.
+  const next = fixturePage('onisep', 'formation-context-string');
+  // fetched from the page, so the routed fixture answers (nothing leaves the machine)
+  const body = await page.evaluate(async (u) => (await fetch(u)).text(), next.url);
+  await page.evaluate(
+    ([markup, url]) => {
+      const doc = new DOMParser().parseFromString(markup!, 'text/html');
+      history.pushState({}, '', url);
+      document.body.replaceWith(document.adoptNode(doc.body));
+      for (const el of doc.head.querySelectorAll('link[rel=canonical], meta[property="og:url"]')) document.head.append(document.adoptNode(el));
+    },
+    [body, new URL(next.url).pathname] as const,
+  );
+  await expect(panelOf(page)).toHaveCount(1);
+  await expect(panelOf(page)).toContainText(/opticien/i);
+  await expect(panelOf(page)).not.toContainText(/sécurité/i);
+});
+
+test('a page of these sites that is not a formation page gets nothing at all', async ({ page, mock }) => {
+  await page.goto('https://www.onisep.fr/');
+  await page.waitForTimeout(500);
+  await expect(page.locator('inserjeunes-panel, inserjeunes-badge')).toHaveCount(0);
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  expect(marks).toContain('inserjeunes:start');
+  expect(marks.filter((m) => m !== 'inserjeunes:start')).toEqual([]);
+  expect(mock.requests).toEqual([]);
+});
