@@ -1,0 +1,100 @@
+// The counsellor's selection page (an unlisted page, `selection.html`): the saved programmes side by side,
+// CSV export and print. The selection keeps no figures: each item's sighting is looked up again (the
+// background's cache answers at once) and its row shows loading cells until the report arrives.
+import { render } from 'preact';
+import { computed, signal } from '@preact/signals';
+import { SelectionView } from '../../components';
+import { csvFileName, selectionToCsv } from '../../lib/csv-export';
+import { messaging } from '../../lib/messaging';
+import { getSelection, normalizeSelection, removeFromSelection, selectionItem, type SelectionItem } from '../../lib/settings';
+import { selection as selectionStrings } from '../../lib/strings';
+import type { Cell, Cells, ProgrammeReport, Report } from '../../lib/types';
+import '../../components/page.css';
+
+const items = signal<SelectionItem[]>([]);
+/** Reports by programme key, as they arrive. */
+const reports = signal<ReadonlyMap<string, ProgrammeReport>>(new Map());
+const asked = new Set<string>();
+
+const allCells = (cell: Cell): Cells => ({
+  etablissement: { scolaire: cell, apprentissage: cell },
+  region: { scolaire: cell, apprentissage: cell },
+  france: { scolaire: cell, apprentissage: cell },
+});
+
+/** What a row shows before (or instead of) its report: the saved names, and cells saying why there are no figures. */
+function placeholder(item: SelectionItem, cell: Cell): ProgrammeReport {
+  return {
+    key: item.key,
+    libelle: item.libelle,
+    ...(item.cfd ? { cfd: item.cfd } : {}),
+    ...(item.mefstat11 ? { mefstat11: item.mefstat11 } : {}),
+    ...(item.uai ? { etablissement: { uai: item.uai, ...(item.etablissement ? { libelle: item.etablissement } : {}) } } : {}),
+    cells: allCells(cell),
+  };
+}
+
+/** The saved programme in a fresh report: among the report's programmes, or the specialties of a common 2de. */
+function findProgramme(report: Report, key: string): ProgrammeReport | undefined {
+  for (const p of report.programmes) {
+    if (p.key === key) return p;
+    const specialty = p.famille?.specialites.find((s) => s.key === key);
+    if (specialty) return specialty;
+  }
+  return undefined;
+}
+
+function settle(key: string, programme: ProgrammeReport): void {
+  const next = new Map(reports.value);
+  next.set(key, programme);
+  reports.value = next;
+}
+
+function lookUp(item: SelectionItem): void {
+  if (asked.has(item.key)) return;
+  asked.add(item.key);
+  messaging
+    .sendMessage('lookup', { sighting: item.sighting })
+    .then((report) =>
+      settle(item.key, findProgramme(report, item.key) ?? placeholder(item, { state: 'none', reason: 'hors-referentiel' })),
+    )
+    .catch(() => settle(item.key, placeholder(item, { state: 'error', error: 'network' })));
+}
+
+const shown = computed<ProgrammeReport[]>(() =>
+  items.value.map((item) => reports.value.get(item.key) ?? placeholder(item, { state: 'loading' })),
+);
+
+function setItems(next: SelectionItem[]): void {
+  items.value = next;
+  next.forEach(lookUp);
+}
+
+function exportCsv(): void {
+  const blob = new Blob([selectionToCsv(shown.value)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = csvFileName(new Date());
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL is released once the browser took it.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+document.documentElement.lang = 'fr';
+document.title = `InserJeunes – ${selectionStrings.title.toLowerCase()}`;
+render(
+  <SelectionView
+    items={shown}
+    onRemove={(key) => void removeFromSelection(key)}
+    onExportCsv={exportCsv}
+    onPrint={() => window.print()}
+  />,
+  document.getElementById('app')!,
+);
+
+void getSelection().then(setItems);
+// Saved from another tab (a panel, the popup) or removed here: the table follows.
+selectionItem.watch((next) => setItems(normalizeSelection(next)));
