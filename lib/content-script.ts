@@ -176,8 +176,7 @@ class PageSession {
     handle.set({ status: 'loading' });
     let report: Report;
     try {
-      mark('message');
-      report = await messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
+      report = await this.ask(data, force);
     } catch {
       // The background cannot be reached (the extension was updated or reloaded under the page).
       if (!this.stopped) handle.unreachable();
@@ -188,6 +187,24 @@ class PageSession {
     if (entry.page === 'etablissement') handle.set({ status: 'ready', report: this.withRows(report) });
     else handle.set({ status: 'ready', report });
     if (entry.page === 'liste-item') this.refreshEtablissements();
+  }
+
+  /**
+   * One lookup; asked once more when the answer is lost on the way (the browser stopped the service
+   * worker while it worked: the next message wakes it up again).
+   */
+  private async ask(data: SightingData, force: boolean): Promise<Report> {
+    const send = () => {
+      mark('message');
+      return messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
+    };
+    try {
+      return await send();
+    } catch {
+      if (this.stopped) throw new Error('stopped');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return send();
+    }
   }
 
   /** An establishment panel also lists the programmes its page's rows found. */
