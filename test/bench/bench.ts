@@ -1,0 +1,274 @@
+// `npm run bench [-- --check] [--quick] [--no-build]`: builds the extension in bench mode, measures
+// page cost, panel latency, the 40-programme page, bundle sizes, the referentiel and the report cache,
+// prints a table and writes .output/bench.json. `--check` fails only on deterministic budgets.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { createReferentiel } from '../../lib/referentiel/lookup';
+import { findChromium, launchWithExtension } from '../e2e/chromium';
+import { routeSites } from '../e2e/fixtures';
+import { pageFixtures } from '../fixtures/pages';
+import { measureReportFromCache } from '../inserjeunes/measure';
+import { startMockApi, type MockApi } from '../mock-api/server';
+import { measureReferentiel } from '../referentiel/measure';
+import { measureExtraction } from '../sites/bench-extraction';
+import {
+  clearExtensionStorage,
+  measureForty,
+  measureNonMatching,
+  measurePageCost,
+  measurePanelLatency,
+  measureWorkerIndexRead,
+  type ExtensionHandle,
+} from './browser';
+import { budgets } from './budgets';
+import { checkFailures, exitCode, formatTable, median, round, toRow, type Measure } from './check';
+import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
+import { isContentScript, measureSizes } from './sizes';
+
+export const BENCH_PORT = 7359;
+export const MOCK_LATENCY_MS = 50;
+export const OUT_DIR = resolve('.output/chrome-mv3-bench');
+export const REPORT_FILE = resolve('.output/bench.json');
+
+const args = new Set(process.argv.slice(2));
+const check = args.has('--check');
+const quick = args.has('--quick');
+const RUNS = quick ? 5 : 15;
+const LATENCY_RUNS = quick ? 3 : 8;
+
+const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+/** The real open data beside the repository when present, else the test fixtures (said in the output). */
+function referentielSource(): { dir: string; real: boolean } {
+  const real = process.env.REFERENTIEL_SRC || '../shared/data';
+  if (existsSync(real)) return { dir: resolve(real), real: true };
+  return { dir: resolve('test/fixtures/referentiel'), real: false };
+}
+
+function run(cmd: string, argv: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} a échoué (code ${r.status})`);
+}
+
+/**
+ * Builds the bench mode (production JSX and minification, plus the content script's marks) and writes
+ * the referentiel straight into the output folder: public/referentiel.json, shared with the other
+ * builds, is left alone.
+ */
+function build(src: string): void {
+  log('construction de l’extension (mode bench)…');
+  run('npx', ['wxt', 'build', '--mode', 'bench'], {
+    NODE_ENV: 'production',
+    WXT_INSERJEUNES_API_URL: `http://127.0.0.1:${BENCH_PORT}/api/inserjeunes`,
+  });
+  log(`référentiel depuis ${src}…`);
+  run('npx', ['tsx', 'lib/referentiel/cli.ts', 'build', '--from', src, '--out', resolve(OUT_DIR, 'referentiel.json')]);
+}
+
+function chromiumVersion(path: string): string | null {
+  const r = spawnSync(path, ['--version'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim().split('\n').pop()! : null;
+}
+
+/** The same Chromium, launched as test/e2e/chromium.ts does, without the extension. */
+function launchWithout(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+interface Results {
+  [section: string]: unknown;
+}
+
+async function browserMeasures(measures: Measure[], results: Results): Promise<void> {
+  const ref = createReferentiel(JSON.parse(readFileSync(resolve(OUT_DIR, 'referentiel.json'), 'utf8')));
+  const rows = pickProgrammes(ref, 40);
+  const formationPages = rows.slice(0, LATENCY_RUNS + 1).map((r, i) => formationPage(r, i));
+  const extra: Record<string, string> = { [FORTY_URL]: fortyPage(rows) };
+  for (const p of formationPages) extra[p.url] = p.html;
+  for (const p of NON_MATCHING_PAGES) extra[p.url] = p.html;
+  const route = (c: BrowserContext) => routeSites(c, extra);
+
+  let mock: MockApi | undefined;
+  let ext: (ExtensionHandle & { context: BrowserContext }) | undefined;
+  let plain: BrowserContext | undefined;
+  try {
+    mock = await startMockApi({ port: BENCH_PORT, latencyMs: MOCK_LATENCY_MS, dataset: fortyDataset(rows, ref) });
+    ext = await launchWithExtension(OUT_DIR);
+    await route(ext.context);
+    await clearExtensionStorage(ext.worker);
+
+    log('pages non concernées…');
+    const non = await measureNonMatching(ext, mock, NON_MATCHING_PAGES);
+    results.nonMatching = non;
+    const ran = non.every((p) => p.scriptRan === 1);
+    const note = ran ? undefined : 'le script n’a pas tourné partout : comptes invalides';
+    const sum = (k: 'observers' | 'messages' | 'requests') => (ran ? non.reduce((a, p) => a + p[k], 0) : null);
+    measures.push(
+      { label: `page non concernée : scripts exécutés (${non.length} pages)`, value: non.filter((p) => p.scriptRan === 1).length, unit: 'count' },
+      { budget: 'nonMatchingObservers', value: sum('observers'), ...(note ? { note } : {}) },
+      { budget: 'nonMatchingMessages', value: sum('messages'), ...(note ? { note } : {}) },
+      { budget: 'nonMatchingRequests', value: sum('requests'), ...(note ? { note } : {}) },
+    );
+
+    log('latence du panneau (API à 50 ms)…');
+    const latency = await measurePanelLatency(ext, mock, formationPages.map((p) => p.url));
+    results.panelLatency = { mockLatencyMs: MOCK_LATENCY_MS, samples: latency };
+    const [first, ...rest] = latency;
+    const trueMisses = rest.filter((s) => s.requestsOnMiss > 0 && s.missMs !== null);
+    const missMs = median(trueMisses.map((s) => s.missMs!));
+    const hitMs = median(rest.filter((s) => s.hitMs !== null).map((s) => s.hitMs!));
+    measures.push(
+      { label: 'premier panneau du service worker (référentiel chargé, sans cache)', value: first?.missMs ?? null, unit: 'ms' },
+      { label: 'panneau visible sans cache (médiane)', value: round(missMs), unit: 'ms', note: `${trueMisses.length} mesures` },
+      { budget: 'panelMissOverLatencyMs', value: missMs === null ? null : round(missMs - MOCK_LATENCY_MS) },
+      { budget: 'panelFromCacheMs', value: round(hitMs) },
+      { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
+      { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
+    );
+
+    log(`page de ${rows.length} formations…`);
+    const forty = await measureForty(ext, mock, FORTY_URL, rows.length);
+    results.forty = forty;
+    const fortyNote = rows.length < 40 ? `${rows.length} formations seulement dans ce référentiel` : undefined;
+    measures.push(
+      { budget: 'fortyRowsMs', value: forty.completeMs, ...(fortyNote ? { note: fortyNote } : {}) },
+      { label: `page de ${rows.length} formations : requêtes à l’API`, value: forty.requests, unit: 'count', note: `${forty.distinctRequests} distinctes` },
+      { label: `page de ${rows.length} formations : badges avec chiffres`, value: forty.badgesWithFigures, unit: 'count' },
+    );
+
+    log(`coût des pages (${RUNS} chargements avec et sans l’extension, en alternance)…`);
+    plain = await launchWithout();
+    await route(plain);
+    const pages = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
+    const costs = await measurePageCost(ext, plain, pages, RUNS, (d, t) => {
+      if (d % pages.length === 0) log(`  ${d}/${t}`);
+    });
+    results.pageCost = costs;
+    for (const c of costs) measures.push({ budget: 'pageLoadRatio', label: `chargement avec / sans : ${c.page}`, value: c.ratio });
+    measures.push(
+      { label: 'rapport de chargement, médiane des pages', value: round(median(costs.flatMap((c) => (c.ratio === null ? [] : [c.ratio]))), 3), unit: 'ratio' },
+      { label: 'temps du fil principal ajouté, médiane des pages', value: round(median(costs.flatMap((c) => (c.addedTaskMs === null ? [] : [c.addedTaskMs])))), unit: 'ms' },
+      { label: 'temps du fil principal ajouté, pire page', value: Math.max(...costs.map((c) => c.addedTaskMs ?? 0)), unit: 'ms' },
+      { label: 'extraction sur une page réelle, pire page', value: Math.max(...costs.map((c) => c.extractMs ?? 0)), unit: 'ms' },
+      { label: 'tâches longues ajoutées, pire page', value: Math.max(...costs.map((c) => (c.longTasksWith ?? 0) - (c.longTasksWithout ?? 0))), unit: 'count' },
+    );
+
+    const read = await measureWorkerIndexRead(ext.worker, quick ? 3 : 7);
+    results.workerIndexReadMs = read;
+    measures.push({ label: 'référentiel lu par le service worker (fetch + JSON)', value: read, unit: 'ms' });
+  } finally {
+    await plain?.close().catch(() => undefined);
+    await ext?.context.close().catch(() => undefined);
+    await mock?.close().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const src = referentielSource();
+  if (!args.has('--no-build')) build(src.dir);
+  if (args.has('--build-only')) return 0;
+  const measures: Measure[] = [];
+  const results: Results = {};
+
+  // Bundle sizes.
+  const sizes = measureSizes(OUT_DIR);
+  results.sizes = sizes;
+  for (const s of sizes) {
+    if (isContentScript(s.entry)) measures.push({ budget: 'contentScriptGzipKB', label: `${s.entry} (gzip)`, value: s.gzipKB });
+    else measures.push({ label: `${s.entry} (gzip)`, value: s.gzipKB, unit: 'KB', note: `${s.rawKB} KB brut` });
+  }
+
+  // Referentiel, in Node.
+  log(`référentiel : mesures sur ${src.real ? 'les vraies données' : 'les fixtures (pas de données réelles)'}…`);
+  const ref = measureReferentiel(src.dir);
+  const { stats, ...refFigures } = ref;
+  results.referentiel = { source: src.dir, realData: src.real, ...refFigures, counts: stats.counts };
+  const refNote = src.real ? undefined : 'fixtures';
+  measures.push(
+    { label: 'référentiel : construction', value: ref.buildMs, unit: 'ms', ...(refNote ? { note: refNote } : {}) },
+    { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut${refNote ? ', fixtures' : ''}` },
+    { budget: 'referentielLoadMs', value: ref.loadMs, ...(refNote ? { note: refNote } : {}) },
+    { budget: 'referentielLookupsPerSec', value: ref.lookupsPerSecond, ...(refNote ? { note: refNote } : {}) },
+  );
+
+  // Report from cache, in Node (the background's code over a memory store).
+  const report = await measureReportFromCache(quick ? 20 : 50);
+  results.reportFromCache = report;
+  measures.push(
+    { budget: 'reportFromCacheMs', value: round(report.fromStorageMs, 2) },
+    { label: 'rapport depuis la mémoire du service worker', value: round(report.fromMemoryMs, 3), unit: 'ms' },
+    { label: 'rapport déjà vu : requêtes', value: report.requestsWhenSeen, unit: 'count' },
+  );
+
+  let chromiumPath: string | null = null;
+  try {
+    chromiumPath = findChromium();
+  } catch (e) {
+    log((e as Error).message);
+  }
+  if (chromiumPath) {
+    log('extraction sur les listes de 10 000 lignes…');
+    const extraction = await measureExtraction({ runs: quick ? 5 : 21, executablePath: chromiumPath });
+    results.extraction = extraction;
+    for (const x of extraction) measures.push({ budget: 'extraction10kMs', label: `extraction 10 000 lignes : ${x.list}`, value: x.medianMs });
+    await browserMeasures(measures, results);
+  } else {
+    for (const name of ['nonMatchingObservers', 'nonMatchingMessages', 'nonMatchingRequests', 'seenPageRequests'] as const) {
+      measures.push({ budget: name, value: null, note: 'Chromium absent' });
+    }
+  }
+
+  const rows = measures.map(toRow);
+  const machine = {
+    date: new Date().toISOString(),
+    platform: `${platform()} ${release()}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGB: round(totalmem() / 1024 ** 3),
+    node: process.version,
+    chromium: chromiumPath ? chromiumVersion(chromiumPath) : null,
+  };
+  const seconds = round((Date.now() - started) / 1000);
+  mkdirSync(resolve('.output'), { recursive: true });
+  writeFileSync(
+    REPORT_FILE,
+    JSON.stringify({ machine, mode: quick ? 'quick' : 'full', runs: RUNS, mockLatencyMs: MOCK_LATENCY_MS, seconds, budgets, rows, results }, null, 1) + '\n',
+  );
+
+  console.log(
+    `InserJeunes bench (${quick ? 'rapide' : 'complet'}, ${RUNS} chargements par page) — ${machine.cpus} cœurs, ${machine.memoryGB} Go, Node ${machine.node}, ${machine.chromium ?? 'sans Chromium'}`,
+  );
+  console.log(`référentiel : ${src.real ? 'données réelles' : 'fixtures'} (${src.dir})\n`);
+  console.log(formatTable(rows));
+  console.log(`\n${REPORT_FILE} écrit en ${seconds} s.`);
+  const failed = checkFailures(rows);
+  if (check && failed.length) console.error(`\n--check : ${failed.length} budget(s) déterministe(s) non tenu(s) :\n${failed.map((r) => `  - ${r.label}`).join('\n')}`);
+  return exitCode(rows, check);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,342 @@
+// The in-browser measures of `npm run bench`, in Debian's Chromium with the bench build loaded.
+// The content script marks what it does (`inserjeunes:*` performance marks, bench builds only); they
+// are read from the page's main world, which sees the isolated world's marks (checked: the
+// `inserjeunes:start` mark must be there, or the measure counts as not taken).
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { MockApi } from '../mock-api/server';
+import { median, round } from './check';
+
+export interface ExtensionHandle {
+  context: BrowserContext;
+  worker: Worker;
+}
+
+/** Counts long tasks from the start of each document (main world; installed in both browsers alike). */
+const LONG_TASKS_INIT = `(() => {
+  const w = window; w.__ijLongTasks = { count: 0, ms: 0 };
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) { w.__ijLongTasks.count++; w.__ijLongTasks.ms += e.duration; } })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+/**
+ * Records, in the main world, when the first `%` figure shows in one of our shadow roots
+ * (`__ijFiguresAt`) and when `rows` badges are all past loading (`__ijRowsAt`). A 4 ms poll: the
+ * resolution of these times. Installed only for the latency measures, not for page cost.
+ */
+const VISIBLE_INIT = `(() => {
+  const w = window;
+  const started = performance.now();
+  const tick = () => {
+    const hosts = [...document.querySelectorAll('inserjeunes-panel, inserjeunes-badge')];
+    if (w.__ijFiguresAt === undefined) {
+      for (const h of hosts) {
+        const r = h.shadowRoot; if (!r) continue;
+        if ([...r.querySelectorAll('.ij-ind-value, .ij-badge-text')].some((e) => e.textContent.includes('%'))) { w.__ijFiguresAt = performance.now(); break; }
+      }
+    }
+    const rows = w.__ijExpectRows;
+    if (rows && w.__ijRowsAt === undefined) {
+      const badges = hosts.filter((h) => h.localName === 'inserjeunes-badge');
+      const done = badges.filter((h) => { const b = h.shadowRoot && h.shadowRoot.querySelector('.ij-badge'); return b && !b.classList.contains('ij-badge--loading'); });
+      if (done.length >= rows) w.__ijRowsAt = performance.now();
+    }
+    const finished = w.__ijFiguresAt !== undefined && (!rows || w.__ijRowsAt !== undefined);
+    if (!finished && performance.now() - started < 20000) setTimeout(tick, 4);
+  };
+  tick();
+})();`;
+
+/** True once the content script has finished its work on the page: every host past loading. */
+function settled(): boolean {
+  if (performance.getEntriesByName('inserjeunes:start').length === 0) return false;
+  if (performance.getEntriesByName('inserjeunes:observe').length === 0) return true;
+  const hosts = [...document.querySelectorAll('inserjeunes-panel, inserjeunes-badge')];
+  if (hosts.length === 0) return false;
+  return hosts.every((h) => {
+    const r = h.shadowRoot;
+    return !!r && !!r.querySelector('[class^="ij-"]') && !r.querySelector('[aria-busy="true"]');
+  });
+}
+
+interface Marks {
+  [name: string]: number;
+}
+
+async function marksOf(page: Page): Promise<{ counts: Marks; extractMs: number }> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('inserjeunes:'));
+    for (const m of marks) counts[m.name.slice('inserjeunes:'.length)] = (counts[m.name.slice('inserjeunes:'.length)] ?? 0) + 1;
+    const starts = marks.filter((m) => m.name === 'inserjeunes:extract-start').map((m) => m.startTime);
+    const ends = marks.filter((m) => m.name === 'inserjeunes:extract-end').map((m) => m.startTime);
+    let extractMs = 0;
+    for (let i = 0; i < Math.min(starts.length, ends.length); i++) extractMs += ends[i]! - starts[i]!;
+    return { counts, extractMs };
+  });
+}
+
+export async function clearExtensionStorage(worker: Worker): Promise<void> {
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear(),
+  );
+}
+
+// ------------------------------------------------------------------ page cost
+
+export interface LoadSample {
+  loadMs: number;
+  /** CDP Performance.getMetrics TaskDuration: main-thread task time of the page's renderer, ms. */
+  taskMs: number;
+  longTasks: number;
+  longTaskMs: number;
+  extractMs: number;
+}
+
+export interface PageCost {
+  page: string;
+  url: string;
+  runs: number;
+  loadWithMs: number | null;
+  loadWithoutMs: number | null;
+  /** median(load with) / median(load without), `loadEventEnd`. */
+  ratio: number | null;
+  /** median(task time with) − median(task time without), until the panels are filled. */
+  addedTaskMs: number | null;
+  /** Median over runs of the summed extract-start → extract-end marks. */
+  extractMs: number | null;
+  longTasksWith: number | null;
+  longTasksWithout: number | null;
+}
+
+async function loadOnce(context: BrowserContext, url: string, withExtension: boolean): Promise<LoadSample> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    if (withExtension) await page.waitForFunction(settled, undefined, { timeout: 5000, polling: 10 }).catch(() => undefined);
+    await page.waitForTimeout(50);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+    const timing = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const lt = (window as unknown as { __ijLongTasks?: { count: number; ms: number } }).__ijLongTasks;
+      return { loadMs: n.loadEventEnd, longTasks: lt?.count ?? 0, longTaskMs: lt?.ms ?? 0 };
+    });
+    const { extractMs } = withExtension ? await marksOf(page) : { extractMs: 0 };
+    await cdp.detach().catch(() => undefined);
+    return { ...timing, taskMs, extractMs };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Each page loaded `runs` times with and without the extension, alternating (and alternating which
+ * goes first). `without` is a context of the same Chromium launched the same way, minus the extension.
+ */
+export async function measurePageCost(
+  ext: ExtensionHandle,
+  without: BrowserContext,
+  pages: { name: string; url: string }[],
+  runs: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PageCost[]> {
+  {
+    await without.addInitScript(LONG_TASKS_INIT);
+    await ext.context.addInitScript(LONG_TASKS_INIT);
+    const samples = new Map(pages.map((p) => [p.url, { with: [] as LoadSample[], without: [] as LoadSample[] }]));
+    // One warm-up load each way: compilation caches and the worker's referentiel are not what a page costs.
+    for (const p of pages.slice(0, 1)) {
+      await loadOnce(ext.context, p.url, true);
+      await loadOnce(without, p.url, false);
+    }
+    let done = 0;
+    for (let i = 0; i < runs; i++) {
+      for (const p of pages) {
+        const s = samples.get(p.url)!;
+        const order = (i + pages.indexOf(p)) % 2 === 0 ? [true, false] : [false, true];
+        for (const w of order) {
+          if (w) s.with.push(await loadOnce(ext.context, p.url, true));
+          else s.without.push(await loadOnce(without, p.url, false));
+        }
+        onProgress?.(++done, runs * pages.length);
+      }
+    }
+    return pages.map((p) => {
+      const s = samples.get(p.url)!;
+      const m = (xs: LoadSample[], k: keyof LoadSample) => median(xs.map((x) => x[k]));
+      const lw = m(s.with, 'loadMs');
+      const lo = m(s.without, 'loadMs');
+      const tw = m(s.with, 'taskMs');
+      const to = m(s.without, 'taskMs');
+      return {
+        page: p.name,
+        url: p.url,
+        runs,
+        loadWithMs: round(lw),
+        loadWithoutMs: round(lo),
+        ratio: lw !== null && lo ? round(lw / lo, 3) : null,
+        addedTaskMs: tw !== null && to !== null ? round(tw - to) : null,
+        extractMs: round(m(s.with, 'extractMs'), 2),
+        longTasksWith: m(s.with, 'longTasks'),
+        longTasksWithout: m(s.without, 'longTasks'),
+      };
+    });
+  }
+}
+
+// ------------------------------------------------------------------ non-matching pages
+
+export interface NonMatching {
+  url: string;
+  what: string;
+  /** `inserjeunes:start` marks: 1 when the content script ran (the counts below are only meaningful then). */
+  scriptRan: number;
+  observers: number;
+  messages: number;
+  extractions: number;
+  uiLoaded: number;
+  requests: number;
+}
+
+export async function measureNonMatching(ext: ExtensionHandle, mock: MockApi, pages: { url: string; what: string }[]): Promise<NonMatching[]> {
+  const out: NonMatching[] = [];
+  for (const p of pages) {
+    const page = await ext.context.newPage();
+    try {
+      mock.resetRequests();
+      await page.goto(p.url, { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('inserjeunes:start').length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
+      // Client-side changes after load: a script that had installed an observer would scan (200 ms debounce).
+      await page.evaluate(() => {
+        const div = document.createElement('div');
+        div.innerHTML = '<a href="/http/redirection/formation/slug/FOR.578">BTS</a>';
+        document.body.append(div);
+      });
+      await page.waitForTimeout(600);
+      const { counts } = await marksOf(page);
+      out.push({
+        url: p.url,
+        what: p.what,
+        scriptRan: counts.start ?? 0,
+        observers: counts.observe ?? 0,
+        messages: counts.message ?? 0,
+        extractions: counts['extract-start'] ?? 0,
+        uiLoaded: counts.ui ?? 0,
+        requests: mock.requests.length,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ panel latency
+
+export interface LatencySample {
+  url: string;
+  missMs: number | null;
+  hitMs: number | null;
+  requestsOnMiss: number;
+  requestsOnHit: number;
+}
+
+async function figuresAfterDcl(page: Page, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+  const key = rows ? '__ijRowsAt' : '__ijFiguresAt';
+  await page
+    .waitForFunction((k) => (window as unknown as Record<string, unknown>)[k] !== undefined, key, { timeout: 15000, polling: 20 })
+    .catch(() => undefined);
+  return page.evaluate(() => {
+    const w = window as unknown as { __ijFiguresAt?: number; __ijRowsAt?: number };
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    return {
+      figuresMs: w.__ijFiguresAt === undefined ? null : w.__ijFiguresAt - dcl,
+      rowsMs: w.__ijRowsAt === undefined ? null : w.__ijRowsAt - dcl,
+    };
+  });
+}
+
+/**
+ * Each page is a programme not asked about before (a true cache miss, checked by the mock's log),
+ * then reloaded: served from the cache, with no request.
+ */
+export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, urls: string[]): Promise<LatencySample[]> {
+  const out: LatencySample[] = [];
+  for (const url of urls) {
+    const page = await ext.context.newPage();
+    try {
+      await page.addInitScript(VISIBLE_INIT);
+      mock.resetRequests();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      const miss = await figuresAfterDcl(page);
+      await page.waitForTimeout(100); // the cache write settles
+      const requestsOnMiss = mock.requests.length;
+      mock.resetRequests();
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      const hit = await figuresAfterDcl(page);
+      await page.waitForTimeout(100);
+      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit: mock.requests.length });
+    } finally {
+      await page.close();
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ the 40-programme page
+
+export interface FortyMeasure {
+  rows: number;
+  /** DOMContentLoaded → every row's badge past loading (figures or the reason there are none). */
+  completeMs: number | null;
+  firstFiguresMs: number | null;
+  requests: number;
+  distinctRequests: number;
+  badgesWithFigures: number;
+}
+
+export async function measureForty(ext: ExtensionHandle, mock: MockApi, url: string, rows: number): Promise<FortyMeasure> {
+  await clearExtensionStorage(ext.worker);
+  const page = await ext.context.newPage();
+  try {
+    await page.addInitScript(`window.__ijExpectRows = ${rows};`);
+    await page.addInitScript(VISIBLE_INIT);
+    mock.resetRequests();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const t = await figuresAfterDcl(page, rows);
+    await page.waitForTimeout(100);
+    const badgesWithFigures = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('inserjeunes-badge')].filter((h) => h.shadowRoot?.querySelector('.ij-badge-text--figures')).length,
+    );
+    return {
+      rows,
+      completeMs: round(t.rowsMs),
+      firstFiguresMs: round(t.figuresMs),
+      requests: mock.requests.length,
+      distinctRequests: new Set(mock.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)}`)).size,
+      badgesWithFigures,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The service worker reading the shipped index (fetch + JSON parse), median of `runs`, ms. */
+export async function measureWorkerIndexRead(worker: Worker, runs: number): Promise<number | null> {
+  const times = await worker.evaluate(async (n) => {
+    const c = (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await (await fetch(c.runtime.getURL('/referentiel.json'), { cache: 'no-store' })).json();
+      out.push(performance.now() - t);
+    }
+    return out;
+  }, runs);
+  return round(median(times));
+}
