@@ -6,7 +6,8 @@ import { findChromium } from '../e2e/chromium';
 import { pageFixtures, type PageFixture } from '../fixtures/pages';
 import { EMPTY_FINDINGS, indexPage } from './browser';
 import { findFixture, type Shot } from './plan';
-import { describe as describeResult, isProblem, photograph, startSession, type ShotResult } from './run';
+import { createServer } from 'node:net';
+import { DEMO_MOCK_PORT, describe as describeResult, isProblem, photograph, startDemoMock, startSession, type ShotResult } from './run';
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -45,6 +46,23 @@ describe('summary lines', () => {
     const line = describeResult({ ...base, findings: { ...EMPTY_FINDINGS, panels: 2, badges: 1, titles: ['A', 'A', 'B'] } });
     expect(line).toMatch(/^✓ onisep\/action .*2 panneaux, 1 badge, « A », « B »/);
     expect(describeResult(base)).toMatch(/^✗ .*0 panneau, 0 badge/);
+  });
+});
+
+describe('demo mock API port', () => {
+  it('takes the preferred port when free, and another one when it is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const taken = (blocker.address() as { port: number }).port;
+    const second = await startDemoMock(taken);
+    expect(second.port).not.toBe(taken);
+    await second.close();
+    await new Promise<void>((done) => blocker.close(() => done()));
+    const first = await startDemoMock(taken);
+    expect(first.port).toBe(taken);
+    expect(first.url).toBe(`http://127.0.0.1:${taken}/api/inserjeunes`);
+    await first.close();
+    expect(DEMO_MOCK_PORT).not.toBe(7357); // the e2e tests' mock
   });
 });
 

@@ -20,7 +20,7 @@ export interface SiteShot {
   colorScheme: ColorScheme;
   /** Click the first badge and photograph the floating panel it opens. */
   openBadge?: boolean;
-  /** What to scroll into view: the first panel (default) or the first badge. */
+  /** What to scroll into view: the first panel (default, when there is one) or the first badge. */
   focus?: 'panel' | 'badge';
 }
 

@@ -83,8 +83,9 @@ async function shootSite(session: Session, shot: SiteShot, file: string, timeout
     }
     // A badge's floating panel is in view already; an inline panel or a badge may be below the fold.
     if (!shot.openBadge) {
-      const target = shot.focus === 'badge' ? page.locator('inserjeunes-badge').first() : page.locator('inserjeunes-panel').first();
-      const block: ScrollLogicalPosition = shot.focus === 'badge' ? 'center' : 'nearest';
+      const onBadge = shot.focus === 'badge' || findings.panels === 0;
+      const target = page.locator(onBadge ? 'inserjeunes-badge' : 'inserjeunes-panel').first();
+      const block: ScrollLogicalPosition = onBadge ? 'center' : 'nearest';
       if ((await target.count()) > 0) await target.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
     }
     await page.screenshot({ path: file, animations: 'disabled' });
@@ -198,9 +199,22 @@ export function describe(r: ShotResult): string {
   return `${isProblem(r) ? '✗' : r.file ? '✓' : '–'} ${r.what.padEnd(34)} ${parts.join(', ')}  →  ${where}`;
 }
 
+/** The demo's mock API port when free (beside the e2e tests' 7357): the pictures then show a stable API address. */
+export const DEMO_MOCK_PORT = 7358;
+
+/** The mock API on `preferred`, or on any free port when that one is taken. */
+export async function startDemoMock(preferred = DEMO_MOCK_PORT): Promise<MockApi> {
+  try {
+    return await startMockApi({ port: preferred });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    return startMockApi({ port: 0 });
+  }
+}
+
 /** Starts the mock API, builds, launches Chromium. The caller closes the returned session with `stop`. */
 export async function startSession(log: Log, headless: boolean): Promise<{ session: Session; mock: MockApi; stop: () => Promise<void> }> {
-  const mock = await startMockApi({ port: 0 });
+  const mock = await startDemoMock();
   try {
     log(`API InserJeunes simulée : ${mock.url}`);
     log('Construction de l’extension pointée vers cette API…');
