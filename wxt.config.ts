@@ -9,6 +9,8 @@ const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.re
 
 // The API base URL baked in as the default setting; tests and the demo point it at the mock server.
 const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
+/** Hosts a user may point the API setting at; granted only on request, from the options page. */
+const OTHER_API_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -19,7 +21,7 @@ export default defineConfig({
     plugins: [preact()],
     define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl) },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'InserJeunes – débouchés des formations',
     description:
       "Affiche sur Onisep, Parcoursup et Affelnet les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
@@ -34,12 +36,29 @@ export default defineConfig({
     // The API origin, and the sites the content scripts read (the same access their matches imply).
     host_permissions: [...new Set([apiOriginPattern(apiUrl), ...SITE_ORIGINS])],
     // Another API host (the service is moving) is asked for when the user sets it in the options.
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    ...(manifestVersion === 3 ? { optional_host_permissions: OTHER_API_HOSTS } : { optional_permissions: OTHER_API_HOSTS }),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'inserjeunes@extension', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // The extension collects nothing about its users (Firefox asks every add-on to say so).
+            gecko: { id: 'inserjeunes@extension', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   zip: {
-    excludeSources: ['.output/**', 'test-results/**', 'playwright-report/**', '**/*.pem', '**/*.key', '.env*', 'public/referentiel.json'],
+    // The store's sources archive: code and the tools to build it, no build output, keys or pictures.
+    excludeSources: [
+      '.output/**',
+      '.cache/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/demo/screenshots/**',
+      '**/*.pem',
+      '**/*.key',
+      '**/*.crx',
+      '.env*',
+      'public/referentiel.json',
+    ],
   },
 });

@@ -133,11 +133,18 @@ function etablissementInfo(uai: string, ref: Referentiel | null): EtablissementI
   return ref?.etablissement(uai) ?? { uai, ...(ref?.geo(uai) ?? {}) };
 }
 
+/**
+ * The programme's name: Onisep's readable label when the referentiel has one; else the page's own
+ * title, unless the page shows an entry year (its title names the 2de, the figures are the final
+ * year's); else the BCN label.
+ */
 function libelleOf(t: Target, s: SightingData, ref: Referentiel | null): string {
-  const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
   if (t.libelle) return t.libelle;
-  if (s.label && s.page !== 'etablissement') return s.label;
-  return formation?.libelle ?? t.mefstat11 ?? t.cfd ?? '';
+  const programme = t.cfd ? ref?.programmeOfCfd(t.cfd) : undefined;
+  if (programme) return programme.libelle;
+  const entryYear = !!(s.ids.mef || s.ids.mefstat11);
+  if (s.label && s.page !== 'etablissement' && !entryYear) return s.label;
+  return (t.cfd ? ref?.formation(t.cfd)?.libelle : undefined) ?? s.label ?? t.mefstat11 ?? t.cfd ?? '';
 }
 
 /** The API names a common 2de's specialties in BCN capitals; the family table has their readable names. */

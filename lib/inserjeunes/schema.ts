@@ -4,6 +4,9 @@
 // `invalid-response` cell, never a crash nor a wrong number).
 import { z } from 'zod';
 
+// No code generation: extension pages and service workers forbid eval, and store reviews flag it.
+z.config({ jitless: true });
+
 const count = z.number().nullable().optional();
 const text = z.string().nullable().optional();
 

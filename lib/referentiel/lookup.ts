@@ -125,6 +125,8 @@ export interface Referentiel {
   keys(): { cfds: string[]; fors: string[]; rncps: string[] };
   /** FOR id (`FOR.3651` or `3651`) → CFDs, lengths and label. */
   programme(forId: string): ProgrammeInfo | undefined;
+  /** CFD → the Onisep programme that leads to it (its readable label), when one does. */
+  programmeOfCfd(cfd: string): ProgrammeInfo | undefined;
   /** AF id → FOR, UAI, ENS and length. */
   action(afId: string): ActionInfo | undefined;
   /** UAI → the Onisep actions (programmes taught there), from the Idéo actions export. */
@@ -228,6 +230,11 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
   const rncp = lazy(() => new Map<number, string>(ix.rncp.map((r) => [r[0], r[1]])));
   const actions = lazy(() => new Map(ix.actions.map((r) => [r[0], r])));
   const actionsByUai = lazy(() => groupBy(ix.actions, (r) => r[2]));
+  const programmeByCfd = lazy(() => {
+    const m = new Map<string, number>();
+    for (const p of ix.programmes) for (const c of split(p[2])) if (!m.has(c)) m.set(c, p[0]);
+    return m;
+  });
   const ens = lazy(() => new Map(ix.ens.map((r) => [r[0], r[1]])));
   const gtas = lazy(() => new Map(ix.gta.map((r) => [r[0], r])));
   const etabs = lazy(() => new Map(ix.etablissements.map((r) => [r[0], r])));
@@ -577,6 +584,10 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
       rncps: [...new Set([...ix.rncp.map((r) => r[0]), ...ix.programmes.flatMap((r) => split(r[4]).map(Number))])].map((n) => `RNCP${n}`),
     }),
     programme,
+    programmeOfCfd(cfd) {
+      const forId = programmeByCfd().get(cfd);
+      return forId === undefined ? undefined : programme(`FOR.${forId}`);
+    },
     action(afId) {
       const a = actions().get(num('AF', afId));
       if (!a) return undefined;

@@ -59,9 +59,12 @@ describe('lookupSighting', () => {
   });
 
   it('an Affelnet entry-year MEF is answered with the final year at the establishment', async () => {
-    const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2473440331' } }, ctx);
-    expect(report.programmes[0]).toMatchObject({ cfd: '40034403', mefstat11: '23830034403' });
-    expect(rates(report.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    const sighting: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2473440331' }, label: '2de professionnelle Métiers de la sécurité' };
+    const titled = await lookupSighting(sighting, ctx);
+    expect(titled.programmes[0]).toMatchObject({ cfd: '40034403', mefstat11: '23830034403' });
+    expect(rates(titled.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    // the figures are the final year's: the panel names the diploma, not the page's 2de
+    expect(titled.programmes[0]!.libelle).toBe('bac pro Métiers de la sécurité');
   });
 
   it('a common 2de lists every specialty, and asks nothing for apprenticeship', async () => {
