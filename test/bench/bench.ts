@@ -165,6 +165,11 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     for (const c of costs) measures.push({ budget: 'pageLoadRatio', label: `chargement avec / sans : ${c.page}`, value: c.ratio });
     measures.push(
       { label: 'rapport de chargement, médiane des pages', value: round(median(costs.flatMap((c) => (c.ratio === null ? [] : [c.ratio]))), 3), unit: 'ratio' },
+      {
+        label: 'chargement : ms ajoutées (loadEventEnd), médiane des pages',
+        value: round(median(costs.flatMap((c) => (c.loadWithMs === null || c.loadWithoutMs === null ? [] : [c.loadWithMs - c.loadWithoutMs])))),
+        unit: 'ms',
+      },
       { label: 'temps du fil principal ajouté, médiane des pages', value: round(median(costs.flatMap((c) => (c.addedTaskMs === null ? [] : [c.addedTaskMs])))), unit: 'ms' },
       { label: 'temps du fil principal ajouté, pire page', value: Math.max(...costs.map((c) => c.addedTaskMs ?? 0)), unit: 'ms' },
       { label: 'extraction sur une page réelle, pire page', value: Math.max(...costs.map((c) => c.extractMs ?? 0)), unit: 'ms' },
