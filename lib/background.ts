@@ -23,7 +23,7 @@ const localStore: AsyncStore = {
 export interface BackgroundService {
   lookup(sighting: SightingData, options: { force?: boolean; tabId?: number }): Promise<Report>;
   search(query: string): Promise<SearchHit[]>;
-  tabFindings(tabId: number): TabFinding[];
+  tabFindings(tabId: number): Promise<TabFinding[]>;
   forgetTab(tabId: number): void;
   sources(): Promise<{ sources: SourceInfo[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
@@ -64,12 +64,41 @@ export function createBackgroundService(): BackgroundService {
     return current;
   }
 
+  /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */
+  const session = browser.storage?.session;
+  const sessionKey = (tabId: number) => `tab:${tabId}`;
+  const pendingWrites = new Map<number, ReturnType<typeof setTimeout>>();
+
+  function persist(tabId: number) {
+    if (!session || pendingWrites.has(tabId)) return;
+    pendingWrites.set(
+      tabId,
+      setTimeout(() => {
+        pendingWrites.delete(tabId);
+        const tab = findings.get(tabId);
+        if (tab) void session.set({ [sessionKey(tabId)]: [...tab.values()] }).catch(() => undefined);
+      }, 300),
+    );
+  }
+
   function remember(tabId: number | undefined, sighting: SightingData, report?: Report) {
     if (tabId === undefined || tabId < 0) return;
     let tab = findings.get(tabId);
     if (!tab) findings.set(tabId, (tab = new Map()));
     if (tab.size >= MAX_FINDINGS_PER_TAB && !tab.has(sightingKey(sighting))) return;
     tab.set(sightingKey(sighting), { sighting, ...(report ? { report } : {}) });
+    persist(tabId);
+  }
+
+  async function tabFindings(tabId: number): Promise<TabFinding[]> {
+    const known = findings.get(tabId);
+    if (known) return [...known.values()];
+    try {
+      const stored = (await session?.get(sessionKey(tabId)))?.[sessionKey(tabId)];
+      return Array.isArray(stored) ? (stored as TabFinding[]) : [];
+    } catch {
+      return [];
+    }
   }
 
   return {
@@ -114,8 +143,11 @@ export function createBackgroundService(): BackgroundService {
       }
       return hits;
     },
-    tabFindings: (tabId) => [...(findings.get(tabId)?.values() ?? [])],
-    forgetTab: (tabId) => void findings.delete(tabId),
+    tabFindings,
+    forgetTab: (tabId) => {
+      findings.delete(tabId);
+      void session?.remove(sessionKey(tabId)).catch(() => undefined);
+    },
     async sources() {
       const ref = await referentiel();
       const fromIndex: SourceInfo[] = (ref?.sources ?? []).map((s) => ({
@@ -137,4 +169,8 @@ export function createBackgroundService(): BackgroundService {
 /** Settings are re-read per lookup (cheap), so no watcher is needed; closed tabs' findings are dropped. */
 export function watchTabs(service: BackgroundService): void {
   browser.tabs?.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  // A new page in the tab: what the old one showed no longer applies.
+  browser.tabs?.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) service.forgetTab(tabId);
+  });
 }

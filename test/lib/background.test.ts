@@ -1,0 +1,56 @@
+// The background's services with the fake browser: tab findings survive a worker restart.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackgroundService } from '../../lib/background';
+import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
+import type { SightingData } from '../../lib/types';
+import { startMockApi, type MockApi } from '../mock-api/server';
+
+let mock: MockApi;
+beforeAll(async () => {
+  mock = await startMockApi({ port: 0 });
+});
+afterAll(() => mock.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the missing referentiel is expected here
+  mock.resetRequests();
+  await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
+});
+
+// No referentiel in this test (its fetch fails): a MEFSTAT11 read on the page is asked as is.
+const offer: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mefstat11: '23830034403' } };
+
+describe('background service', () => {
+  it('answers a lookup from the API, then from the cache with no request', async () => {
+    const service = createBackgroundService();
+    const first = await service.lookup(offer, { tabId: 7 });
+    const cell = first.programmes[0]!.cells.etablissement.scolaire;
+    expect(cell.state === 'figures' && cell.figures.tauxEnEmploi6Mois).toBe(38);
+    const asked = mock.requests.length;
+    expect(asked).toBeGreaterThan(0);
+    await service.lookup(offer, { tabId: 7 });
+    expect(mock.requests.length).toBe(asked);
+  });
+
+  it('keeps what a tab showed across a restart of the worker, and forgets it when the tab goes', async () => {
+    const before = createBackgroundService();
+    await before.lookup(offer, { tabId: 7 });
+    await new Promise((r) => setTimeout(r, 400)); // the session write is batched
+    const after = createBackgroundService(); // a new worker: empty memory
+    const found = await after.tabFindings(7);
+    expect(found.map((f) => f.sighting)).toEqual([offer]);
+    expect(found[0]!.report?.programmes[0]?.mefstat11).toBe('23830034403');
+    after.forgetTab(7);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await createBackgroundService().tabFindings(7)).toEqual([]);
+  });
+
+  it('a retry goes past the cache to the API', async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, {});
+    const asked = mock.requests.length;
+    await service.lookup(offer, { force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+  });
+});
