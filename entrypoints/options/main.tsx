@@ -43,6 +43,7 @@ async function submit(values: OptionsValues): Promise<void> {
   refusal.value = '';
   if (!(await granted)) {
     refusal.value = optionStrings.permissionRefused(new URL(values.apiUrl).origin);
+    revealRefusal();
     throw new SaveRefused();
   }
   const { apiKey, ...settings } = values;
@@ -50,9 +51,15 @@ async function submit(values: OptionsValues): Promise<void> {
     await Promise.all([saveSettings(settings as Settings), apiKeyItem.setValue(apiKey.trim())]);
   } catch (error) {
     refusal.value = optionStrings.saveFailed;
+    revealRefusal();
     throw new SaveRefused(String(error));
   }
   storedApiUrl = settings.apiUrl;
+}
+
+/** The message sits above the form, out of sight from the save button on a small screen: bring it into view. */
+function revealRefusal(): void {
+  requestAnimationFrame(() => document.getElementById('ij-options-refusal')?.scrollIntoView({ block: 'nearest' }));
 }
 
 // The rejection is OptionsView's signal not to say "saved"; the reason is already on screen.
@@ -67,8 +74,12 @@ function App() {
   return (
     <>
       {/* Above the form, where it is seen; OptionsView keeps its own status line for "saved" and field errors. */}
-      <div class="ij-root" role="alert" style={{ maxWidth: '960px', margin: '0 auto', padding: '0 16px' }}>
-        {refusal.value && <p class="ij-error-text">{refusal.value}</p>}
+      <div id="ij-options-refusal" class="ij-root" role="alert" style={{ maxWidth: '960px', margin: '0 auto', padding: '0 16px' }}>
+        {refusal.value && (
+          <p class="ij-error-text" style={{ margin: '12px 0 0' }}>
+            {refusal.value}
+          </p>
+        )}
       </div>
       <OptionsView
         initial={state.values}

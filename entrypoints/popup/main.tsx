@@ -88,7 +88,8 @@ function save(programme: ProgrammeReport): void {
   if (!detailSighting) return;
   const item: SelectionItem = {
     key: programme.key,
-    libelle: programme.diplome ? `${programme.diplome.nom} ${programme.libelle}` : programme.libelle,
+    // The programme's own label, as the in-page panel saves it: the selection table adds the diploma.
+    libelle: programme.libelle,
     ...(programme.etablissement?.libelle ? { etablissement: programme.etablissement.libelle } : {}),
     ...(programme.etablissement?.uai ? { uai: programme.etablissement.uai } : {}),
     ...(programme.cfd ? { cfd: programme.cfd } : {}),

@@ -76,10 +76,12 @@ test('an invalid address shows its message, keeps the focus on it, and saves not
 
 test('a new API origin is asked for; refused, nothing is saved and the page says why', async ({ page, extensionId, mock }) => {
   await answerPermissionPrompts(page, false);
+  await page.setViewportSize({ width: 800, height: 500 }); // the save button and the message are a screen apart
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await field(page, 'Adresse de l’API').fill('https://api.example.org/inserjeunes');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByRole('alert')).toContainText('Réglages non enregistrés');
+  await expect(page.getByRole('alert')).toBeInViewport();
   await expect(page.getByRole('alert')).toContainText('https://api.example.org');
   await expect(page.getByText('Options enregistrées.')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { requested: unknown[] }).requested)).toEqual([
