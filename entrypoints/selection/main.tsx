@@ -14,7 +14,8 @@ import '../../components/page.css';
 const items = signal<SelectionItem[]>([]);
 /** Reports by programme key, as they arrive. */
 const reports = signal<ReadonlyMap<string, ProgrammeReport>>(new Map());
-const asked = new Set<string>();
+/** Lookups asked, by key: an export waits for the ones still running rather than write "not loaded". */
+const asked = new Map<string, Promise<void>>();
 
 const allCells = (cell: Cell): Cells => ({
   etablissement: { scolaire: cell, apprentissage: cell },
@@ -52,13 +53,13 @@ function settle(key: string, programme: ProgrammeReport): void {
 
 function lookUp(item: SelectionItem): void {
   if (asked.has(item.key)) return;
-  asked.add(item.key);
-  messaging
+  const done = messaging
     .sendMessage('lookup', { sighting: item.sighting })
     .then((report) =>
       settle(item.key, findProgramme(report, item.key) ?? placeholder(item, { state: 'none', reason: 'hors-referentiel' })),
     )
     .catch(() => settle(item.key, placeholder(item, { state: 'error', error: 'network' })));
+  asked.set(item.key, done);
 }
 
 const shown = computed<ProgrammeReport[]>(() =>
@@ -70,7 +71,8 @@ function setItems(next: SelectionItem[]): void {
   next.forEach(lookUp);
 }
 
-function exportCsv(): void {
+async function exportCsv(): Promise<void> {
+  await Promise.all(items.value.map((item) => asked.get(item.key)));
   const blob = new Blob([selectionToCsv(shown.value)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -89,7 +91,7 @@ render(
   <SelectionView
     items={shown}
     onRemove={(key) => void removeFromSelection(key)}
-    onExportCsv={exportCsv}
+    onExportCsv={() => void exportCsv()}
     onPrint={() => window.print()}
   />,
   document.getElementById('app')!,

@@ -104,6 +104,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'inserjeunes-panel');
     });
 
+    test('panel while the figures are loading', async ({ page, mock, setSettings }) => {
+      // A cache lifetime of its own gives a fresh API client (see the error test), so the lookup really waits.
+      await setSettings({ apiUrl: mock.url, cacheDays: scheme === 'light' ? 3 : 4 });
+      mock.configure({ latencyMs: 4000 });
+      await page.goto(fixturePage('onisep', 'action').url);
+      await expect(panelOf(page).locator('[aria-busy="true"]').first()).toBeVisible();
+      await expectNoViolations(page, 'inserjeunes-panel');
+      mock.configure({ latencyMs: 0 });
+    });
+
     test('a common 2de with its specialties', async ({ page }) => {
       await page.goto(fixturePage('affelnet', 'offre-2de-commune').url);
       await expect(panelOf(page).locator('.ij-programme').first()).toBeVisible();

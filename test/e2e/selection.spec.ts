@@ -70,6 +70,25 @@ test('programmes saved in the popup are compared on the selection page, exported
   await selection.close();
 });
 
+test('an export asked while figures are still loading waits for them', async ({ page, extensionId, mock, setSettings }) => {
+  await page.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
+  await saveFromPopup(page, 'opticien', /opticien/i);
+  // Forget the cached answer (storage, and the background's memory through a settings change) and slow the API.
+  await page.evaluate(async () => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object>; remove(k: string[]): Promise<void> } } } })
+      .chrome.storage.local;
+    await local.remove(Object.keys(await local.get(null)).filter((k) => !/^selection/.test(k)));
+  });
+  await setSettings({ apiUrl: mock.url, cacheDays: 5 });
+  mock.configure({ latencyMs: 1500 });
+  await page.goto(`chrome-extension://${extensionId}/selection.html`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter en CSV' }).click();
+  const text = (await readFile((await (await download).path())!)).toString('utf8');
+  expect(text).not.toContain('non chargé');
+  expect(text).toContain(';72;'); // BTS, apprenticeship, France: 72 % in a job
+});
+
 test('an empty selection says so and cannot be exported', async ({ page, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/selection.html`);
   await expect(page.getByText('Votre sélection est vide.', { exact: false })).toBeVisible();
