@@ -72,9 +72,10 @@ for (const s of searches) {
   });
 }
 
-test('search by UAI shows the establishment and its programmes', async ({ page, extensionId }) => {
+test('search by UAI (typed in lower case, sent with Enter) shows the establishment and its programmes', async ({ page, extensionId }) => {
   await page.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
-  await search(page, '0693045k');
+  await page.getByLabel('UAI, FOR, CFD, MEFSTAT11, RNCP ou mots du nom').fill('0693045k');
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Code UAI d’établissement', { exact: true })).toBeVisible();
   await page.locator('.ij-search .ij-line-button').first().click();
   await expect(page.locator('.ij-detail')).toContainText(/Canuts/);
@@ -108,4 +109,18 @@ test('"add to my selection" saves the programme with its sighting, once', async 
   expect(saved[0]!.libelle).toMatch(/sécurité/i);
   expect(saved[0]!.sighting.ids).toEqual({ for: 'FOR.3651' });
   expect(saved[0]!.key).toContain('40034403');
+});
+
+test('a programme whose figures failed is asked again by « Réessayer »', async ({ page, extensionId, mock, setSettings }) => {
+  await setSettings({ apiUrl: mock.url, cacheDays: 6 }); // a fresh API client: no figures in the background's memory
+  mock.configure({ failure: '500' });
+  await page.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
+  await search(page, 'opticien');
+  await page.locator('.ij-search .ij-line-button').first().click();
+  const retry = page.locator('.ij-programme').getByRole('button', { name: 'Réessayer' }).first();
+  await expect(retry).toBeVisible();
+  await expect(page.locator('.ij-programme')).not.toContainText('45 %');
+  mock.configure({ failure: 'none' });
+  await retry.click();
+  await expect(page.locator('.ij-programme')).toContainText('45 %');
 });
