@@ -12,6 +12,8 @@ import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_FINDINGS_PER_TAB = 200;
+/** The API cache's index in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
+const CACHE_INDEX_KEY = 'ij:index';
 
 /** `browser.storage.local` as the cache's store. */
 const localStore: AsyncStore = {
@@ -63,6 +65,12 @@ export function createBackgroundService(): BackgroundService {
     }
     return current;
   }
+
+  // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
+  // The cache's index is written with its first entry and never removed by eviction, only by a clear.
+  browser.storage?.onChanged?.addListener((changes, area) => {
+    if (area === 'local' && CACHE_INDEX_KEY in changes && changes[CACHE_INDEX_KEY]!.newValue == null) current = undefined;
+  });
 
   /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */
   const session = browser.storage?.session;

@@ -46,6 +46,16 @@ describe('background service', () => {
     expect(await createBackgroundService().tabFindings(7)).toEqual([]);
   });
 
+  it('forgets its cache when extension storage is cleared', async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, {});
+    const asked = mock.requests.length;
+    await fakeBrowser.storage.local.clear();
+    await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
+    await service.lookup(offer, {});
+    expect(mock.requests.length).toBeGreaterThan(asked);
+  });
+
   it('a retry goes past the cache to the API', async () => {
     const service = createBackgroundService();
     await service.lookup(offer, {});
