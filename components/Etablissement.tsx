@@ -1,7 +1,7 @@
 // An establishment page's panel: the establishment, its valeur ajoutée, and every programme taught, one row each.
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel } from '../lib/strings';
-import { badgeStateFromProgramme, type SourceInfo } from './state';
+import { badgeStateFromProgramme, diplomaTag, type SourceInfo } from './state';
 import { BadgeText } from './Badge';
 import { ValeurAjoutee } from './Details';
 import { ProgrammeView } from './Programme';
@@ -12,9 +12,11 @@ export interface EtablissementViewProps {
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void;
   saved?: ReadonlySet<string>;
+  /** A row was opened: a list row's report may hold only what its badge needed, the rest is asked then. */
+  onExpand?: (programme: ProgrammeReport) => void;
 }
 
-export function EtablissementView({ report, sources, onRetry, onSave, saved }: EtablissementViewProps) {
+export function EtablissementView({ report, sources, onRetry, onSave, saved, onExpand }: EtablissementViewProps) {
   const e = report.etablissement;
   const place = [e?.commune, e?.region?.nom].filter(Boolean).join(' · ');
   return (
@@ -34,10 +36,15 @@ export function EtablissementView({ report, sources, onRetry, onSave, saved }: E
             <ul class="ij-taught-list">
               {report.programmes.map((p) => (
                 <li key={p.key}>
-                  <details class="ij-taught-item">
+                  <details
+                    class="ij-taught-item"
+                    onToggle={(e) => {
+                      if ((e.currentTarget as HTMLDetailsElement).open) onExpand?.(p);
+                    }}
+                  >
                     <summary>
                       <span class="ij-taught-name">
-                        {p.diplome && <span class="ij-diplome">{p.diplome.nom}</span>} {p.libelle}
+                        {diplomaTag(p) && <span class="ij-diplome">{diplomaTag(p)}</span>} {p.libelle}
                       </span>
                       <BadgeText state={badgeStateFromProgramme(p)} />
                     </summary>

@@ -103,7 +103,7 @@ export function OptionsView(props: OptionsViewProps) {
               type="number"
               inputMode="numeric"
               min={1}
-              max={30}
+              max={90}
               step={1}
               value={Number.isNaN(values.value.cacheDays) ? '' : String(values.value.cacheDays)}
               aria-invalid={errors.value.cacheDays ? true : undefined}

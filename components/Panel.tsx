@@ -22,6 +22,8 @@ export interface PanelProps {
   sources?: SourceInfo[];
   /** Shown over the page (opened from a badge) rather than in its flow. */
   floating?: boolean;
+  /** An establishment's programme row was opened: its figures may need completing (see EtablissementView). */
+  onExpand?: (programme: ProgrammeReport) => void;
 }
 
 /** What the panel body says for each state of the lookup. */
@@ -53,7 +55,16 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed'
   const { report } = state;
   if (report.problem) return <p class="ij-none">{problemSentences[report.problem]}</p>;
   if (report.sighting.page === 'etablissement' && report.etablissement) {
-    return <EtablissementView report={report} sources={props.sources} onRetry={props.onRetry} onSave={props.onSave} saved={saved} />;
+    return (
+      <EtablissementView
+        report={report}
+        sources={props.sources}
+        onRetry={props.onRetry}
+        onSave={props.onSave}
+        saved={saved}
+        onExpand={props.onExpand}
+      />
+    );
   }
   if (report.programmes.length === 0) return <p class="ij-none">{panel.noProgramme}</p>;
   return (
@@ -149,7 +160,14 @@ export function Panel(props: PanelProps) {
         {live}
       </div>
       <div class="ij-panel-body">
-        <PanelBody state={props.state} onRetry={props.onRetry} onSave={props.onSave} savedKeys={props.savedKeys} sources={props.sources} />
+        <PanelBody
+          state={props.state}
+          onRetry={props.onRetry}
+          onSave={props.onSave}
+          savedKeys={props.savedKeys}
+          sources={props.sources}
+          onExpand={props.onExpand}
+        />
       </div>
     </section>
   );

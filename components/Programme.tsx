@@ -1,7 +1,7 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
 import type { ProgrammeReport, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
-import { SCOPES, deltaVsRegion, headline, voiesPresent, type SourceInfo } from './state';
+import { SCOPES, deltaVsRegion, diplomaTag, headline, voiesPresent, type SourceInfo } from './state';
 import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
@@ -71,7 +71,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
     <article class="ij-programme">
       <header class="ij-programme-head">
         <h2 class="ij-programme-title">
-          {programme.diplome && <span class="ij-diplome">{programme.diplome.nom}</span>} {programme.libelle}
+          {diplomaTag(programme) && <span class="ij-diplome">{diplomaTag(programme)}</span>} {programme.libelle}
         </h2>
         <p class="ij-where">{where(programme)}</p>
       </header>

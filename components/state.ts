@@ -90,13 +90,15 @@ export function badgeStateFromProgramme(programme: ProgrammeReport): BadgeState 
     };
   }
   const cells = eachCell(programme).map((c) => c.cell);
-  if (cells.some((c) => c.state === 'loading')) return { status: 'loading' };
+  // A badge's report leaves some scopes unasked (loading): what was answered decides first.
   const secret = cells.find((c) => c.state === 'secret');
   if (secret?.state === 'secret') return { status: 'secret', nbAnneeTerm: secret.nbAnneeTerm };
   const error = cells.find((c) => c.state === 'error');
   if (error?.state === 'error') return { status: 'error', error: error.error };
   const none = cells.find((c) => c.state === 'none' && c.reason !== 'voie-absente');
-  return { status: 'none', reason: none?.state === 'none' ? none.reason : 'voie-absente' };
+  if (none?.state === 'none') return { status: 'none', reason: none.reason };
+  if (cells.some((c) => c.state === 'loading')) return { status: 'loading' };
+  return { status: 'none', reason: 'voie-absente' };
 }
 
 /** The badge for a lookup that may still be running or may have failed (a BadgeState passes through). */
@@ -182,4 +184,13 @@ export function createPanelModel(initial: PanelState = { status: 'loading' }, st
     closed: signal(false),
     badge: computed(() => badgeStateFromPanel(state.value)),
   };
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/** The diploma tag to show before a label, unless the label already starts with it ("bac pro …"). */
+export function diplomaTag(programme: ProgrammeReport): string | undefined {
+  const nom = programme.diplome?.nom;
+  if (!nom) return undefined;
+  return fold(programme.libelle).startsWith(fold(nom)) ? undefined : nom;
 }

@@ -14,8 +14,12 @@ export default defineBackground(() => {
     checkRequest(type, data, sender, id, origin);
 
   messaging.onMessage('lookup', ({ data, sender }) => {
-    const { sighting, force } = check('lookup', data, sender);
-    return service.lookup(sighting, { ...(force ? { force } : {}), ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) });
+    const { sighting, force, depth } = check('lookup', data, sender);
+    return service.lookup(sighting, {
+      ...(force ? { force } : {}),
+      ...(depth ? { depth } : {}),
+      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+    });
   });
   messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));
   messaging.onMessage('tabFindings', ({ data, sender }) => service.tabFindings(check('tabFindings', data, sender).tabId));

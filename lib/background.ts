@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
-import { lookupSighting } from './lookup';
+import { lookupSighting, type Depth } from './lookup';
 import type { SearchHit, SourceInfo, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/lookup';
 import { apiKeyItem, getSettings, type Settings } from './settings';
@@ -23,7 +23,7 @@ const localStore: AsyncStore = {
 };
 
 export interface BackgroundService {
-  lookup(sighting: SightingData, options: { force?: boolean; tabId?: number }): Promise<Report>;
+  lookup(sighting: SightingData, options: { force?: boolean; tabId?: number; depth?: Depth }): Promise<Report>;
   search(query: string): Promise<SearchHit[]>;
   tabFindings(tabId: number): Promise<TabFinding[]>;
   forgetTab(tabId: number): void;
@@ -94,7 +94,10 @@ export function createBackgroundService(): BackgroundService {
     let tab = findings.get(tabId);
     if (!tab) findings.set(tabId, (tab = new Map()));
     if (tab.size >= MAX_FINDINGS_PER_TAB && !tab.has(sightingKey(sighting))) return;
-    tab.set(sightingKey(sighting), { sighting, ...(report ? { report } : {}) });
+    const key = sightingKey(sighting);
+    // A badge's partial report never hides the full one the same row's panel already got.
+    if (!report && tab.get(key)?.report) return;
+    tab.set(key, { sighting, ...(report ? { report } : {}) });
     persist(tabId);
   }
 
@@ -111,7 +114,7 @@ export function createBackgroundService(): BackgroundService {
 
   return {
     referentiel,
-    async lookup(sighting, { force, tabId }) {
+    async lookup(sighting, { force, tabId, depth }) {
       remember(tabId, sighting);
       const [ref, { client: cached, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
@@ -119,6 +122,7 @@ export function createBackgroundService(): BackgroundService {
         referentiel: ref,
         // A retry asked by the user goes to the API, past the cache.
         client: force ? direct : cached,
+        ...(depth ? { depth } : {}),
         ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
       });
       const stamped = { ...report, fetchedAt: Date.now() };

@@ -8,7 +8,9 @@ import type { PageUi, PageUiFactory, UiHandle } from './page-ui';
 import { sightingKey } from './sites/key';
 import type { SiteAdapter } from './sites/types';
 import { withRowProgrammes } from './merge-reports';
-import type { Report, Sighting, SightingData } from './types';
+import type { ProgrammeReport, Report, Sighting, SightingData } from './types';
+
+type Depth = 'panel' | 'badge';
 
 const DEBOUNCE_MS = 200;
 /** e2e and bench builds mark what the script does, so tests can count it on pages where it must do nothing. */
@@ -77,12 +79,17 @@ interface Mounted {
   page: SightingData['page'];
   handle?: UiHandle;
   report?: Report;
+  /** How much the report holds (a badge's asks fewer scopes). */
+  depth?: Depth;
 }
 
 /** Everything the script does on one matching page; stopped when the page stops matching. */
 class PageSession {
   private mounted = new Map<Element, Mounted>();
   private closedKeys = new Set<string>();
+  private sightings = new WeakMap<Element, SightingData>();
+  /** Establishment programmes completed when their row was opened, by programme key. */
+  private completed = new Map<string, ProgrammeReport>();
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
@@ -138,6 +145,7 @@ class PageSession {
       if (this.closedKeys.has(key) || this.mounted.get(anchor)?.key === key) continue;
       this.mounted.get(anchor)?.handle?.remove();
       const entry: Mounted = { key, page: data.page };
+      this.sightings.set(anchor, data);
       this.mounted.set(anchor, entry); // claimed now: a scan during the async mount will not mount twice
       void this.show(anchor, data, entry);
     }
@@ -161,6 +169,8 @@ class PageSession {
         this.closedKeys.add(entry.key);
         this.mounted.delete(anchor);
       },
+      ...(badge ? { open: () => void this.openFull(ui, data) } : {}),
+      ...(data.page === 'etablissement' ? { expand: (key: string) => this.completeRow(key) } : {}),
     });
     if (this.stopped || this.mounted.get(anchor) !== entry) {
       handle.remove();
@@ -170,13 +180,50 @@ class PageSession {
     await this.load(data, entry, false);
   }
 
-  private async load(data: SightingData, entry: Mounted, force: boolean): Promise<void> {
+  /** An establishment panel's row opened: it holds only what a badge needs, the rest is asked now. */
+  private completeRow(programmeKey: string): void {
+    if (this.completed.has(programmeKey)) return;
+    for (const [anchor, m] of this.mounted) {
+      if (m.page !== 'liste-item' || !m.report?.programmes.some((p) => p.key === programmeKey)) continue;
+      const data = this.sightings.get(anchor);
+      if (data && m.depth === 'badge') void this.load(data, m, false, 'panel');
+      return;
+    }
+    // A programme the establishment's own report listed (from the referentiel): ask for it alone.
+    for (const m of this.mounted.values()) {
+      const p = m.page === 'etablissement' ? m.report?.programmes.find((x) => x.key === programmeKey) : undefined;
+      const uai = p?.etablissement?.uai;
+      if (!p || !uai || !m.report) continue;
+      const ids = { uai, ...(p.mefstat11 ? { mefstat11: p.mefstat11 } : {}), ...(p.cfd ? { cfd: p.cfd } : {}) };
+      const sighting: SightingData = { site: m.report.sighting.site, page: 'action', ids, label: p.libelle };
+      void this.ask(sighting, false, 'panel')
+        .then((r) => {
+          const full = r.programmes.find((x) => x.key === programmeKey);
+          if (full && !this.stopped) {
+            this.completed.set(programmeKey, full);
+            this.refreshEtablissements();
+          }
+        })
+        .catch(() => undefined);
+      return;
+    }
+  }
+
+  /** A badge opened: its full panel, floating, with every scope (the badge asked only a few). */
+  private async openFull(ui: PageUi, data: SightingData): Promise<void> {
+    const entry: Mounted = { key: sightingKey(data), page: data.page };
+    entry.handle = await ui.openFloating({ sighting: data, retry: () => void this.load(data, entry, true, 'panel') });
+    await this.load(data, entry, false, 'panel');
+  }
+
+  private async load(data: SightingData, entry: Mounted, force: boolean, depth: Depth = entry.page === 'liste-item' ? 'badge' : 'panel'): Promise<void> {
     const handle = entry.handle;
     if (!handle) return;
-    handle.set({ status: 'loading' });
+    // Completing a badge's report keeps the figures shown meanwhile; a first load or a retry shows progress.
+    if (force || !entry.report) handle.set({ status: 'loading' });
     let report: Report;
     try {
-      report = await this.ask(data, force);
+      report = await this.ask(data, force, depth);
     } catch {
       // The background cannot be reached (the extension was updated or reloaded under the page).
       if (!this.stopped) handle.unreachable();
@@ -184,19 +231,24 @@ class PageSession {
     }
     if (this.stopped) return;
     entry.report = report;
+    entry.depth = depth;
     if (entry.page === 'etablissement') handle.set({ status: 'ready', report: this.withRows(report) });
     else handle.set({ status: 'ready', report });
-    if (entry.page === 'liste-item') this.refreshEtablissements();
+    if (entry.page === 'liste-item') {
+      // A row's full report completes the same programme wherever the establishment panel lists it.
+      if (depth === 'panel') for (const p of report.programmes) this.completed.set(p.key, p);
+      this.refreshEtablissements();
+    }
   }
 
   /**
    * One lookup; asked once more when the answer is lost on the way (the browser stopped the service
    * worker while it worked: the next message wakes it up again).
    */
-  private async ask(data: SightingData, force: boolean): Promise<Report> {
+  private async ask(data: SightingData, force: boolean, depth: Depth): Promise<Report> {
     const send = () => {
       mark('message');
-      return messaging.sendMessage('lookup', { sighting: data, ...(force ? { force } : {}) });
+      return messaging.sendMessage('lookup', { sighting: data, depth, ...(force ? { force } : {}) });
     };
     try {
       return await send();
@@ -207,10 +259,12 @@ class PageSession {
     }
   }
 
-  /** An establishment panel also lists the programmes its page's rows found. */
+  /** An establishment panel also lists the programmes its page's rows found, completed ones in full. */
   private withRows(report: Report): Report {
     const rows = [...this.mounted.values()].flatMap((m) => (m.page === 'liste-item' && m.report ? [m.report] : []));
-    return withRowProgrammes(report, rows);
+    const merged = withRowProgrammes(report, rows);
+    if (this.completed.size === 0) return merged;
+    return { ...merged, programmes: merged.programmes.map((p) => this.completed.get(p.key) ?? p) };
   }
 
   private refreshEtablissements(): void {

@@ -3,7 +3,14 @@ import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from './co
 import { buildProgrammeReport, type ProgrammeInput } from './inserjeunes/report';
 import type { InserJeunesClient } from './inserjeunes/client';
 import type { Referentiel } from './referentiel/lookup';
-import type { EtablissementInfo, Lieu, ProgrammeReport, Report, SightingData } from './types';
+import type { EtablissementInfo, Lieu, ProgrammeReport, Report, Scope, SightingData } from './types';
+
+/**
+ * How much a caller needs: a panel shows every scope; a list-row badge shows one line, so it asks
+ * the establishment first and France only when the establishment has no figures (the region is
+ * asked when the row's panel is opened). A page of 40 rows makes about 2 requests a row, not 5.
+ */
+export type Depth = 'panel' | 'badge';
 
 export interface LookupContext {
   /** Null when the shipped index could not be loaded: codes found in the page still work. */
@@ -11,6 +18,7 @@ export interface LookupContext {
   client: InserJeunesClient;
   /** Used for the `region` scope when the page names no establishment. */
   preferredRegion?: Lieu;
+  depth?: Depth;
 }
 
 /** A programme to ask the API about, before any request. */
@@ -147,6 +155,19 @@ function libelleOf(t: Target, s: SightingData, ref: Referentiel | null): string 
   return (t.cfd ? ref?.formation(t.cfd)?.libelle : undefined) ?? s.label ?? t.mefstat11 ?? t.cfd ?? '';
 }
 
+const hasFigures = (p: ProgrammeReport, scope: Scope) =>
+  p.cells[scope].scolaire.state === 'figures' || p.cells[scope].apprentissage.state === 'figures';
+
+async function buildForDepth(client: InserJeunesClient, input: ProgrammeInput, depth: Depth): Promise<ProgrammeReport> {
+  if (depth === 'panel') return buildProgrammeReport(client, input);
+  if (input.uai) {
+    const local = await buildProgrammeReport(client, { ...input, scopes: ['etablissement'] });
+    if (hasFigures(local, 'etablissement') || local.famille) return local;
+  }
+  // The cached client answers the establishment's calls again without a request.
+  return buildProgrammeReport(client, { ...input, scopes: ['etablissement', 'france'] });
+}
+
 /** The API names a common 2de's specialties in BCN capitals; the family table has their readable names. */
 function withSpecialtyLabels(p: ProgrammeReport, ref: Referentiel | null): ProgrammeReport {
   const known = p.famille && p.mefstat11 ? ref?.famille(p.mefstat11)?.specialites : undefined;
@@ -193,7 +214,9 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(region ? { region } : {}),
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
-      return buildProgrammeReport(ctx.client, input).then((p) => withSpecialtyLabels(p, ref));
+      // An establishment panel lists its programmes one line each: each is completed when opened.
+      const depth = s.page === 'etablissement' ? 'badge' : (ctx.depth ?? 'panel');
+      return buildForDepth(ctx.client, input, depth).then((p) => withSpecialtyLabels(p, ref));
     }),
   );
   return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };

@@ -26,7 +26,7 @@ const sightingSchema = z.object({
 });
 
 export const requestSchemas = {
-  lookup: z.object({ sighting: sightingSchema, force: z.optional(z.boolean()) }),
+  lookup: z.object({ sighting: sightingSchema, force: z.optional(z.boolean()), depth: z.optional(z.enum(['panel', 'badge'])) }),
   search: z.object({ query: z.string().check(z.maxLength(200)) }),
   tabFindings: z.object({ tabId: z.number().check(z.int()) }),
   sources: z.optional(z.undefined()),

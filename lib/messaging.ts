@@ -23,8 +23,11 @@ export interface TabFinding {
 }
 
 export interface ProtocolMap {
-  /** Resolve one sighting into a report (from cache when possible; `force` skips the cache). */
-  lookup(data: { sighting: SightingData; force?: boolean }): Report;
+  /**
+   * Resolve one sighting into a report (from cache when possible; `force` skips the cache).
+   * `depth: 'badge'` asks only what a list-row badge shows (see lib/lookup.ts).
+   */
+  lookup(data: { sighting: SightingData; force?: boolean; depth?: 'panel' | 'badge' }): Report;
   /** Free-text or code search in the referentiel (popup search box). */
   search(data: { query: string }): SearchHit[];
   /** What the content script of a tab has asked about, for the popup. */

@@ -17,6 +17,15 @@ export interface MountRequest {
   retry: () => void;
   /** The user closed this panel: the content script must not bring it back on this page. */
   closed: () => void;
+  /** A badge was opened: the content script shows the full panel (see `openFloating`). */
+  open?: () => void;
+  /** An establishment panel's row was opened (by programme key). */
+  expand?: (key: string) => void;
+}
+
+export interface FloatingRequest {
+  sighting: SightingData;
+  retry: () => void;
 }
 
 export interface UiHandle {
@@ -30,6 +39,8 @@ export interface PageUi {
   /** Display settings read once per page. */
   settings: Settings;
   mount(request: MountRequest): Promise<UiHandle>;
+  /** The full panel of a list row, floating beside the page; one at a time. */
+  openFloating(request: FloatingRequest): Promise<UiHandle>;
   /** Removes every panel, badge and the floating panel. */
   clear(): void;
 }
@@ -86,8 +97,11 @@ export const createPageUi: PageUiFactory = async (ctx) => {
   }
 
   /** A badge opens the full panel floating beside the page, one at a time. */
-  async function openFloating(state: Signal<PanelState>, request: MountRequest) {
-    floating?.remove();
+  async function openFloating(state: Signal<PanelState>, request: FloatingRequest) {
+    if (floating) {
+      floating.remove();
+      uis.delete(floating);
+    }
     const ui = await shadowUi('inserjeunes-panel', 'floating', () => (
       <Panel
         state={state}
@@ -101,6 +115,7 @@ export const createPageUi: PageUiFactory = async (ctx) => {
       />
     ));
     floating = ui;
+    return ui;
   }
 
   function closeFloating() {
@@ -116,7 +131,7 @@ export const createPageUi: PageUiFactory = async (ctx) => {
       const state = signal<PanelState>({ status: 'loading' });
       const ui = request.badge
         ? await shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
-            <Badge state={state} onOpen={() => void openFloating(state, request)} />
+            <Badge state={state} onOpen={() => request.open?.()} />
           ))
         : await shadowUi('inserjeunes-panel', { anchor: request.anchor, append: 'after' }, () => (
             <Panel
@@ -130,6 +145,7 @@ export const createPageUi: PageUiFactory = async (ctx) => {
               onRetry={request.retry}
               onSave={(p: ProgrammeReport) => save(p, request.sighting)}
               savedKeys={savedKeys}
+              onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
             />
           ));
       const handle: UiHandle = {
@@ -141,6 +157,19 @@ export const createPageUi: PageUiFactory = async (ctx) => {
         },
       };
       return handle;
+    },
+    async openFloating(request) {
+      const state = signal<PanelState>({ status: 'loading' });
+      const ui = await openFloating(state, request);
+      return {
+        set: (next) => (state.value = next),
+        unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
+        remove: () => {
+          ui.remove();
+          uis.delete(ui);
+          if (floating === ui) floating = null;
+        },
+      };
     },
     clear() {
       for (const ui of uis) ui.remove();

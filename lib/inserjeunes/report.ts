@@ -16,6 +16,11 @@ export interface ProgrammeInput {
   /** The region of the `region` scope: the establishment's, or the user's preferred one. */
   region?: Lieu;
   ambiguous?: boolean;
+  /**
+   * The scopes to ask for (default: all). A list-row badge needs less than a panel: cells of the
+   * scopes left out stay `loading`, to be asked when the full panel is opened.
+   */
+  scopes?: readonly Scope[];
 }
 
 export const SCOPES: Scope[] = ['etablissement', 'region', 'france'];
@@ -46,14 +51,17 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   const region = input.region ?? input.etablissement?.region;
   const { mefstat11, cfd } = input;
   const none = (reason: Extract<Cell, { state: 'none' }>['reason']): Cell => ({ state: 'none', reason });
+  const asked = (scope: Scope) => !input.scopes || input.scopes.includes(scope);
 
   // Every request starts at once; a cell without its inputs is decided without a request.
-  const etabScolaire = uai && mefstat11 ? client.formation(uai, { type: 'mefstat11', code: mefstat11 }) : undefined;
-  const etabApprentissage = uai && cfd ? client.formation(uai, { type: 'cfd', code: cfd }) : undefined;
-  const regionScolaire = region && mefstat11 ? client.regionale(region.code, mefstat11) : undefined;
-  const regionApprentissage = region && cfd ? client.regionale(region.code, cfd) : undefined;
+  const etabScolaire = asked('etablissement') && uai && mefstat11 ? client.formation(uai, { type: 'mefstat11', code: mefstat11 }) : undefined;
+  const etabApprentissage = asked('etablissement') && uai && cfd ? client.formation(uai, { type: 'cfd', code: cfd }) : undefined;
+  const regionScolaire = asked('region') && region && mefstat11 ? client.regionale(region.code, mefstat11) : undefined;
+  const regionApprentissage = asked('region') && region && cfd ? client.regionale(region.code, cfd) : undefined;
   const nation =
-    mefstat11 || cfd ? client.nationale({ ...(mefstat11 ? { mefstat11: [mefstat11] } : {}), ...(cfd ? { cfd: [cfd] } : {}) }) : undefined;
+    asked('france') && (mefstat11 || cfd)
+      ? client.nationale({ ...(mefstat11 ? { mefstat11: [mefstat11] } : {}), ...(cfd ? { cfd: [cfd] } : {}) })
+      : undefined;
 
   const [es, ea, rs, ra, fr] = await Promise.all([etabScolaire, etabApprentissage, regionScolaire, regionApprentissage, nation]);
 
@@ -71,16 +79,20 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
     return hasCode ? none('certification-inconnue') : none('voie-absente');
   };
 
+  const later = (scope: Scope, cell: () => Cell): Cell => (asked(scope) ? cell() : { state: 'loading' });
   const cells: Cells = {
     etablissement: {
-      scolaire: local(es, !!uai, none('pas-d-etablissement'), !!mefstat11),
-      apprentissage: local(ea, !!uai, none('pas-d-etablissement'), !!cfd),
+      scolaire: later('etablissement', () => local(es, !!uai, none('pas-d-etablissement'), !!mefstat11)),
+      apprentissage: later('etablissement', () => local(ea, !!uai, none('pas-d-etablissement'), !!cfd)),
     },
     region: {
-      scolaire: local(rs, !!region, none('pas-de-region'), !!mefstat11),
-      apprentissage: local(ra, !!region, none('pas-de-region'), !!cfd),
+      scolaire: later('region', () => local(rs, !!region, none('pas-de-region'), !!mefstat11)),
+      apprentissage: later('region', () => local(ra, !!region, none('pas-de-region'), !!cfd)),
     },
-    france: { scolaire: national('scolaire', !!mefstat11), apprentissage: national('apprentissage', !!cfd) },
+    france: {
+      scolaire: later('france', () => national('scolaire', !!mefstat11)),
+      apprentissage: later('france', () => national('apprentissage', !!cfd)),
+    },
   };
 
   const report: ProgrammeReport = {
@@ -115,7 +127,7 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   const commune = [es?.ok ? es.data : undefined, rs?.ok ? rs.data : undefined, fr?.ok ? fr.data.pro : undefined].find(isAnneeCommune);
   if (commune && mefstat11) {
     let national: AnyStatsRaw | undefined = fr?.ok ? fr.data.pro : undefined;
-    if (!national?.certificationsTerminales?.length) {
+    if (!national?.certificationsTerminales?.length && asked('france')) {
       // vue=filieres sums specialties away: the plain national route lists them.
       const plain = await client.certification(mefstat11);
       national = plain.ok ? plain.data : undefined;

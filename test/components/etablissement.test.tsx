@@ -37,3 +37,13 @@ describe('EtablissementView', () => {
     expect(rows[0]!.querySelector('.ij-inds')).not.toBeNull();
   });
 });
+
+describe('diploma tag', () => {
+  it('is shown before a label that does not already say it, and only then', async () => {
+    const { diplomaTag } = await import('../../components');
+    const p = fullReport.programmes[0]!;
+    expect(diplomaTag({ ...p, libelle: 'Métiers de la sécurité', diplome: { code: '400', nom: 'BAC PRO' } })).toBe('BAC PRO');
+    expect(diplomaTag({ ...p, libelle: 'bac pro Métiers de la sécurité', diplome: { code: '400', nom: 'BAC PRO' } })).toBeUndefined();
+    expect(diplomaTag({ ...p, libelle: 'x', diplome: undefined })).toBeUndefined();
+  });
+});

@@ -82,3 +82,19 @@ test('a page of these sites that is not a formation page gets nothing at all', a
   expect(marks.filter((m) => m !== 'inserjeunes:start')).toEqual([]);
   expect(mock.requests).toEqual([]);
 });
+
+test('badges ask only what they show; their full panel and the establishment panel complete the rest', async ({ page, mock }) => {
+  await page.goto(fixturePage('onisep', 'etablissement').url);
+  const badges = page.locator('inserjeunes-badge');
+  await expect(badges.first()).toContainText('38 %');
+  await expect(panelOf(page).first().locator('.ij-taught-item')).toHaveCount(3);
+  // neither the badges nor the establishment's one-line rows asked for any region
+  await expect.poll(() => mock.requests.length).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  expect(mock.requests.filter((r) => r.path.includes('/regionales/'))).toEqual([]);
+  // a row of the establishment panel opened: its region is asked and shown
+  const row = panelOf(page).first().locator('.ij-taught-item').first();
+  await row.locator('summary').first().click();
+  await expect(row.locator('.ij-scope--region').first()).toContainText('35 %');
+  await expect(row.locator('.ij-skeleton')).toHaveCount(0);
+});

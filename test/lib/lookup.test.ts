@@ -58,6 +58,19 @@ describe('lookupSighting', () => {
     expect(mock.requests).toHaveLength(5);
   });
 
+  it('a list-row badge asks the establishment only, and France only when the establishment has no figures', async () => {
+    const badge = await lookupSighting(onisep({ af: 'AF.5678' }, 'liste-item'), { ...ctx, depth: 'badge' });
+    expect(mock.requests).toHaveLength(2); // school route and apprenticeship at 0693045K
+    expect(rates(badge.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    expect(badge.programmes[0]!.cells.region.scolaire).toEqual({ state: 'loading' });
+    mock.resetRequests();
+    const elsewhere = await lookupSighting(onisep({ uai: '0751234J', for: 'FOR.3651' }, 'liste-item'), { ...ctx, depth: 'badge' });
+    expect(elsewhere.programmes[0]!.cells.etablissement.scolaire).toMatchObject({ state: 'none', reason: 'etablissement-inconnu' });
+    expect(rates(elsewhere.programmes[0]!.cells.france.scolaire)).toEqual([41, 40]);
+    expect(elsewhere.programmes[0]!.cells.region.scolaire).toEqual({ state: 'loading' });
+    expect(mock.requests.filter((r) => r.path.includes('/regionales/'))).toHaveLength(0);
+  });
+
   it('an Affelnet entry-year MEF is answered with the final year at the establishment', async () => {
     const sighting: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2473440331' }, label: '2de professionnelle Métiers de la sécurité' };
     const titled = await lookupSighting(sighting, ctx);
