@@ -28,6 +28,20 @@ function toData(s: Sighting): SightingData {
 
 let uiPromise: Promise<PageUi> | undefined;
 
+/** The page's own load goes first: the UI is loaded and drawn once it is done (or after a short wait). */
+const LOAD_WAIT_MAX_MS = 3000;
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, LOAD_WAIT_MAX_MS);
+    window.addEventListener('load', done, { once: true });
+  });
+}
+
 /** Loads the UI module (a web-accessible script of this extension) into this content script's world. */
 function loadUi(ctx: ContentScriptContext): Promise<PageUi> {
   uiPromise ??= (async () => {
@@ -152,8 +166,15 @@ class PageSession {
   }
 
   private async show(anchor: Element, data: SightingData, entry: Mounted): Promise<void> {
+    // The question goes to the background at once; the UI waits for the page's own load (below).
+    const depth: Depth = data.page === 'liste-item' ? 'badge' : 'panel';
+    const answer = this.ask(data, false, depth).then(
+      (report) => ({ report }),
+      () => ({ report: undefined }),
+    );
     let ui: PageUi;
     try {
+      await pageLoaded();
       ui = await loadUi(this.ctx);
     } catch {
       return;
@@ -177,7 +198,9 @@ class PageSession {
       return;
     }
     entry.handle = handle;
-    await this.load(data, entry, false);
+    const { report } = await answer;
+    if (report) this.apply(entry, report, depth);
+    else if (!this.stopped) handle.unreachable();
   }
 
   /** An establishment panel's row opened: it holds only what a badge needs, the rest is asked now. */
@@ -229,11 +252,16 @@ class PageSession {
       if (!this.stopped) handle.unreachable();
       return;
     }
-    if (this.stopped) return;
+    this.apply(entry, report, depth);
+  }
+
+  /** Shows an answer, and lets the establishment panel of the page know what its rows found. */
+  private apply(entry: Mounted, report: Report, depth: Depth): void {
+    if (this.stopped || !entry.handle) return;
     entry.report = report;
     entry.depth = depth;
-    if (entry.page === 'etablissement') handle.set({ status: 'ready', report: this.withRows(report) });
-    else handle.set({ status: 'ready', report });
+    if (entry.page === 'etablissement') entry.handle.set({ status: 'ready', report: this.withRows(report) });
+    else entry.handle.set({ status: 'ready', report });
     if (entry.page === 'liste-item') {
       // A row's full report completes the same programme wherever the establishment panel lists it.
       if (depth === 'panel') for (const p of report.programmes) this.completed.set(p.key, p);
