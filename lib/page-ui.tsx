@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
-import { addToSelection, getSelection, getSettings, panelCollapsedItem, selectionItem, type Settings } from './settings';
+import { addToSelection, getSelection, getSettings, panelCollapsedItem, selectionItem, selectionItemOf, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
 import type { ProgrammeReport, SightingData } from './types';
 
@@ -65,17 +65,7 @@ export const createPageUi: PageUiFactory = async (ctx) => {
   const uis = new Set<ShadowRootContentScriptUi<void>>();
   let floating: ShadowRootContentScriptUi<void> | null = null;
 
-  const save = (p: ProgrammeReport, sighting: SightingData) =>
-    void addToSelection({
-      key: p.key,
-      libelle: p.libelle,
-      ...(p.etablissement?.libelle ? { etablissement: p.etablissement.libelle } : {}),
-      ...(p.etablissement?.uai ? { uai: p.etablissement.uai } : {}),
-      ...(p.cfd ? { cfd: p.cfd } : {}),
-      ...(p.mefstat11 ? { mefstat11: p.mefstat11 } : {}),
-      sighting,
-      addedAt: Date.now(),
-    });
+  const save = (p: ProgrammeReport, sighting: SightingData) => void addToSelection(selectionItemOf(p, sighting));
 
   async function shadowUi(
     name: 'inserjeunes-panel' | 'inserjeunes-badge',

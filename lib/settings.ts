@@ -1,7 +1,7 @@
 // The user's settings and saved selection, as typed, versioned storage items.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_API_URL, normalizeApiUrl } from './api-url';
-import type { SightingData } from './types';
+import type { ProgrammeReport, SightingData } from './types';
 
 declare const __INSERJEUNES_API_URL__: string | undefined;
 
@@ -87,6 +87,20 @@ export interface SelectionItem {
   /** What to look up again to refresh its figures. */
   sighting: SightingData;
   addedAt: number;
+}
+
+/** What the selection keeps of a programme: enough to name it and to look it up again. */
+export function selectionItemOf(programme: ProgrammeReport, sighting: SightingData, now = Date.now()): SelectionItem {
+  return {
+    key: programme.key,
+    libelle: programme.libelle,
+    ...(programme.etablissement?.libelle ? { etablissement: programme.etablissement.libelle } : {}),
+    ...(programme.etablissement?.uai ? { uai: programme.etablissement.uai } : {}),
+    ...(programme.cfd ? { cfd: programme.cfd } : {}),
+    ...(programme.mefstat11 ? { mefstat11: programme.mefstat11 } : {}),
+    sighting,
+    addedAt: now,
+  };
 }
 
 export const selectionItem = storage.defineItem<SelectionItem[]>('local:selection', { fallback: [], version: 1 });

@@ -8,7 +8,7 @@ import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { PopupView, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo, type TabState } from '../../components';
 import { messaging, type SearchHit } from '../../lib/messaging';
-import { addToSelection, getSelection, normalizeSelection, selectionItem, type SelectionItem } from '../../lib/settings';
+import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/settings';
 import { panel as panelStrings, popup as popupStrings } from '../../lib/strings';
 import type { ProgrammeReport, Report, SightingData } from '../../lib/types';
 import '../../components/page.css';
@@ -85,19 +85,8 @@ async function runSearch(query: SearchQuery): Promise<void> {
 }
 
 function save(programme: ProgrammeReport): void {
-  if (!detailSighting) return;
-  const item: SelectionItem = {
-    key: programme.key,
-    // The programme's own label, as the in-page panel saves it: the selection table adds the diploma.
-    libelle: programme.libelle,
-    ...(programme.etablissement?.libelle ? { etablissement: programme.etablissement.libelle } : {}),
-    ...(programme.etablissement?.uai ? { uai: programme.etablissement.uai } : {}),
-    ...(programme.cfd ? { cfd: programme.cfd } : {}),
-    ...(programme.mefstat11 ? { mefstat11: programme.mefstat11 } : {}),
-    sighting: detailSighting,
-    addedAt: Date.now(),
-  };
-  void addToSelection(item);
+  // The programme's own label, as the in-page panel saves it: the selection table adds the diploma.
+  if (detailSighting) void addToSelection(selectionItemOf(programme, detailSighting));
 }
 
 function App() {

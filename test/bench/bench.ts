@@ -7,7 +7,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createReferentiel } from '../../lib/referentiel/lookup';
-import { findChromium, launchWithExtension } from '../e2e/chromium';
+import { CHROMIUM_ARGS, findChromium, launchWithExtension } from '../e2e/chromium';
 import { routeSites } from '../e2e/fixtures';
 import { pageFixtures } from '../fixtures/pages';
 import { measureReportFromCache } from '../inserjeunes/measure';
@@ -80,16 +80,7 @@ function launchWithout(): Promise<BrowserContext> {
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

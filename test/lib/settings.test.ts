@@ -54,3 +54,22 @@ describe('the counsellor selection', () => {
     expect((await getSelection()).map((i) => i.key)).toEqual(['b']);
   });
 });
+
+describe('selectionItemOf', () => {
+  it('keeps what names the programme and what looks it up again', async () => {
+    const { selectionItemOf } = await import('../../lib/settings');
+    const { fullReport } = await import('../../components/demo-data');
+    const p = fullReport.programmes[0]!;
+    const item = selectionItemOf(p, fullReport.sighting, 5);
+    expect(item).toEqual({
+      key: p.key,
+      libelle: p.libelle,
+      etablissement: 'Lycée professionnel Les Canuts',
+      uai: '0693045K',
+      cfd: p.cfd,
+      mefstat11: p.mefstat11,
+      sighting: fullReport.sighting,
+      addedAt: 5,
+    });
+  });
+});
