@@ -27,7 +27,12 @@ interface Target {
   mefstat11?: string;
   libelle?: string;
   ambiguous?: boolean;
+  /** Every final-year code an ambiguous target may mean (mefstat11 is the first). */
+  candidates?: string[];
 }
+
+/** Candidates asked at an establishment to settle an ambiguous length, at most. */
+const MAX_CANDIDATES = 4;
 
 /** A FOR id may cover several diplomas (options): a panel shows a few, not a wall. */
 const MAX_PROGRAMMES = 4;
@@ -108,8 +113,21 @@ function target(cfd: string, duree: number | undefined, ref: Referentiel | null)
   return {
     cfd,
     ...(final.mefstat11[0] ? { mefstat11: final.mefstat11[0] } : {}),
-    ...(final.ambiguous ? { ambiguous: true } : {}),
+    ...(final.ambiguous ? { ambiguous: true, candidates: final.mefstat11.slice(0, MAX_CANDIDATES) } : {}),
   };
+}
+
+/**
+ * A page that does not say the length (a CAP exists in 1, 2 and 3 years): the establishment's own
+ * answers tell which one it teaches. The first candidate the API knows there wins; when none or
+ * several do, the target stays as it was, marked ambiguous.
+ */
+async function settleAtEstablishment(t: Target, uai: string, client: InserJeunesClient): Promise<Target> {
+  if (!t.ambiguous || !t.candidates || t.candidates.length < 2) return t;
+  const answers = await Promise.all(t.candidates.map((code) => client.formation(uai, { type: 'mefstat11', code })));
+  const known = t.candidates.filter((_, i) => answers[i]!.ok);
+  if (known.length !== 1) return t;
+  return { ...t, mefstat11: known[0]!, ambiguous: false };
 }
 
 /**
@@ -200,8 +218,9 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
     };
   }
 
+  const settled = uai ? await Promise.all(targets.map((t) => settleAtEstablishment(t, uai, ctx.client))) : targets;
   const programmes: ProgrammeReport[] = await Promise.all(
-    targets.map((t) => {
+    settled.map((t) => {
       const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
       const input: ProgrammeInput = {
         key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),

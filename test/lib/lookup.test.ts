@@ -71,6 +71,17 @@ describe('lookupSighting', () => {
     expect(mock.requests.filter((r) => r.path.includes('/regionales/'))).toHaveLength(0);
   });
 
+  it('a CAP seen without its length: the establishment’s own answers tell which length it teaches', async () => {
+    const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0010001W', cfd: '50031114' } }, ctx);
+    const [p] = report.programmes;
+    expect(p).toMatchObject({ mefstat11: '23220031114' });
+    expect(p!.ambiguous).toBeUndefined();
+    expect(p!.cells.etablissement.scolaire.state).toBe('secret'); // 12 students there
+    // where the API knows none of the lengths, nothing is guessed
+    const nowhere = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '50031114' } }, ctx);
+    expect(nowhere.programmes[0]).toMatchObject({ mefstat11: '23110031114', ambiguous: true });
+  });
+
   it('an Affelnet entry-year MEF is answered with the final year at the establishment', async () => {
     const sighting: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', mef: '2473440331' }, label: '2de professionnelle Métiers de la sécurité' };
     const titled = await lookupSighting(sighting, ctx);
