@@ -3,7 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel, popup } from '../lib/strings';
-import { badgeStateFromProgramme, classifySearch, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo } from './state';
+import { badgeStateFromProgramme, classifySearch, diplomaTag, eachCell, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo } from './state';
 import { BadgeText } from './Badge';
 import { PanelBody } from './Panel';
 import { read } from './read';
@@ -28,10 +28,20 @@ export interface PopupViewProps {
   sources?: SourceInfo[];
 }
 
+const countLoading = (p: ProgrammeReport) => eachCell(p).filter((c) => c.cell.state === 'loading').length;
+
 function Found({ tab, onOpenFound }: { tab: TabState; onOpenFound: PopupViewProps['onOpenFound'] }) {
   if (tab.status === 'loading') return <p class="ij-muted" aria-busy="true">{popup.foundLoading}</p>;
   if (tab.status === 'failed') return <p>{tab.message || panel.failed}</p>;
-  const lines = tab.reports.flatMap((report) => report.programmes.map((programme) => ({ report, programme })));
+  // A programme a page shows twice (its panel and a list row) is one line; the fuller report wins.
+  const byKey = new Map<string, { report: Report; programme: ProgrammeReport }>();
+  for (const report of tab.reports) {
+    for (const programme of report.programmes) {
+      const seen = byKey.get(programme.key);
+      if (!seen || countLoading(seen.programme) > countLoading(programme)) byKey.set(programme.key, { report, programme });
+    }
+  }
+  const lines = [...byKey.values()];
   if (lines.length === 0) return <p class="ij-muted">{popup.foundNone}</p>;
   return (
     <ul class="ij-lines">
@@ -39,7 +49,7 @@ function Found({ tab, onOpenFound }: { tab: TabState; onOpenFound: PopupViewProp
         <li key={programme.key} class="ij-line">
           <button type="button" class="ij-line-button" onClick={() => onOpenFound(report, programme)}>
             <span class="ij-line-title">
-              {programme.diplome ? `${programme.diplome.nom} ` : ''}
+              {diplomaTag(programme) ? `${diplomaTag(programme)} ` : ''}
               {programme.libelle}
             </span>
             {programme.etablissement?.libelle && <span class="ij-muted">{programme.etablissement.libelle}</span>}

@@ -1,5 +1,5 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
-import type { ProgrammeReport, Voie } from '../lib/types';
+import type { ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES, deltaVsRegion, diplomaTag, headline, voiesPresent, type SourceInfo } from './state';
 import { CellView } from './cells';
@@ -35,9 +35,21 @@ function Delta({ programme, voie }: { programme: ProgrammeReport; voie: Voie }) 
   );
 }
 
+/** A scope the page gives nothing for (no establishment named, no region chosen) is left out of the grid. */
+function shownScopes(programme: ProgrammeReport, voies: Voie[]): Scope[] {
+  const absent = (scope: Scope) =>
+    voies.every((v) => {
+      const c = programme.cells[scope][v];
+      return c.state === 'none' && (c.reason === 'pas-d-etablissement' || c.reason === 'pas-de-region');
+    });
+  return SCOPES.filter((s) => !absent(s));
+}
+
 function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetry?: () => void }) {
   const voies = voiesPresent(programme);
   if (voies.length === 0) return null;
+  const scopes = shownScopes(programme, voies);
+  const noRegion = !scopes.includes('region') && !programme.region;
   return (
     <section class="ij-compare">
       <h3 class="ij-h">{panel.comparisonTitle}</h3>
@@ -46,7 +58,7 @@ function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetr
           <section class="ij-voie" key={voie}>
             <h4 class="ij-voie-title">{voieLabels[voie]}</h4>
             <dl class="ij-scopes">
-              {SCOPES.map((scope) => (
+              {scopes.map((scope) => (
                 <div class={`ij-scope ij-scope--${scope}`} key={scope}>
                   <dt>{scopeLabel(scope, programme.region?.nom)}</dt>
                   <dd>
@@ -59,6 +71,7 @@ function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetr
           </section>
         ))}
       </div>
+      {noRegion && <p class="ij-caption">{panel.chooseRegion}</p>}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { Cell, ProgrammeReport, Voie } from '../lib/types';
 import { badge, formatNumber, formatPercent, panel, selection, voieLabels } from '../lib/strings';
-import { voiesPresent } from './state';
+import { diplomaTag, voiesPresent } from './state';
 import { read } from './read';
 
 export interface SelectionViewProps {
@@ -80,7 +80,7 @@ export function SelectionView(props: SelectionViewProps) {
                     <tr key={`${p.key}-${voie}`}>
                       {i === 0 && (
                         <th scope="rowgroup" rowSpan={voies.length}>
-                          {p.diplome ? `${p.diplome.nom} ` : ''}
+                          {diplomaTag(p) ? `${diplomaTag(p)} ` : ''}
                           {p.libelle}
                         </th>
                       )}

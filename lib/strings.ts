@@ -90,6 +90,7 @@ export const panel = {
   failed: 'Les chiffres n’ont pas pu être chargés.',
   extensionUnavailable: 'L’extension ne répond pas. Rechargez la page.',
   noProgramme: 'Aucune formation reconnue sur cette page.',
+  chooseRegion: 'Pour comparer avec votre région, choisissez-la dans les options de l’extension.',
   etablissement: {
     taught: 'Formations de l’établissement',
     taughtHelp: 'Six mois après la fin des études, pour chaque formation : part en emploi et part en formation. Ouvrez une ligne pour le détail.',

@@ -57,6 +57,16 @@ describe('PopupView', () => {
     expect(base.onOpenFound).toHaveBeenCalledWith(secretReport, secretReport.programmes[0]);
   });
 
+  it('shows a programme the page shows twice (panel and list row) once, with the fuller report', () => {
+    const p = fullReport.programmes[0]!;
+    const badgeOnly = { ...fullReport, programmes: [{ ...p, cells: { ...p.cells, region: { scolaire: { state: 'loading' as const }, apprentissage: { state: 'loading' as const } } } }] };
+    render(<PopupView {...base} tab={{ status: 'ready', reports: [badgeOnly, fullReport] }} search={{ status: 'idle' }} detail={null} />);
+    const lines = screen.getAllByRole('listitem');
+    expect(lines.length).toBe(1);
+    fireEvent.click(lines[0]!.querySelector('button')!);
+    expect(base.onOpenFound).toHaveBeenLastCalledWith(fullReport, p);
+  });
+
   it('says when the tab shows nothing', () => {
     render(<PopupView {...base} tab={{ status: 'ready', reports: [] }} search={{ status: 'idle' }} detail={null} />);
     expect(screen.getByText('Aucune formation trouvée sur cet onglet.')).toBeTruthy();
