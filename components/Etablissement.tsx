@@ -1,4 +1,5 @@
 // An establishment page's panel: the establishment, its valeur ajoutée, and every programme taught, one row each.
+import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel } from '../lib/strings';
 import { badgeStateFromProgramme, diplomaTag, type SourceInfo } from './state';
@@ -14,6 +15,38 @@ export interface EtablissementViewProps {
   saved?: ReadonlySet<string>;
   /** A row was opened: a list row's report may hold only what its badge needed, the rest is asked then. */
   onExpand?: (programme: ProgrammeReport) => void;
+}
+
+/** One programme taught: its line, and its full view drawn only once opened (a list may hold dozens). */
+function TaughtRow(props: {
+  programme: ProgrammeReport;
+  sources?: SourceInfo[];
+  onRetry?: () => void;
+  onSave?: (programme: ProgrammeReport) => void;
+  saved?: boolean;
+  onExpand?: (programme: ProgrammeReport) => void;
+}) {
+  const p = props.programme;
+  const open = useSignal(false);
+  return (
+    <li>
+      <details
+        class="ij-taught-item"
+        onToggle={(e) => {
+          open.value = (e.currentTarget as HTMLDetailsElement).open;
+          if (open.value) props.onExpand?.(p);
+        }}
+      >
+        <summary>
+          <span class="ij-taught-name">
+            {diplomaTag(p) && <span class="ij-diplome">{diplomaTag(p)}</span>} {p.libelle}
+          </span>
+          <BadgeText state={badgeStateFromProgramme(p)} />
+        </summary>
+        {open.value && <ProgrammeView programme={p} sources={props.sources} onRetry={props.onRetry} onSave={props.onSave} saved={props.saved} />}
+      </details>
+    </li>
+  );
 }
 
 export function EtablissementView({ report, sources, onRetry, onSave, saved, onExpand }: EtablissementViewProps) {
@@ -35,22 +68,7 @@ export function EtablissementView({ report, sources, onRetry, onSave, saved, onE
             <p class="ij-caption">{panel.etablissement.taughtHelp}</p>
             <ul class="ij-taught-list">
               {report.programmes.map((p) => (
-                <li key={p.key}>
-                  <details
-                    class="ij-taught-item"
-                    onToggle={(e) => {
-                      if ((e.currentTarget as HTMLDetailsElement).open) onExpand?.(p);
-                    }}
-                  >
-                    <summary>
-                      <span class="ij-taught-name">
-                        {diplomaTag(p) && <span class="ij-diplome">{diplomaTag(p)}</span>} {p.libelle}
-                      </span>
-                      <BadgeText state={badgeStateFromProgramme(p)} />
-                    </summary>
-                    <ProgrammeView programme={p} sources={sources} onRetry={onRetry} onSave={onSave} saved={saved?.has(p.key)} />
-                  </details>
-                </li>
+                <TaughtRow key={p.key} programme={p} sources={sources} onRetry={onRetry} onSave={onSave} saved={saved?.has(p.key)} onExpand={onExpand} />
               ))}
             </ul>
           </>
