@@ -26,10 +26,10 @@ export default defineConfig({
     description:
       "Affiche sur Onisep, Parcoursup et Affelnet les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
-    // The in-page UI is imported by the content scripts from the sites' pages, and only there.
+    // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
     web_accessible_resources: [
       {
-        resources: ['page-ui.js'],
+        resources: ['content-main.js', 'page-ui.js'],
         matches: SITE_ORIGINS,
       },
     ],

@@ -1,6 +1,6 @@
-// What every site's content script runs: check the URL, read the page, ask the background, hand the
-// answers to the in-page UI. Kept tiny: the UI (Preact, components, CSS) loads only once there is
-// something to show, and a page that does not match costs one URL check.
+// The work on a page a site's content script recognised: read the page, ask the background, hand the
+// answers to the in-page UI. Loaded on demand by lib/content-watch.ts (a page that does not match
+// never loads it); the UI itself (Preact, components, CSS) loads later still, once the page has.
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { messaging } from './messaging';
@@ -55,37 +55,14 @@ function loadUi(ctx: ContentScriptContext): Promise<PageUi> {
   return uiPromise;
 }
 
-export function startContentScript(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  mark('start');
-  let session: PageSession | null = null;
-  let currentHref = '';
+/** What the watcher holds of a running page session. */
+export interface PageSessionHandle {
+  stop(): void;
+}
 
-  const check = () => {
-    if (location.href === currentHref) return;
-    currentHref = location.href;
-    session?.stop();
-    session = null;
-    let url: URL;
-    try {
-      url = new URL(location.href);
-    } catch {
-      return;
-    }
-    if (adapter.detect(url)) session = new PageSession(ctx, adapter);
-  };
-
-  check();
-  // Client-side navigation: the Navigation API where it exists (Chromium: it also sees pushState),
-  // history events elsewhere. A listener costs nothing until the page navigates; no observer runs on a
-  // page that does not match. `navigate` fires before the URL changes: look just after.
-  const later = () => setTimeout(check, 0);
-  const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  nav?.addEventListener('navigate', later);
-  ctx.addEventListener(window, 'popstate', check);
-  ctx.onInvalidated(() => {
-    nav?.removeEventListener('navigate', later);
-    session?.stop();
-  });
+/** Starts the work on a page the adapter recognised (called by lib/content-watch.ts). */
+export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter): PageSessionHandle {
+  return new PageSession(ctx, adapter);
 }
 
 interface Mounted {

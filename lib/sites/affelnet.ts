@@ -155,9 +155,12 @@ export function offerRows(doc: Document): Sighting[] {
   return out;
 }
 
+/** The content script's match patterns (kept apart so the URL check alone can import them). */
+export const AFFELNET_MATCHES = ['https://affectation3e.phm.education.gouv.fr/pna-public/*'];
+
 export const affelnet: SiteAdapter = {
   name: 'affelnet',
-  matches: ['https://affectation3e.phm.education.gouv.fr/pna-public/*'],
+  matches: AFFELNET_MATCHES,
   detect: (url) => detectWith(detectors, url),
   extract(doc, url) {
     const page = attempt(() => detectWith(detectors, url));

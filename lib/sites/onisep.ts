@@ -294,9 +294,12 @@ function actionPage(doc: Document, url: URL): Sighting[] {
   return s ? [s] : [];
 }
 
+/** The content script's match patterns (kept apart so the URL check alone can import them). */
+export const ONISEP_MATCHES = ['https://www.onisep.fr/*', 'https://explorer-avenirs.onisep.fr/*'];
+
 export const onisep: SiteAdapter = {
   name: 'onisep',
-  matches: ['https://www.onisep.fr/*', 'https://explorer-avenirs.onisep.fr/*'],
+  matches: ONISEP_MATCHES,
   detect: (url) => detectWith(detectors, url),
   extract(doc, url) {
     const page = attempt(() => detectWith(detectors, url));

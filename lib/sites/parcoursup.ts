@@ -115,9 +115,12 @@ function pushCard(out: Sighting[], card: Element, link: Element, confidence: Con
   if (s) out.push(s);
 }
 
+/** The content script's match patterns (kept apart so the URL check alone can import them). */
+export const PARCOURSUP_MATCHES = ['https://dossierappel.parcoursup.fr/*', 'https://dossier.parcoursup.fr/*'];
+
 export const parcoursup: SiteAdapter = {
   name: 'parcoursup',
-  matches: ['https://dossierappel.parcoursup.fr/*', 'https://dossier.parcoursup.fr/*'],
+  matches: PARCOURSUP_MATCHES,
   detect: (url) => detectWith(detectors, url),
   extract(doc, url) {
     const page = attempt(() => detectWith(detectors, url));

@@ -1,0 +1,13 @@
+// Content script for affelnet: a URL check on every page of the site; the rest loads only on pages it recognises.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchSite } from '../lib/content-watch';
+import { detectWith } from '../lib/sites/detectors';
+import { detectors, AFFELNET_MATCHES } from '../lib/sites/affelnet';
+
+export default defineContentScript({
+  matches: AFFELNET_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    watchSite(ctx, 'affelnet', (url) => detectWith(detectors, url));
+  },
+});

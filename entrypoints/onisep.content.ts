@@ -1,0 +1,13 @@
+// Content script for onisep: a URL check on every page of the site; the rest loads only on pages it recognises.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchSite } from '../lib/content-watch';
+import { detectWith } from '../lib/sites/detectors';
+import { detectors, ONISEP_MATCHES } from '../lib/sites/onisep';
+
+export default defineContentScript({
+  matches: ONISEP_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    watchSite(ctx, 'onisep', (url) => detectWith(detectors, url));
+  },
+});

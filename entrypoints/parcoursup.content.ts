@@ -1,0 +1,13 @@
+// Content script for parcoursup: a URL check on every page of the site; the rest loads only on pages it recognises.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchSite } from '../lib/content-watch';
+import { detectWith } from '../lib/sites/detectors';
+import { detectors, PARCOURSUP_MATCHES } from '../lib/sites/parcoursup';
+
+export default defineContentScript({
+  matches: PARCOURSUP_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    watchSite(ctx, 'parcoursup', (url) => detectWith(detectors, url));
+  },
+});

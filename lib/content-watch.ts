@@ -1,0 +1,68 @@
+// What each site's content script runs on every page of its site: a URL check, and nothing else
+// unless the page is one of ours. The page session (reading the page, messaging, the UI) is a
+// web-accessible module imported only then, so other pages do not even parse it.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageSessionHandle } from './content-script';
+import type { SiteAdapter } from './sites/types';
+import type { SiteName } from './types';
+
+/** e2e and bench builds mark what the script does, so tests can count it on pages where it must do nothing. */
+const MARK = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'bench';
+
+/** The global through which the session module (entrypoints/content-main.ts) hands over its starter. */
+export const CONTENT_MAIN_GLOBAL = '__inserjeunesContentMain';
+export type ContentMain = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
+
+let mainPromise: Promise<ContentMain> | undefined;
+
+function loadMain(): Promise<ContentMain> {
+  mainPromise ??= (async () => {
+    const url = (browser.runtime.getURL as (path: string) => string)('/content-main.js');
+    await import(/* @vite-ignore */ url);
+    const start = (globalThis as Record<string, unknown>)[CONTENT_MAIN_GLOBAL] as ContentMain | undefined;
+    if (!start) throw new Error('InserJeunes : module de page introuvable');
+    return start;
+  })();
+  return mainPromise;
+}
+
+export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: SiteAdapter['detect']): void {
+  if (MARK) performance.mark('inserjeunes:start');
+  let session: PageSessionHandle | null = null;
+  let currentHref = '';
+  let generation = 0;
+
+  const check = () => {
+    if (location.href === currentHref) return;
+    currentHref = location.href;
+    const run = ++generation;
+    session?.stop();
+    session = null;
+    let matched = false;
+    try {
+      matched = detect(new URL(location.href)) !== null;
+    } catch {
+      return;
+    }
+    if (!matched) return;
+    loadMain()
+      .then((start) => {
+        if (run === generation && !ctx.isInvalid) session = start(ctx, site);
+      })
+      .catch(() => undefined); // the extension was reloaded under the page: nothing to show
+  };
+
+  check();
+  // Client-side navigation: the Navigation API where it exists (Chromium: it also sees pushState),
+  // history events elsewhere. A listener costs nothing until the page navigates; no observer runs on a
+  // page that does not match. `navigate` fires before the URL changes: look just after.
+  const later = () => setTimeout(check, 0);
+  const nav = (globalThis as { navigation?: EventTarget }).navigation;
+  nav?.addEventListener('navigate', later);
+  ctx.addEventListener(window, 'popstate', check);
+  ctx.onInvalidated(() => {
+    nav?.removeEventListener('navigate', later);
+    session?.stop();
+  });
+}
