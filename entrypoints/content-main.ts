@@ -1,7 +1,8 @@
 // The page session module, imported by the content scripts only on pages they recognise (lib/content-watch.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPageSession } from '../lib/content-script';
-import { CONTENT_MAIN_GLOBAL, type ContentMain } from '../lib/content-watch';
+import type { ContentMain } from '../lib/content-watch';
+import { CONTENT_MAIN_GLOBAL } from '../lib/lazy-module';
 import { affelnet, onisep, parcoursup } from '../lib/sites';
 
 const adapters = { onisep, parcoursup, affelnet };

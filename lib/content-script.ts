@@ -1,25 +1,17 @@
 // The work on a page a site's content script recognised: read the page, ask the background, hand the
 // answers to the in-page UI. Loaded on demand by lib/content-watch.ts (a page that does not match
 // never loads it); the UI itself (Preact, components, CSS) loads later still, once the page has.
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { messaging } from './messaging';
 import type { PageUi, PageUiFactory, UiHandle } from './page-ui';
 import { sightingKey } from './sites/key';
 import type { SiteAdapter } from './sites/types';
+import { importFromExtension, mark, PAGE_UI_GLOBAL } from './lazy-module';
+import type { Depth } from './lookup';
 import { withRowProgrammes } from './merge-reports';
 import type { ProgrammeReport, Report, Sighting, SightingData } from './types';
 
-type Depth = 'panel' | 'badge';
-
 const DEBOUNCE_MS = 200;
-/** e2e and bench builds mark what the script does, so tests can count it on pages where it must do nothing. */
-const MARK = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'bench';
-const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
-
-function mark(name: string): void {
-  if (MARK) performance.mark(`inserjeunes:${name}`);
-}
 
 function toData(s: Sighting): SightingData {
   const { anchor: _anchor, ...data } = s;
@@ -46,10 +38,7 @@ function pageLoaded(): Promise<void> {
 function loadUi(ctx: ContentScriptContext): Promise<PageUi> {
   uiPromise ??= (async () => {
     mark('ui');
-    const url = (browser.runtime.getURL as (path: string) => string)('/page-ui.js');
-    await import(/* @vite-ignore */ url);
-    const factory = (globalThis as Record<string, unknown>)[PAGE_UI_GLOBAL] as PageUiFactory | undefined;
-    if (!factory) throw new Error('InserJeunes : interface introuvable');
+    const factory = await importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL);
     return factory(ctx);
   })();
   return uiPromise;

@@ -1,34 +1,24 @@
 // What each site's content script runs on every page of its site: a URL check, and nothing else
 // unless the page is one of ours. The page session (reading the page, messaging, the UI) is a
 // web-accessible module imported only then, so other pages do not even parse it.
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSessionHandle } from './content-script';
+import { CONTENT_MAIN_GLOBAL, importFromExtension, mark } from './lazy-module';
 import type { SiteAdapter } from './sites/types';
 import type { SiteName } from './types';
 
-/** e2e and bench builds mark what the script does, so tests can count it on pages where it must do nothing. */
-const MARK = import.meta.env.MODE === 'e2e' || import.meta.env.MODE === 'bench';
-
-/** The global through which the session module (entrypoints/content-main.ts) hands over its starter. */
-export const CONTENT_MAIN_GLOBAL = '__inserjeunesContentMain';
+/** What the session module (entrypoints/content-main.ts) hands over. */
 export type ContentMain = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
 
 let mainPromise: Promise<ContentMain> | undefined;
 
 function loadMain(): Promise<ContentMain> {
-  mainPromise ??= (async () => {
-    const url = (browser.runtime.getURL as (path: string) => string)('/content-main.js');
-    await import(/* @vite-ignore */ url);
-    const start = (globalThis as Record<string, unknown>)[CONTENT_MAIN_GLOBAL] as ContentMain | undefined;
-    if (!start) throw new Error('InserJeunes : module de page introuvable');
-    return start;
-  })();
+  mainPromise ??= importFromExtension<ContentMain>('content-main.js', CONTENT_MAIN_GLOBAL);
   return mainPromise;
 }
 
 export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: SiteAdapter['detect']): void {
-  if (MARK) performance.mark('inserjeunes:start');
+  mark('start');
   let session: PageSessionHandle | null = null;
   let currentHref = '';
   let generation = 0;

@@ -47,10 +47,7 @@ export interface PageUi {
 
 export type PageUiFactory = (ctx: ContentScriptContext) => Promise<PageUi>;
 
-/** The global through which the content script reaches this module once it is loaded. */
-export const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
-
-/** @see PAGE_UI_GLOBAL */
+/** Handed to the content script through PAGE_UI_GLOBAL (lib/lazy-module.ts). */
 export const createPageUi: PageUiFactory = async (ctx) => {
   const settings = await getSettings();
   const collapsed = signal(settings.display.startCollapsed || (await panelCollapsedItem.getValue()));
