@@ -9,6 +9,7 @@ import type { SiteAdapter } from './sites/types';
 import { importFromExtension, mark, PAGE_UI_GLOBAL } from './lazy-module';
 import type { Depth } from './lookup';
 import { withRowProgrammes } from './merge-reports';
+import { DEFAULT_SETTINGS, getSettings, type Settings } from './settings';
 import type { ProgrammeReport, Report, Sighting, SightingData } from './types';
 
 const DEBOUNCE_MS = 200;
@@ -71,6 +72,7 @@ class PageSession {
   /** Establishment programmes completed when their row was opened, by programme key. */
   private completed = new Map<string, ProgrammeReport>();
   private observer: MutationObserver | null = null;
+  private settings: Promise<Settings> = getSettings().catch(() => DEFAULT_SETTINGS);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
@@ -132,8 +134,11 @@ class PageSession {
   }
 
   private async show(anchor: Element, data: SightingData, entry: Mounted): Promise<void> {
+    const badge = data.page === 'liste-item';
+    // Badges turned off in the options: nothing is asked for the rows.
+    if (badge && !(await this.settings).display.showBadges) return;
     // The question goes to the background at once; the UI waits for the page's own load (below).
-    const depth: Depth = data.page === 'liste-item' ? 'badge' : 'panel';
+    const depth: Depth = badge ? 'badge' : 'panel';
     const answer = this.ask(data, false, depth).then(
       (report) => ({ report }),
       () => ({ report: undefined }),
@@ -145,8 +150,7 @@ class PageSession {
     } catch {
       return;
     }
-    const badge = data.page === 'liste-item';
-    if (this.stopped || this.mounted.get(anchor) !== entry || (badge && !ui.settings.display.showBadges)) return;
+    if (this.stopped || this.mounted.get(anchor) !== entry) return;
     const handle = await ui.mount({
       anchor,
       badge,

@@ -120,9 +120,14 @@ export const createPageUi: PageUiFactory = async (ctx) => {
         ? await shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
             <Badge state={state} onOpen={() => request.open?.()} />
           ))
-        : await shadowUi('inserjeunes-panel', { anchor: request.anchor, append: 'after' }, () => (
+        : await shadowUi(
+            'inserjeunes-panel',
+            // The user may prefer the panel beside the page rather than in its flow.
+            settings.display.position === 'flottant' ? 'floating' : { anchor: request.anchor, append: 'after' },
+            () => (
             <Panel
               state={state}
+              floating={settings.display.position === 'flottant'}
               collapsed={collapsed}
               onCollapsedChange={(c: boolean) => void panelCollapsedItem.setValue(c)}
               onClose={() => {
@@ -134,7 +139,8 @@ export const createPageUi: PageUiFactory = async (ctx) => {
               savedKeys={savedKeys}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
             />
-          ));
+            ),
+          );
       const handle: UiHandle = {
         set: (next) => (state.value = next),
         unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),

@@ -98,3 +98,19 @@ test('badges ask only what they show; their full panel and the establishment pan
   await expect(row.locator('.ij-scope--region').first()).toContainText('35 %');
   await expect(row.locator('.ij-skeleton')).toHaveCount(0);
 });
+
+test('display settings: the panel floats beside the page when asked, and badges can be turned off', async ({ page, mock, setSettings }) => {
+  await setSettings({ apiUrl: mock.url, display: { position: 'flottant', startCollapsed: false, showBadges: false } });
+  await page.goto(fixturePage('onisep', 'etablissement').url);
+  const panel = panelOf(page);
+  await expect(panel.locator('.ij-panel--floating')).toHaveCount(1);
+  await expect(panel).toContainText('Lycée professionnel Les Canuts');
+  await page.waitForTimeout(400);
+  await expect(page.locator('inserjeunes-badge')).toHaveCount(0);
+  // a list page with badges off asks nothing at all
+  mock.resetRequests();
+  await page.goto(fixturePage('affelnet', 'liste-offres').url);
+  await page.waitForTimeout(600);
+  await expect(page.locator('inserjeunes-badge')).toHaveCount(0);
+  expect(mock.requests).toEqual([]);
+});
