@@ -114,3 +114,25 @@ test('display settings: the panel floats beside the page when asked, and badges 
   await expect(page.locator('inserjeunes-badge')).toHaveCount(0);
   expect(mock.requests).toEqual([]);
 });
+
+test('rows the site adds after loading get their badge, once', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'etablissement').url);
+  const badges = page.locator('inserjeunes-badge');
+  await expect(badges).toHaveCount(3);
+  // The site's list fills in later, as Onisep's client-side list does: a fourth row, then noise.
+  await page.evaluate(() => {
+    const body = document.querySelector('#formations tbody')!;
+    const row = body.querySelector('tr')!.cloneNode(true) as HTMLTableRowElement;
+    row.querySelector('inserjeunes-badge')?.remove(); // the site's own markup, not our badge
+    const link = row.querySelector('a')!;
+    link.href = '/http/redirection/formation/slug/FOR.578';
+    link.textContent = 'BTS Opticien-lunetier';
+    row.querySelector('[data-label="Durée"]')!.textContent = '2 ans';
+    body.append(row);
+    for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
+  });
+  await expect(badges).toHaveCount(4);
+  await expect(badges.nth(3)).toContainText('%');
+  await page.waitForTimeout(500);
+  await expect(badges).toHaveCount(4);
+});
