@@ -19,12 +19,8 @@ export type BadgeState =
   | { status: 'none'; reason: NoFiguresReason | 'aucune-formation' }
   | { status: 'error'; error: ErrorReason };
 
-/** One data source credited in the panel and on the options page. */
-export interface SourceInfo {
-  name: string;
-  date?: string;
-  licence: string;
-}
+/** One data source credited in the panel and on the options page (as the background describes it). */
+export type { SourceInfo } from '../lib/messaging';
 
 export const SCOPES: readonly Scope[] = ['etablissement', 'region', 'france'];
 export const VOIES: readonly Voie[] = ['scolaire', 'apprentissage'];

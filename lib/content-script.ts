@@ -36,11 +36,11 @@ function pageLoaded(): Promise<void> {
 }
 
 /** Loads the UI module (a web-accessible script of this extension) into this content script's world. */
-function loadUi(ctx: ContentScriptContext): Promise<PageUi> {
+function loadUi(ctx: ContentScriptContext, settings: Promise<Settings>): Promise<PageUi> {
   uiPromise ??= (async () => {
     mark('ui');
     const factory = await importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL);
-    return factory(ctx);
+    return factory(ctx, await settings);
   })();
   return uiPromise;
 }
@@ -57,6 +57,7 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
 
 interface Mounted {
   key: string;
+  data: SightingData;
   page: SightingData['page'];
   handle?: UiHandle;
   report?: Report;
@@ -68,7 +69,6 @@ interface Mounted {
 class PageSession {
   private mounted = new Map<Element, Mounted>();
   private closedKeys = new Set<string>();
-  private sightings = new WeakMap<Element, SightingData>();
   /** Establishment programmes completed when their row was opened, by programme key. */
   private completed = new Map<string, ProgrammeReport>();
   private observer: MutationObserver | null = null;
@@ -126,8 +126,7 @@ class PageSession {
       const key = sightingKey(data);
       if (this.closedKeys.has(key) || this.mounted.get(anchor)?.key === key) continue;
       this.mounted.get(anchor)?.handle?.remove();
-      const entry: Mounted = { key, page: data.page };
-      this.sightings.set(anchor, data);
+      const entry: Mounted = { key, data, page: data.page };
       this.mounted.set(anchor, entry); // claimed now: a scan during the async mount will not mount twice
       void this.show(anchor, data, entry);
     }
@@ -146,7 +145,7 @@ class PageSession {
     let ui: PageUi;
     try {
       await pageLoaded();
-      ui = await loadUi(this.ctx);
+      ui = await loadUi(this.ctx, this.settings);
     } catch {
       return;
     }
@@ -155,7 +154,7 @@ class PageSession {
       anchor,
       badge,
       sighting: data,
-      retry: () => void this.load(data, entry, true),
+      retry: () => void this.load(entry, true),
       closed: () => {
         this.closedKeys.add(entry.key);
         this.mounted.delete(anchor);
@@ -176,10 +175,9 @@ class PageSession {
   /** An establishment panel's row opened: it holds only what a badge needs, the rest is asked now. */
   private completeRow(programmeKey: string): void {
     if (this.completed.has(programmeKey)) return;
-    for (const [anchor, m] of this.mounted) {
+    for (const m of this.mounted.values()) {
       if (m.page !== 'liste-item' || !m.report?.programmes.some((p) => p.key === programmeKey)) continue;
-      const data = this.sightings.get(anchor);
-      if (data && m.depth === 'badge') void this.load(data, m, false, 'panel');
+      if (m.depth === 'badge') void this.load(m, false, 'panel');
       return;
     }
     // A programme the establishment's own report listed (from the referentiel): ask for it alone.
@@ -204,19 +202,19 @@ class PageSession {
 
   /** A badge opened: its full panel, floating, with every scope (the badge asked only a few). */
   private async openFull(ui: PageUi, data: SightingData): Promise<void> {
-    const entry: Mounted = { key: sightingKey(data), page: data.page };
-    entry.handle = await ui.openFloating({ sighting: data, retry: () => void this.load(data, entry, true, 'panel') });
-    await this.load(data, entry, false, 'panel');
+    const entry: Mounted = { key: sightingKey(data), data, page: data.page };
+    entry.handle = await ui.openFloating({ sighting: data, retry: () => void this.load(entry, true, 'panel') });
+    await this.load(entry, false, 'panel');
   }
 
-  private async load(data: SightingData, entry: Mounted, force: boolean, depth: Depth = entry.page === 'liste-item' ? 'badge' : 'panel'): Promise<void> {
+  private async load(entry: Mounted, force: boolean, depth: Depth = entry.page === 'liste-item' ? 'badge' : 'panel'): Promise<void> {
     const handle = entry.handle;
     if (!handle) return;
     // Completing a badge's report keeps the figures shown meanwhile; a first load or a retry shows progress.
     if (force || !entry.report) handle.set({ status: 'loading' });
     let report: Report;
     try {
-      report = await this.ask(data, force, depth);
+      report = await this.ask(entry.data, force, depth);
     } catch {
       // The background cannot be reached (the extension was updated or reloaded under the page).
       if (!this.stopped) handle.unreachable();
@@ -260,9 +258,7 @@ class PageSession {
   /** An establishment panel also lists the programmes its page's rows found, completed ones in full. */
   private withRows(report: Report): Report {
     const rows = [...this.mounted.values()].flatMap((m) => (m.page === 'liste-item' && m.report ? [m.report] : []));
-    const merged = withRowProgrammes(report, rows);
-    if (this.completed.size === 0) return merged;
-    return { ...merged, programmes: merged.programmes.map((p) => this.completed.get(p.key) ?? p) };
+    return withRowProgrammes(report, rows, this.completed);
   }
 
   private refreshEtablissements(): void {

@@ -1,6 +1,7 @@
 // The one typed protocol between content scripts, popup, options and the background.
 // Its door check lives in messaging-door.ts, so that content scripts do not carry the schemas.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Depth } from './lookup';
 import type { Report, SightingData } from './types';
 
 export interface SourceInfo {
@@ -27,7 +28,7 @@ export interface ProtocolMap {
    * Resolve one sighting into a report (from cache when possible; `force` skips the cache).
    * `depth: 'badge'` asks only what a list-row badge shows (see lib/lookup.ts).
    */
-  lookup(data: { sighting: SightingData; force?: boolean; depth?: 'panel' | 'badge' }): Report;
+  lookup(data: { sighting: SightingData; force?: boolean; depth?: Depth }): Report;
   /** Free-text or code search in the referentiel (popup search box). */
   search(data: { query: string }): SearchHit[];
   /** What the content script of a tab has asked about, for the popup. */

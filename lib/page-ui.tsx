@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
-import { addToSelection, getSelection, getSettings, panelCollapsedItem, selectionItem, selectionItemOf, type Settings } from './settings';
+import { addToSelection, getSelection, panelCollapsedItem, selectionItem, selectionItemOf, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
 import type { ProgrammeReport, SightingData } from './types';
 
@@ -36,8 +36,6 @@ export interface UiHandle {
 }
 
 export interface PageUi {
-  /** Display settings read once per page. */
-  settings: Settings;
   mount(request: MountRequest): Promise<UiHandle>;
   /** The full panel of a list row, floating beside the page; one at a time. */
   openFloating(request: FloatingRequest): Promise<UiHandle>;
@@ -45,11 +43,11 @@ export interface PageUi {
   clear(): void;
 }
 
-export type PageUiFactory = (ctx: ContentScriptContext) => Promise<PageUi>;
+/** The content script passes the settings it already read for this page. */
+export type PageUiFactory = (ctx: ContentScriptContext, settings: Settings) => Promise<PageUi>;
 
 /** Handed to the content script through PAGE_UI_GLOBAL (lib/lazy-module.ts). */
-export const createPageUi: PageUiFactory = async (ctx) => {
-  const settings = await getSettings();
+export const createPageUi: PageUiFactory = async (ctx, settings) => {
   const collapsed = signal(settings.display.startCollapsed || (await panelCollapsedItem.getValue()));
   const unwatchCollapsed = panelCollapsedItem.watch((c) => (collapsed.value = c));
   const savedKeys = signal<ReadonlySet<string>>(new Set((await getSelection()).map((s) => s.key)));
@@ -83,55 +81,39 @@ export const createPageUi: PageUiFactory = async (ctx) => {
     return ui;
   }
 
-  /** A badge opens the full panel floating beside the page, one at a time. */
-  async function openFloating(state: Signal<PanelState>, request: FloatingRequest) {
-    if (floating) {
-      floating.remove();
-      uis.delete(floating);
-    }
-    const ui = await shadowUi('inserjeunes-panel', 'floating', () => (
-      <Panel
-        state={state}
-        floating
-        collapsed={signal(false)}
-        onCollapsedChange={() => closeFloating()}
-        onClose={() => closeFloating()}
-        onRetry={request.retry}
-        onSave={(p: ProgrammeReport) => save(p, request.sighting)}
-        savedKeys={savedKeys}
-      />
-    ));
-    floating = ui;
-    return ui;
+  /** Removes one UI, whichever it is. */
+  function drop(ui: ShadowRootContentScriptUi<void>) {
+    ui.remove();
+    uis.delete(ui);
+    if (floating === ui) floating = null;
   }
 
-  function closeFloating() {
-    if (!floating) return;
-    floating.remove();
-    uis.delete(floating);
-    floating = null;
+  /** What the content script holds of one mounted UI: its state, and a way to remove it. */
+  function handleOf(ui: ShadowRootContentScriptUi<void>, state: Signal<PanelState>): UiHandle {
+    return {
+      set: (next) => (state.value = next),
+      unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
+      remove: () => drop(ui),
+    };
   }
 
   return {
-    settings,
     async mount(request) {
       const state = signal<PanelState>({ status: 'loading' });
+      // The user may prefer the panel beside the page rather than in its flow.
+      const float = settings.display.position === 'flottant';
       const ui = request.badge
         ? await shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
             <Badge state={state} onOpen={() => request.open?.()} />
           ))
-        : await shadowUi(
-            'inserjeunes-panel',
-            // The user may prefer the panel beside the page rather than in its flow.
-            settings.display.position === 'flottant' ? 'floating' : { anchor: request.anchor, append: 'after' },
-            () => (
+        : await shadowUi('inserjeunes-panel', float ? 'floating' : { anchor: request.anchor, append: 'after' }, () => (
             <Panel
               state={state}
-              floating={settings.display.position === 'flottant'}
+              floating={float}
               collapsed={collapsed}
               onCollapsedChange={(c: boolean) => void panelCollapsedItem.setValue(c)}
               onClose={() => {
-                handle.remove();
+                drop(ui);
                 request.closed();
               }}
               onRetry={request.retry}
@@ -139,30 +121,27 @@ export const createPageUi: PageUiFactory = async (ctx) => {
               savedKeys={savedKeys}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
             />
-            ),
-          );
-      const handle: UiHandle = {
-        set: (next) => (state.value = next),
-        unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
-        remove: () => {
-          ui.remove();
-          uis.delete(ui);
-        },
-      };
-      return handle;
+          ));
+      return handleOf(ui, state);
     },
+    /** A badge opens the full panel floating beside the page, one at a time. */
     async openFloating(request) {
+      if (floating) drop(floating);
       const state = signal<PanelState>({ status: 'loading' });
-      const ui = await openFloating(state, request);
-      return {
-        set: (next) => (state.value = next),
-        unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
-        remove: () => {
-          ui.remove();
-          uis.delete(ui);
-          if (floating === ui) floating = null;
-        },
-      };
+      const ui: ShadowRootContentScriptUi<void> = await shadowUi('inserjeunes-panel', 'floating', () => (
+        <Panel
+          state={state}
+          floating
+          collapsed={signal(false)}
+          onCollapsedChange={() => drop(ui)}
+          onClose={() => drop(ui)}
+          onRetry={request.retry}
+          onSave={(p: ProgrammeReport) => save(p, request.sighting)}
+          savedKeys={savedKeys}
+        />
+      ));
+      floating = ui;
+      return handleOf(ui, state);
     },
     clear() {
       for (const ui of uis) ui.remove();

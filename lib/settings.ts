@@ -1,6 +1,7 @@
 // The user's settings and saved selection, as typed, versioned storage items.
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_API_URL, normalizeApiUrl } from './api-url';
+import { regions } from './strings';
 import type { ProgrammeReport, SightingData } from './types';
 
 declare const __INSERJEUNES_API_URL__: string | undefined;
@@ -9,7 +10,6 @@ declare const __INSERJEUNES_API_URL__: string | undefined;
 export const BUILD_API_URL: string =
   (typeof __INSERJEUNES_API_URL__ === 'string' && normalizeApiUrl(__INSERJEUNES_API_URL__)) || DEFAULT_API_URL;
 
-export const REGION_CODES = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'] as const;
 
 export interface DisplaySettings {
   /** Where the in-page panel sits relative to its anchor. */
@@ -43,7 +43,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const r = isObject(raw) ? raw : {};
   const d = isObject(r.display) ? r.display : {};
   const apiUrl = typeof r.apiUrl === 'string' ? normalizeApiUrl(r.apiUrl) : null;
-  const region = typeof r.preferredRegion === 'string' && (REGION_CODES as readonly string[]).includes(r.preferredRegion);
+  const region = typeof r.preferredRegion === 'string' && regions.some((x) => x.code === r.preferredRegion);
   const days = typeof r.cacheDays === 'number' && Number.isFinite(r.cacheDays) && r.cacheDays >= 0 && r.cacheDays <= 90;
   return {
     apiUrl: apiUrl ?? DEFAULT_SETTINGS.apiUrl,

@@ -325,7 +325,7 @@ export const options = {
   saveFailed: 'Les réglages n’ont pas pu être enregistrés. Réessayez.',
 };
 
-/** Regions the API accepts (contract: INSERJEUNES_API.md; same list as lib/settings.ts REGION_CODES), with their names. */
+/** Regions the API accepts (contract: INSERJEUNES_API.md), with their names: the choices of the preferred region. */
 export const regions: { code: string; nom: string }[] = [
   { code: '84', nom: 'Auvergne-Rhône-Alpes' },
   { code: '27', nom: 'Bourgogne-Franche-Comté' },

@@ -21,4 +21,11 @@ describe('withRowProgrammes', () => {
     const merged = withRowProgrammes(etab(own.etablissement!.uai, [own]), [secretReport, fullReport]);
     expect(merged.programmes).toEqual([own]);
   });
+
+  it('replaces a programme by its full report once one was asked', () => {
+    const own = fullReport.programmes[0]!;
+    const partial = { ...own, cells: { ...own.cells, region: { scolaire: { state: 'loading' as const }, apprentissage: { state: 'loading' as const } } } };
+    const merged = withRowProgrammes(etab(own.etablissement!.uai, [partial]), [], new Map([[own.key, own]]));
+    expect(merged.programmes).toEqual([own]);
+  });
 });
