@@ -89,14 +89,15 @@ export function createBackgroundService(): BackgroundService {
     );
   }
 
-  function remember(tabId: number | undefined, sighting: SightingData, report?: Report) {
+  function remember(tabId: number | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
     if (tabId === undefined || tabId < 0) return;
     let tab = findings.get(tabId);
     if (!tab) findings.set(tabId, (tab = new Map()));
-    if (tab.size >= MAX_FINDINGS_PER_TAB && !tab.has(sightingKey(sighting))) return;
     const key = sightingKey(sighting);
-    // A badge's partial report never hides the full one the same row's panel already got.
-    if (!report && tab.get(key)?.report) return;
+    const known = tab.get(key);
+    if (!known && tab.size >= MAX_FINDINGS_PER_TAB) return;
+    // A lookup under way, or a badge's partial answer, never hides a report the tab already has.
+    if (known?.report && (!report || depth === 'badge')) return;
     tab.set(key, { sighting, ...(report ? { report } : {}) });
     persist(tabId);
   }
@@ -126,7 +127,7 @@ export function createBackgroundService(): BackgroundService {
         ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
       });
       const stamped = { ...report, fetchedAt: Date.now() };
-      remember(tabId, sighting, stamped);
+      remember(tabId, sighting, stamped, depth);
       return stamped;
     },
     async search(query) {
@@ -157,7 +158,7 @@ export function createBackgroundService(): BackgroundService {
     },
     tabFindings,
     forgetTab: (tabId) => {
-      findings.delete(tabId);
+      findings.delete(tabId); // a batched write still pending finds nothing to write
       void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
     async sources() {

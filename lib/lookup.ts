@@ -218,9 +218,11 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
     };
   }
 
-  const settled = uai ? await Promise.all(targets.map((t) => settleAtEstablishment(t, uai, ctx.client))) : targets;
+  // An establishment panel lists its programmes one line each: each is completed when opened.
+  const depth = s.page === 'etablissement' ? 'badge' : (ctx.depth ?? 'panel');
   const programmes: ProgrammeReport[] = await Promise.all(
-    settled.map((t) => {
+    targets.map(async (target) => {
+      const t = uai ? await settleAtEstablishment(target, uai, ctx.client) : target;
       const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
       const input: ProgrammeInput = {
         key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),
@@ -233,9 +235,7 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(region ? { region } : {}),
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
-      // An establishment panel lists its programmes one line each: each is completed when opened.
-      const depth = s.page === 'etablissement' ? 'badge' : (ctx.depth ?? 'panel');
-      return buildForDepth(ctx.client, input, depth).then((p) => withSpecialtyLabels(p, ref));
+      return withSpecialtyLabels(await buildForDepth(ctx.client, input, depth), ref);
     }),
   );
   return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };

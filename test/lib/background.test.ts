@@ -46,6 +46,21 @@ describe('background service', () => {
     expect(await createBackgroundService().tabFindings(7)).toEqual([]);
   });
 
+  it('a tab closed before its findings were written leaves nothing behind', async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, { tabId: 9 });
+    service.forgetTab(9); // before the batched session write
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await createBackgroundService().tabFindings(9)).toEqual([]);
+  });
+
+  it('a badge’s partial answer does not replace the full report the tab already has', async () => {
+    const service = createBackgroundService();
+    const full = await service.lookup(offer, { tabId: 7 });
+    await service.lookup(offer, { tabId: 7, depth: 'badge' });
+    expect((await service.tabFindings(7))[0]!.report?.programmes).toEqual(full.programmes);
+  });
+
   it('forgets its cache when extension storage is cleared', async () => {
     const service = createBackgroundService();
     await service.lookup(offer, {});
