@@ -29,6 +29,19 @@ export function fixturePage(site: string, name: string): PageFixture {
 /** The panel host, its shadow content being reachable through Playwright's shadow-piercing locators. */
 export const panelOf = (page: Page) => page.locator('inserjeunes-panel');
 
+/** Writes into the extension's local storage from its service worker, after clearing it when asked. */
+async function resetStorage(worker: Worker, items: Record<string, unknown>, clear: boolean): Promise<void> {
+  await worker.evaluate(
+    async ([values, wipe]) => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(v: object): Promise<void> } } } })
+        .chrome.storage.local;
+      if (wipe) await local.clear();
+      await local.set(values);
+    },
+    [items, clear] as const,
+  );
+}
+
 interface WorkerFixtures {
   extension: { context: BrowserContext; extensionId: string; worker: Worker };
   /** This worker's own mock API: tests may change its failure mode without touching other workers. */
@@ -64,12 +77,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   setSettings: async ({ extension }, use) => {
-    await use(async (settings) => {
-      await extension.worker.evaluate(
-        (s) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: s }),
-        settings,
-      );
-    });
+    await use((settings) => resetStorage(extension.worker, { settings }, false));
   },
   context: async ({ extension }, use) => {
     await use(extension.context);
@@ -81,17 +89,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     // Each test starts with an empty cache, and settings pointing at this worker's mock API.
     mock.configure({ failure: 'none', latencyMs: 0 });
     mock.resetRequests();
-    await extension.worker.evaluate(
-      (apiUrl) =>
-        (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(v: object): Promise<void> } } } }).chrome.storage.local
-          .clear()
-          .then(() =>
-            (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
-              settings: { apiUrl },
-            }),
-          ),
-      mock.url,
-    );
+    await resetStorage(extension.worker, { settings: { apiUrl: mock.url } }, true);
     const page = await extension.context.newPage();
     await use(page);
     await page.close();
