@@ -3,11 +3,11 @@
 // never loads it); the UI itself (Preact, components, CSS) loads later still, once the page has.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { messaging } from './messaging';
-import type { PageUi, PageUiFactory, UiHandle } from './page-ui';
+import type { PageUi, PageUiFactory, UiHandle } from './draw-page-ui';
 import { sightingKey } from './sites/key';
-import type { SiteAdapter } from './sites/types';
+import type { SiteAdapter } from './sites/adapter-types';
 import { importFromExtension, mark, PAGE_UI_GLOBAL } from './lazy-module';
-import type { Depth } from './lookup';
+import type { Depth } from './build-report';
 import { withRowProgrammes } from './merge-reports';
 import { DEFAULT_SETTINGS, getSettings, type Settings } from './settings';
 import type { ProgrammeReport, Report, Sighting, SightingData } from './types';

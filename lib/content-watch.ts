@@ -3,17 +3,17 @@
 // web-accessible module imported only then, so other pages do not even parse it.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSessionHandle } from './content-script';
-import { CONTENT_MAIN_GLOBAL, importFromExtension, mark } from './lazy-module';
-import type { SiteAdapter } from './sites/types';
+import { PAGE_SESSION_GLOBAL, importFromExtension, mark } from './lazy-module';
+import type { SiteAdapter } from './sites/adapter-types';
 import type { SiteName } from './types';
 
-/** What the session module (entrypoints/content-main.ts) hands over. */
+/** What the session module (entrypoints/page-session.ts) hands over. */
 export type ContentMain = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
 
 let mainPromise: Promise<ContentMain> | undefined;
 
 function loadMain(): Promise<ContentMain> {
-  mainPromise ??= importFromExtension<ContentMain>('content-main.js', CONTENT_MAIN_GLOBAL);
+  mainPromise ??= importFromExtension<ContentMain>('page-session.js', PAGE_SESSION_GLOBAL);
   return mainPromise;
 }
 

@@ -1,7 +1,7 @@
 // The one typed protocol between content scripts, popup, options and the background.
 // Its door check lives in messaging-door.ts, so that content scripts do not carry the schemas.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Depth } from './lookup';
+import type { Depth } from './build-report';
 import type { Report, SightingData } from './types';
 
 export interface SourceInfo {
@@ -26,7 +26,7 @@ export interface TabFinding {
 export interface ProtocolMap {
   /**
    * Resolve one sighting into a report (from cache when possible; `force` skips the cache).
-   * `depth: 'badge'` asks only what a list-row badge shows (see lib/lookup.ts).
+   * `depth: 'badge'` asks only what a list-row badge shows (see lib/build-report.ts).
    */
   lookup(data: { sighting: SightingData; force?: boolean; depth?: Depth }): Report;
   /** Free-text or code search in the referentiel (popup search box). */

@@ -11,7 +11,7 @@ import {
   type OptionsValues,
   type SearchState,
 } from '../../components';
-import { demoSources, fullReport, sansPerspectivesProgramme, secretReport } from '../../components/demo-data';
+import { demoSources, fullReport, sansPerspectivesProgramme, secretReport } from '../fixtures/reports/demo-reports';
 
 afterEach(cleanup);
 const fold = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');

@@ -15,7 +15,7 @@ import {
   secretReport,
   unknownEtablissementReport,
   unresolvedReport,
-} from '../../components/demo-data';
+} from '../fixtures/reports/demo-reports';
 import type { Report } from '../../lib/types';
 
 afterEach(cleanup);

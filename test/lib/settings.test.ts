@@ -58,7 +58,7 @@ describe('the counsellor selection', () => {
 describe('selectionItemOf', () => {
   it('keeps what names the programme and what looks it up again', async () => {
     const { selectionItemOf } = await import('../../lib/settings');
-    const { fullReport } = await import('../../components/demo-data');
+    const { fullReport } = await import('../fixtures/reports/demo-reports');
     const p = fullReport.programmes[0]!;
     const item = selectionItemOf(p, fullReport.sighting, 5);
     expect(item).toEqual({

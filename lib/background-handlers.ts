@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
-import { lookupSighting, type Depth } from './lookup';
+import { lookupSighting, type Depth } from './build-report';
 import type { SearchHit, SourceInfo, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/lookup';
 import { apiKeyItem, getSettings, type Settings } from './settings';
-import { sightingKey } from './sites';
+import { sightingKey } from './sites/key';
 import { regions } from './strings';
 import type { Report, SightingData } from './types';
 
