@@ -1,7 +1,8 @@
 // The details drawer: later employment, pay, valeur ajoutée, cohorts, continuum, famille, sources.
 import type { EtablissementInfo, ProgrammeReport } from '../lib/types';
 import { DOC_URL, formatDelta, formatEuros, formatMillesime, formatPercent, panel, scopeLabel, voieLabels } from '../lib/strings';
-import { eachCell, type SourceInfo } from './state';
+import { eachCell } from './panel-state';
+import type { SourceInfo } from '../lib/messaging';
 import { SpecialtyLine } from './Specialty';
 
 const pct = (n: number | null | undefined) => (n == null ? panel.details.notAvailable : formatPercent(n));

@@ -2,7 +2,8 @@
 import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel } from '../lib/strings';
-import { badgeStateFromProgramme, diplomaTag, type SourceInfo } from './state';
+import { badgeStateFromProgramme, diplomaTag } from './panel-state';
+import type { SourceInfo } from '../lib/messaging';
 import { BadgeText } from './Badge';
 import { ValeurAjoutee } from './Details';
 import { ProgrammeView } from './Programme';

@@ -1,7 +1,8 @@
 // The options page: the lookup's settings with validation messages, display preferences, and "À propos".
 import { useSignal } from '@preact/signals';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
-import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition, type SourceInfo } from './state';
+import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
+import type { SourceInfo } from '../lib/messaging';
 
 export interface OptionsViewProps {
   initial: OptionsValues;

@@ -3,9 +3,9 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { OptionsView, type OptionsValues, type SourceInfo } from '../../components';
+import { OptionsView, type OptionsValues } from '../../components';
 import { apiOriginPattern } from '../../lib/api-url';
-import { messaging } from '../../lib/messaging';
+import { messaging, type SourceInfo } from '../../lib/messaging';
 import { apiKeyItem, getSettings, saveSettings, type Settings } from '../../lib/settings';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';

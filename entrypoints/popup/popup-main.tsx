@@ -6,8 +6,8 @@
 import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { PopupView, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo, type TabState } from '../../components';
-import { messaging, type SearchHit } from '../../lib/messaging';
+import { PopupView, type PanelState, type SearchQuery, type SearchResult, type SearchState, type TabState } from '../../components';
+import { messaging, type SearchHit, type SourceInfo } from '../../lib/messaging';
 import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/settings';
 import { panel as panelStrings, popup as popupStrings } from '../../lib/strings';
 import type { ProgrammeReport, Report, SightingData } from '../../lib/types';

@@ -226,7 +226,7 @@ describe('Options', () => {
     const { container } = render(<OptionsView initial={valid} onSettingsSubmit={() => {}} sources={demoSources} version="0.1.0" />);
     const options = [...container.querySelectorAll('#ij-opt-preferredRegion option')].map((o) => o.textContent);
     expect(options).toContain('Auvergne-Rhône-Alpes');
-    expect(options.length).toBe(19); // "Aucune" + 18 regions
+    expect(options.length).toBe(20); // "Aucune" + 19 regions (00: collectivités d’outre-mer)
     expect(container.textContent).toContain('Certif Info (octobre 2024), Licence ODbL');
     expect(container.textContent).toContain('DEPP, valeur ajoutée des lycées (2024), Licence Ouverte (Etalab 2.0)');
     expect(container.textContent).toContain('Version 0.1.0');

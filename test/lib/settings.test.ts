@@ -26,6 +26,8 @@ describe('settings', () => {
       display: { ...DEFAULT_SETTINGS.display, showBadges: false },
     });
     expect(normalizeSettings('corrupt')).toEqual(DEFAULT_SETTINGS);
+    // 00 (collectivités d'outre-mer) is one of the 19 codes the API accepts.
+    expect(normalizeSettings({ preferredRegion: '00' }).preferredRegion).toBe('00');
     expect(normalizeSettings({ preferredRegion: '99', apiUrl: 'javascript:1' })).toEqual(DEFAULT_SETTINGS);
   });
 
