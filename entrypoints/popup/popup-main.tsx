@@ -8,7 +8,7 @@ import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { PopupView, type PanelState, type SearchQuery, type SearchResult, type SearchState, type TabState } from '../../components';
 import { messaging, type SearchHit, type SourceInfo } from '../../lib/messaging';
-import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/settings';
+import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/saved-selection';
 import { panel as panelStrings, popup as popupStrings } from '../../lib/strings';
 import type { ProgrammeReport, Report, SightingData } from '../../lib/types';
 import '../../components/page.css';
