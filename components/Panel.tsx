@@ -14,7 +14,6 @@ export interface PanelProps {
   state: PanelState | ReadonlySignal<PanelState>;
   /** Shared with the content script when it wants to drive or remember it; created here otherwise. */
   collapsed?: Signal<boolean>;
-  startCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
   onClose?: () => void;
   onRetry?: () => void;
@@ -28,7 +27,7 @@ export interface PanelProps {
 }
 
 /** What the panel body says for each state of the lookup. */
-export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed' | 'onCollapsedChange' | 'onClose'>) {
+export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChange' | 'onClose'>) {
   const state = read(props.state);
   const saved = props.savedKeys ? read(props.savedKeys) : undefined;
   if (state.status === 'loading') {
@@ -85,7 +84,7 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed'
 }
 
 export function Panel(props: PanelProps) {
-  const own = useSignal(props.startCollapsed ?? false);
+  const own = useSignal(false);
   const collapsed = props.collapsed ?? own;
   const tab = useRef<HTMLButtonElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);
