@@ -2,7 +2,7 @@
 import type { EtablissementInfo, ProgrammeReport } from '../lib/types';
 import { DOC_URL, formatDelta, formatEuros, formatMillesime, formatPercent, panel, scopeLabel, voieLabels } from '../lib/strings';
 import { eachCell } from './panel-state';
-import type { SourceInfo } from '../lib/messaging';
+import type { SourceCredit } from '../lib/messaging';
 import { SpecialtyLine } from './Specialty';
 
 const pct = (n: number | null | undefined) => (n == null ? panel.details.notAvailable : formatPercent(n));
@@ -137,7 +137,7 @@ export function Famille({ programme }: { programme: ProgrammeReport }) {
   );
 }
 
-function Sources({ sources }: { sources: SourceInfo[] }) {
+function Sources({ sources }: { sources: SourceCredit[] }) {
   return (
     <section class="ij-sub">
       <h4>{panel.details.sources}</h4>
@@ -155,7 +155,7 @@ function Sources({ sources }: { sources: SourceInfo[] }) {
   );
 }
 
-export function DetailsDrawer({ programme, sources = [] }: { programme: ProgrammeReport; sources?: SourceInfo[] }) {
+export function DetailsDrawer({ programme, sources = [] }: { programme: ProgrammeReport; sources?: SourceCredit[] }) {
   return (
     <details class="ij-details">
       <summary>{panel.details.summary}</summary>

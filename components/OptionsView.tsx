@@ -2,13 +2,13 @@
 import { useSignal } from '@preact/signals';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
 import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
-import type { SourceInfo } from '../lib/messaging';
+import type { SourceCredit } from '../lib/messaging';
 
 export interface OptionsViewProps {
   initial: OptionsValues;
   /** Called with valid values only; may be async (storage). */
   onSettingsSubmit: (values: OptionsValues) => void | Promise<void>;
-  sources: SourceInfo[];
+  sources: SourceCredit[];
   version: string;
 }
 

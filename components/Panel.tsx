@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ProgrammeReport } from '../lib/types';
 import { panel, problemSentences } from '../lib/strings';
 import type { PanelState } from './panel-state';
-import type { SourceInfo } from '../lib/messaging';
+import type { SourceCredit } from '../lib/messaging';
 import { ProgrammeView } from './Programme';
 import { EtablissementView } from './Etablissement';
 import { read } from './read';
@@ -19,7 +19,7 @@ export interface PanelProps {
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void;
   savedKeys?: ReadonlySet<string> | ReadonlySignal<ReadonlySet<string>>;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   /** Shown over the page (opened from a badge) rather than in its flow. */
   floating?: boolean;
   /** An establishment's programme row was opened: its figures may need completing (see EtablissementView). */

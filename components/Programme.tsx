@@ -3,7 +3,7 @@ import type { ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES } from '../lib/types';
 import { deltaVsRegion, diplomaTag, headline, voiesPresent } from './panel-state';
-import type { SourceInfo } from '../lib/messaging';
+import type { SourceCredit } from '../lib/messaging';
 import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
@@ -11,7 +11,7 @@ import { DetailsDrawer, Famille } from './Details';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   onRetry?: () => void;
   /** When given, shows "Ajouter à ma sélection". */
   onSave?: (programme: ProgrammeReport) => void;

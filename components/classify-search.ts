@@ -1,4 +1,5 @@
 // The popup's search box: what the user typed (a code of some kind, or words), and the search's state.
+import type { SearchResult } from '../lib/messaging';
 import { isCfd, isMef10, isMefstat11, isOnisepId, isRncp, isValidUai } from '../lib/codes';
 
 export type SearchKind = 'uai' | 'for' | 'cfd' | 'mefstat11' | 'mef10' | 'rncp' | 'texte';
@@ -22,14 +23,6 @@ export function classifySearch(input: string): SearchQuery | null {
   const words = raw.replace(/\s+/g, ' ');
   if (words.replace(/[^\p{L}]/gu, '').length >= 3) return { kind: 'texte', value: words };
   return null;
-}
-
-export interface SearchResult {
-  /** Stable id the caller understands (e.g. a programme key or a code). */
-  id: string;
-  libelle: string;
-  /** A second line: diploma, establishment, town… */
-  detail?: string;
 }
 
 export type SearchState =

@@ -90,7 +90,7 @@ describe('PopupView', () => {
     const search: SearchState = {
       status: 'done',
       query: { kind: 'texte', value: 'opticien' },
-      results: [{ id: '32033107', libelle: 'BTS Opticien-lunetier', detail: '2 ans' }],
+      results: [{ sighting: { site: 'recherche', page: 'formation', ids: { cfd: '32033107' } }, libelle: 'BTS Opticien-lunetier', detail: '2 ans' }],
     };
     const onOpenResult = vi.fn();
     render(<PopupView {...base} onOpenResult={onOpenResult} tab={{ status: 'loading' }} search={search} detail={null} />);
