@@ -80,6 +80,9 @@ export const problemSentences: Record<ResolutionProblem, string> = {
   'referentiel-indisponible': "La table de correspondance des formations n'a pas pu être chargée.",
 };
 
+/** BCN short labels that read badly in a sentence. */
+const DIPLOMA_NAMES: Record<string, string> = { 'BAC PRO': 'bac pro', 'BAC PRO AG': 'bac pro agricole', 'CS 3': 'CS', 'CS 4': 'CS' };
+
 export const panel = {
   title: 'Débouchés InserJeunes',
   loading: 'Chargement des chiffres…',
@@ -101,6 +104,9 @@ export const panel = {
   region: (nom?: string) => (nom ? `Région ${nom}` : 'Région'),
   thisEtablissement: 'Cet établissement',
   ambiguous: 'Plusieurs codes correspondent à cette formation : les chiffres affichés sont ceux du premier.',
+  /** The page did not say the length: which one the figures are for ("Chiffres du CAP en 2 ans"). */
+  assumedLength: (diplome: string | undefined, years: number) =>
+    `Chiffres ${diplome ? `du ${DIPLOMA_NAMES[diplome] ?? diplome}` : 'de la formation'} en ${years} an${years > 1 ? 's' : ''} : la page ne précise pas la durée.`,
   indicatorsCaption: (scope: string, voie: string, millesime: string, n: number) =>
     `${scope}, ${voie.toLowerCase()} — ${formatMillesime(millesime)}, ${eleves(n)} en dernière année`,
   sixMonths: 'Six mois après la fin des études',
