@@ -1,4 +1,6 @@
 // Build configuration: the manifest is derived from entrypoints/, the rest is set here.
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
@@ -12,8 +14,24 @@ const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
 /** Hosts a user may point the API setting at; granted only on request, from the options page. */
 const OTHER_API_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
+/** The toolbar and store icons, drawn once in components/icon.svg (also the panel's mark); PNGs made at build time. */
+const ICON_SIZES = [16, 32, 48, 128];
+const ICON_FILES = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'components/icon.svg', sizes: ICON_SIZES },
+  hooks: {
+    // auto-icons sets the manifest's `icons`; the toolbar button shows the same pictures.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_icon = ICON_FILES;
+    },
+    // auto-icons starts creating icons/ without waiting for it before writing there: have it exist first.
+    'build:done': async (wxt) => {
+      await mkdir(resolve(wxt.config.outDir, 'icons'), { recursive: true });
+    },
+  },
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
   webExt: { disabled: true },
