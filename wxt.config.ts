@@ -1,4 +1,5 @@
 // Build configuration: the manifest is derived from entrypoints/, the rest is set here.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
@@ -11,6 +12,9 @@ const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.re
 
 // The API base URL baked in as the default setting; tests and the demo point it at the mock server.
 const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
+/** The README's privacy section, linked from the options page: package.json's `homepage` (the public repository), when set. */
+const { homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage?: string };
+const privacyUrl = homepage ? `${homepage.replace(/#.*$/, '')}#confidentialité` : '';
 /** Hosts a user may point the API setting at; granted only on request, from the options page. */
 const OTHER_API_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -37,7 +41,7 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({
     plugins: [preact()],
-    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl) },
+    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl), __PRIVACY_URL__: JSON.stringify(privacyUrl) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'InserJeunes – débouchés des formations',
