@@ -45,8 +45,8 @@ export default defineConfig({
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'InserJeunes – débouchés des formations',
-    description:
-      "Affiche sur Onisep, Parcoursup et Affelnet les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
+    // The stores' short description too: 132 characters at most (Chrome Web Store).
+    description: "Sur Onisep, Parcoursup et Affelnet, les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
     // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
     web_accessible_resources: [
