@@ -3,13 +3,14 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
 import { EraseData } from './EraseData';
-import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition, type SourceInfo } from './state';
+import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
+import type { SourceCredit } from '../lib/messaging';
 
 export interface OptionsViewProps {
   initial: OptionsValues;
   /** Called with valid values only; may be async (storage). */
   onSettingsSubmit: (values: OptionsValues) => void | Promise<void>;
-  sources: SourceInfo[];
+  sources: SourceCredit[];
   version: string;
   /** Clears everything the extension stored ("effacer mes données"); then the page passes the defaults as `initial`. */
   onErase?: () => Promise<void>;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { OptionsView, type OptionsValues } from '../../components';
-import { demoSources } from '../../components/demo-data';
+import { demoSources } from '../fixtures/reports/demo-reports';
 
 afterEach(cleanup);
 
