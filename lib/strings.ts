@@ -329,6 +329,18 @@ export const options = {
   permissionRefused: (origin: string) =>
     `Réglages non enregistrés : l’extension n’a pas reçu l’autorisation d’interroger ${origin}. Acceptez la demande du navigateur, ou gardez l’adresse précédente.`,
   saveFailed: 'Les réglages n’ont pas pu être enregistrés. Réessayez.',
+  privacy: 'Confidentialité',
+  privacyRead:
+    'L’extension lit les codes des formations et des établissements dans les pages d’Onisep, de Parcoursup et d’Affelnet, et ne les envoie qu’au service InserJeunes pour en obtenir les chiffres. Aucune donnée personnelle, aucune mesure d’audience.',
+  privacyStored:
+    'Restent dans ce navigateur seulement : vos réglages, votre sélection de formations et les chiffres déjà reçus (pour ne pas les redemander).',
+  privacyLink: 'Tout sur les données utilisées',
+  erase: 'Effacer mes données',
+  eraseQuestion: 'Effacer vos réglages, votre sélection et les chiffres gardés en mémoire ? C’est définitif.',
+  eraseConfirm: 'Oui, tout effacer',
+  eraseCancel: 'Annuler',
+  erased: 'Vos données sont effacées ; les réglages sont revenus à leurs valeurs par défaut.',
+  eraseFailed: 'Les données n’ont pas pu être effacées. Réessayez.',
 };
 
 /** Regions the API accepts (contract: INSERJEUNES_API.md), with their names: the choices of the preferred region. */
