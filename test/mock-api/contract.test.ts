@@ -232,7 +232,7 @@ describe('vue=filieres and several codes', () => {
     expect(status).toBe(200);
     expect(body.pro.codes_certifications.sort()).toEqual(['32111033107', '32221033107']);
     const parts = dataset.certifications.filter((c) => c.code_formation_diplome === '32033107' && c.filiere === 'pro');
-    expect(body.pro.nb_annee_term).toBe(parts.reduce((s, c) => s + c.nb_annee_term, 0));
+    expect(body.pro.nb_annee_term).toBe(parts.reduce((s, c) => s + c.nb_annee_term!, 0));
     expect(sixMonths(body.pro)).toEqual([45, 38, 17]);
     expect(sixMonths(body.apprentissage)).toEqual([72, 12, 16]);
   });

@@ -2,7 +2,8 @@
 // postal code given in place of a region (public INSEE geography, written out by hand).
 
 export const REGION_NAMES: Record<string, string> = {
-  '00': 'Inconnue',
+  // swagger.yml, region parameter.
+  '00': "Collectivités d'outre-mer",
   '01': 'Guadeloupe',
   '02': 'Martinique',
   '03': 'Guyane',
