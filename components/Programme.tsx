@@ -2,7 +2,7 @@
 import type { ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES, deltaVsRegion, diplomaTag, headline, voiesPresent, type SourceInfo } from './state';
-import { CellView } from './cells';
+import { CellView, ProvenanceNote } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
 import { DetailsDrawer, Famille } from './Details';
@@ -101,6 +101,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
             )}
           </p>
           <IndicatorBars figures={best.cell.figures} />
+          <ProvenanceNote cell={best.cell} />
           {borrowed && <p class="ij-note">{panel.borrowed[borrowed.type](borrowed.code)}</p>}
           {best.cell.sansPerspectives && <SansPerspectivesNotice />}
         </section>
