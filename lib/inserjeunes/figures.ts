@@ -42,17 +42,11 @@ function optionalCount(raw: Record<string, unknown>, field: string, max = Infini
 
 const isProblem = (v: unknown): v is Problem => typeof v === 'object' && v !== null && 'problem' in v;
 
-const RATE_FIELDS = [
-  'taux_en_emploi_6_mois',
-  'taux_en_formation',
-  'taux_autres_6_mois',
-  'taux_en_emploi_12_mois',
-  'taux_en_emploi_18_mois',
-  'taux_en_emploi_24_mois',
-] as const;
+/** The rates a cell shows: the 6-month ones, further study, later employment. */
+const SHOWN_RATE = /^taux_(en_emploi_(6|12|18|24)_mois|en_formation|autres_6_mois)$/;
 
 /** True when the object has at least one rate a cell could show. */
-const hasAnyRate = (raw: AnyStatsRaw): boolean => RATE_FIELDS.some((f) => raw[f] !== undefined && raw[f] !== null);
+const hasAnyRate = (raw: AnyStatsRaw): boolean => Object.entries(raw).some(([k, v]) => SHOWN_RATE.test(k) && v !== undefined && v !== null);
 
 /**
  * The figures of a statistics object, or why they cannot be trusted. Rates must be percentages

@@ -322,28 +322,30 @@ class Contract {
     return answer;
   }
 
-  /** One voie's sum. Salaries, `taux_rupture_contrats` and `donnee_source` are not part of it (certificationsRoutes-test.js). */
+  /**
+   * One voie's sum, with the aggregation rules of server/src/common/stats.js (`computeCustomStats`
+   * "aggregate") and server/src/common/utils/mongodbUtils.js: a count is the sum of the rows that have
+   * it, null when none has; a rate is removed when the cohort is null or 0, null when its count is
+   * null; "autres" is 100 minus the rates that exist, null when neither of its counts exists.
+   * Salaries, `taux_rupture_contrats` and `donnee_source` are not part of it (certificationsRoutes-test.js).
+   */
   private sum(scope: Scope, filiere: Filiere, rows: RowOf[], millesime: string): Json {
-    const counted = rows.filter((r) => typeof r.nb_annee_term === 'number');
-    const nb = counted.length > 0 ? counted.reduce((s, r) => s + r.nb_annee_term!, 0) : null;
-    const sums: Json = { nb_annee_term: nb };
-    for (const key of COUNT_KEYS) {
-      if (key !== 'nb_annee_term' && rows.every((r) => typeof r[key] === 'number')) {
-        sums[key] = rows.reduce((s, r) => s + (r[key] as number), 0);
-      }
-    }
+    const total = (key: (typeof COUNT_KEYS)[number]): number | null => {
+      const present = rows.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
+      return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+    };
+    const sums: Record<string, number | null> = {};
+    for (const key of COUNT_KEYS) sums[key] = total(key);
+    const nb = sums.nb_annee_term!;
+    const pct = (n: number | null) => (n === null || !nb ? null : Math.round((100 * n) / nb));
     const rates: Json = {};
-    if (nb) {
-      const pct = (n: unknown) => Math.round((100 * (n as number)) / nb);
-      const formation = sums.nb_poursuite_etudes === undefined ? undefined : pct(sums.nb_poursuite_etudes);
-      if (formation !== undefined) rates.taux_en_formation = formation;
-      for (const months of [6, 12, 18, 24]) {
-        const count = sums[`nb_en_emploi_${months}_mois`];
-        if (count === undefined) continue;
-        const emploi = pct(count);
-        rates[`taux_en_emploi_${months}_mois`] = emploi;
-        if (formation !== undefined) rates[`taux_autres_${months}_mois`] = Math.max(0, 100 - emploi - formation);
-      }
+    const formation = pct(sums.nb_poursuite_etudes!);
+    if (nb) rates.taux_en_formation = formation;
+    for (const months of [6, 12, 18, 24]) {
+      const count = sums[`nb_en_emploi_${months}_mois`]!;
+      if (nb) rates[`taux_en_emploi_${months}_mois`] = pct(count);
+      if (count === null && sums.nb_poursuite_etudes === null) rates[`taux_autres_${months}_mois`] = null;
+      else if (nb) rates[`taux_autres_${months}_mois`] = Math.max(0, 100 - (pct(count) ?? 0) - (formation ?? 0));
     }
     const codes = [...new Set(rows.map((r) => r.code_certification))];
     const cfds = [...new Set(rows.map((r) => r.code_formation_diplome))];

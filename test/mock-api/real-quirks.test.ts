@@ -2,26 +2,14 @@
 // (../shared/design/INSERJEUNES_API.md, "Where the real API differs…"). Each test names the file of
 // mission-apprentissage/trajectoires-pro where the behaviour was read.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_API_KEY, PROVENANCE_MESSAGES, SECRECY_MESSAGE } from './contract';
 import { dataset, type MockDataset } from './dataset';
+import { mockForFile, type Body } from './http-get';
 import { REGION_NAMES } from './regions';
-import { startMockApi, type MockApi } from './server';
+import { startMockApi } from './server';
 
-let api: MockApi;
-beforeAll(async () => {
-  api = await startMockApi();
-});
-afterAll(() => api.close());
-
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function get(path: string, init?: RequestInit): Promise<{ status: number; body: Body; type: string }> {
-  const res = await fetch(api.url + path, init);
-  const text = await res.text();
-  const type = res.headers.get('content-type') ?? '';
-  return { status: res.status, body: type.startsWith('application/json') ? JSON.parse(text) : { text }, type };
-}
+const { api: mock, get } = mockForFile();
 
 describe('server/src/common/repositories/base.js: vue=filieres aggregates only pro and apprentissage', () => {
   it('answers 404 Certifications inconnues for an agricultural programme, whose plain route has figures', async () => {
@@ -47,11 +35,26 @@ describe('server/src/common/repositories/base.js: vue=filieres aggregates only p
     }
   });
 
-  it('gives a common 2de its group with nb_annee_term null and no rate', async () => {
+  it('gives a common 2de its group with nb_annee_term null and no rate with a value', async () => {
     const { status, body } = await get('/certifications/23810020006?vue=filieres');
     expect(status).toBe(200);
     expect(body.pro).toMatchObject({ filiere: 'pro', nb_annee_term: null });
-    expect(Object.keys(body.pro).filter((k) => k.startsWith('taux_'))).toEqual([]);
+    const rates = Object.entries(body.pro).filter(([k]) => k.startsWith('taux_'));
+    // mongodbUtils.js: rates over a null cohort are removed, "autres" with no count at all is null.
+    expect(rates.map(([k]) => k).sort()).toEqual(['taux_autres_12_mois', 'taux_autres_18_mois', 'taux_autres_24_mois', 'taux_autres_6_mois']);
+    expect(rates.every(([, v]) => v === null)).toBe(true);
+  });
+
+  it('sums with the aggregation rules of stats.js: a missing count gives a null rate, "autres" what is left', async () => {
+    const data: MockDataset = structuredClone(dataset);
+    for (const c of data.certifications.filter((c) => c.code_formation_diplome === '32033107' && c.filiere === 'pro')) delete c.nb_en_emploi_6_mois;
+    const other = await startMockApi({ dataset: data });
+    try {
+      const body = (await (await fetch(`${other.url}/certifications/32221033107?vue=filieres`)).json()) as Body;
+      expect(body.pro).toMatchObject({ nb_annee_term: 200, nb_en_emploi_6_mois: null, taux_en_emploi_6_mois: null, taux_en_formation: 38, taux_autres_6_mois: 62 });
+    } finally {
+      await other.close();
+    }
   });
 });
 
@@ -173,7 +176,7 @@ describe('swagger.yml and the routes tests: codes and names', () => {
 
 describe('server/src/http/server.js: an unrouted path gets Express’s HTML 404', () => {
   it('answers an HTML page under the base and outside it, whatever the key', async () => {
-    for (const path of [`${api.url}/certification/23830034403`, `${api.url}/formations/0693045K-23830034403/extra`, `${api.origin}/inserjeunes-api/certifications/1`]) {
+    for (const path of [`${mock().url}/certification/23830034403`, `${mock().url}/formations/0693045K-23830034403/extra`, `${mock().origin}/inserjeunes-api/certifications/1`]) {
       const res = await fetch(path, { headers: { 'x-api-key': MOCK_API_KEY } });
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
