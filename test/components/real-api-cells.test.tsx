@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { CellView, IndicatorBars, Panel } from '../../components';
-import { fullReport } from '../../components/demo-data';
+import { fullReport } from '../fixtures/reports/demo-reports';
 import { errorSentences } from '../../lib/strings';
 import type { Cell, Figures, ProgrammeReport, Report } from '../../lib/types';
 
