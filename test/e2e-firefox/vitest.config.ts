@@ -1,0 +1,20 @@
+// The Firefox end-to-end suite: Debian's Firefox ESR with the Firefox e2e build (API → mock on 127.0.0.1:7358).
+// Vitest runs it rather than Playwright's runner: puppeteer pages do not plug into Playwright's
+// fixtures and auto-waiting expect, and vitest's expect.poll gives the same retrying assertions.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/e2e-firefox/**/*.spec.ts'],
+    environment: 'node',
+    globalSetup: ['test/e2e-firefox/global-setup.ts'],
+    // One Firefox for the whole suite: files one after the other, in one process.
+    fileParallelism: false,
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    expect: { poll: { timeout: 10_000, interval: 100 } },
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: 'test-results/e2e-firefox.json' },
+  },
+});
