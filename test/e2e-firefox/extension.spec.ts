@@ -1,11 +1,21 @@
 // The built Firefox extension in Debian's Firefox ESR: panels, badges, client-side navigation and a
 // failing API, on the fixture pages served at their real URLs, the API being the mock on 127.0.0.1.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { pageFixtures, type PageFixture } from '../fixtures/pages';
 import type { MockApi } from '../mock-api/server';
-import { countInShadow, launchFirefoxWithExtension, openSitePage, panelButton, shownText, startFirefoxMock, type FirefoxWithExtension } from './firefox';
+import {
+  countInShadow,
+  FIREFOX_E2E_BUILD,
+  launchFirefoxWithExtension,
+  openSitePage,
+  shadowButton,
+  shownText,
+  startFirefoxMock,
+  type FirefoxWithExtension,
+} from './firefox';
 
 let firefox: FirefoxWithExtension;
 let mock: MockApi;
@@ -62,6 +72,16 @@ test('Onisep establishment page: its panel has one line per programme, and the l
   await expect.poll(async () => (await badges())[0]).toContain('38 %');
 });
 
+test('a badge opens the full panel of its programme over the page, and closes', async () => {
+  await page.goto(fixturePage('onisep', 'etablissement').url);
+  await expect.poll(async () => (await badges())[0]).toContain('38 %');
+  await (await shadowButton(page, 'inserjeunes-badge')).click();
+  await expect.poll(() => countInShadow(page, 'inserjeunes-panel', '.ij-panel--floating')).toBe(1);
+  await expect.poll(async () => (await panels()).filter((t) => /métiers de la sécurité/i.test(t) && t.includes('41 %')).length).toBeGreaterThan(0);
+  await (await shadowButton(page, 'inserjeunes-panel', 'Fermer', '.ij-panel--floating')).click();
+  await expect.poll(() => countInShadow(page, 'inserjeunes-panel', '.ij-panel--floating')).toBe(0);
+});
+
 test('Affelnet list of offers: one badge per row, with the figures of its programme at its school', async () => {
   await page.goto(fixturePage('affelnet', 'liste-offres').url);
   await expect.poll(badges).toEqual([
@@ -107,7 +127,17 @@ test('API down: the panel says so and offers a retry that brings the figures', a
   expect(await countInShadow(page, 'inserjeunes-panel', '.ij-inds')).toBe(0);
   expect(mock.requests.some((r) => r.status === 500)).toBe(true);
   mock.configure({ failure: 'none' });
-  await (await panelButton(page, 'Réessayer')).click();
+  await (await shadowButton(page, 'inserjeunes-panel', 'Réessayer')).click();
   await expect.poll(panelText).toContain('38 %');
   expect(await panelText()).not.toMatch(/serveur|indisponible/i);
+});
+
+test('the manifest admits no Firefox without the Navigation API, and this Firefox meets it', async () => {
+  // lib/content-watch.ts follows client-side navigation through the Navigation API (Firefox 147+):
+  // with it turned off (dom.navigation.webidl.enabled=false) the pushState test above fails.
+  const manifest = JSON.parse(readFileSync(resolve(FIREFOX_E2E_BUILD, 'manifest.json'), 'utf8'));
+  const min = Number.parseInt(manifest.browser_specific_settings.gecko.strict_min_version, 10);
+  expect(min).toBeGreaterThanOrEqual(147);
+  const running = Number.parseInt((await firefox.browser.version()).replace(/^\D+/, ''), 10);
+  expect(running).toBeGreaterThanOrEqual(min);
 });

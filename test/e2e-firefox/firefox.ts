@@ -91,6 +91,9 @@ function serveFixtures(request: HTTPRequest): Promise<void> {
   return request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
 }
 
+/** Our two hosts in a page: the panel and a list row's badge. */
+export type Host = 'inserjeunes-panel' | 'inserjeunes-badge';
+
 export async function openSitePage(browser: Browser): Promise<Page> {
   const page = await browser.newPage();
   await page.setRequestInterception(true);
@@ -102,7 +105,7 @@ export async function openSitePage(browser: Browser): Promise<Page> {
  * What the user reads in each of our hosts (`inserjeunes-panel` or `inserjeunes-badge`), styles left
  * out and spaces made plain (figures are written with no-break spaces: « 41\u00a0% »).
  */
-export function shownText(page: Page, host: 'inserjeunes-panel' | 'inserjeunes-badge'): Promise<string[]> {
+export function shownText(page: Page, host: Host): Promise<string[]> {
   return page.evaluate(
     (tag) =>
       [...document.querySelectorAll(tag)].map((el) => {
@@ -115,22 +118,35 @@ export function shownText(page: Page, host: 'inserjeunes-panel' | 'inserjeunes-b
   );
 }
 
-/** The first button inside a panel's shadow root whose text matches, for a real (BiDi input) click. */
-export async function panelButton(page: Page, label: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle((text) => {
-    for (const panel of document.querySelectorAll('inserjeunes-panel')) {
-      const button = [...(panel.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
-      if (button) return button;
-    }
-    return null;
-  }, label);
+/**
+ * The first button named `name` (its text or aria-label; any button without a name) in the shadow
+ * root of one of our hosts, among those whose shadow root holds `having` when given: for a real
+ * (BiDi input) click.
+ */
+export async function shadowButton(page: Page, host: Host, name?: string, having?: string): Promise<ElementHandle<Element>> {
+  const handle = await page.evaluateHandle(
+    (tag, text, inside) => {
+      for (const el of document.querySelectorAll(tag)) {
+        const root = el.shadowRoot;
+        if (!root || (inside && !root.querySelector(inside))) continue;
+        const buttons = [...root.querySelectorAll('button')];
+        const named = (b: HTMLButtonElement) => b.textContent?.trim() === text || b.getAttribute('aria-label') === text;
+        const button = text === undefined ? buttons[0] : buttons.find(named);
+        if (button) return button;
+      }
+      return null;
+    },
+    host,
+    name,
+    having,
+  );
   const element = handle.asElement() as ElementHandle<Element> | null;
-  if (!element) throw new Error(`no button « ${label} » in a panel`);
+  if (!element) throw new Error(`no button ${name === undefined ? '' : `« ${name} » `}in ${host}${having ? ` holding ${having}` : ''}`);
   return element;
 }
 
 /** How many elements match `selector` inside the shadow roots of our hosts named `host`. */
-export function countInShadow(page: Page, host: 'inserjeunes-panel' | 'inserjeunes-badge', selector: string): Promise<number> {
+export function countInShadow(page: Page, host: Host, selector: string): Promise<number> {
   return page.evaluate(
     (tag, sel) => [...document.querySelectorAll(tag)].reduce((n, el) => n + (el.shadowRoot?.querySelectorAll(sel).length ?? 0), 0),
     host,

@@ -12,7 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     pool: 'forks',
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // beforeAll may wait for another run's mock to free the port (firefox.ts), then starts Firefox.
+    hookTimeout: 150_000,
     expect: { poll: { timeout: 10_000, interval: 100 } },
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/e2e-firefox.json' },
