@@ -11,10 +11,11 @@ export default defineConfig({
     // One Firefox for the whole suite: files one after the other, in one process.
     fileParallelism: false,
     pool: 'forks',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     // beforeAll may wait for another run's mock to free the port (firefox.ts), then starts Firefox.
     hookTimeout: 150_000,
-    expect: { poll: { timeout: 10_000, interval: 100 } },
+    // Under a loaded machine a panel may take several seconds; the extension's own deadline is 15 s.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'test-results/e2e-firefox.json' },
   },
