@@ -2,7 +2,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
-import { sites } from './lib/sites';
+import { sites } from './lib/sites/all-sites';
 
 /** The sites' origins (web-accessible resources accept origin patterns only). */
 const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.replace(/^(https?:\/\/[^/]+)\/.*$/, '$1/*')))];
@@ -29,7 +29,7 @@ export default defineConfig({
     // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
     web_accessible_resources: [
       {
-        resources: ['content-main.js', 'page-ui.js'],
+        resources: ['page-session.js', 'page-ui.js'],
         matches: SITE_ORIGINS,
       },
     ],

@@ -1,7 +1,7 @@
 // The list-row badge: the panel's words and colours in one line, a real button that opens the panel.
 import type { ReadonlySignal } from '@preact/signals';
 import { badge, panel } from '../lib/strings';
-import { badgeStateFromPanel, type BadgeState, type PanelState } from './state';
+import { badgeStateFromPanel, type BadgeState, type PanelState } from './panel-state';
 import { read } from './read';
 
 /** The badge's visible words, also used for famille specialties and popup lines. */

@@ -1,7 +1,8 @@
 // The details drawer: later employment, pay, valeur ajoutée, cohorts, continuum, famille, sources.
 import type { EtablissementInfo, ProgrammeReport } from '../lib/types';
 import { DOC_URL, formatDelta, formatEuros, formatMillesime, formatPercent, panel, scopeLabel, voieLabels } from '../lib/strings';
-import { eachCell, type SourceInfo } from './state';
+import { eachCell } from './panel-state';
+import type { SourceCredit } from '../lib/messaging';
 import { SpecialtyLine } from './Specialty';
 
 const pct = (n: number | null | undefined) => (n == null ? panel.details.notAvailable : formatPercent(n));
@@ -136,7 +137,7 @@ export function Famille({ programme }: { programme: ProgrammeReport }) {
   );
 }
 
-function Sources({ sources }: { sources: SourceInfo[] }) {
+function Sources({ sources }: { sources: SourceCredit[] }) {
   return (
     <section class="ij-sub">
       <h4>{panel.details.sources}</h4>
@@ -154,7 +155,7 @@ function Sources({ sources }: { sources: SourceInfo[] }) {
   );
 }
 
-export function DetailsDrawer({ programme, sources = [] }: { programme: ProgrammeReport; sources?: SourceInfo[] }) {
+export function DetailsDrawer({ programme, sources = [] }: { programme: ProgrammeReport; sources?: SourceCredit[] }) {
   return (
     <details class="ij-details">
       <summary>{panel.details.summary}</summary>

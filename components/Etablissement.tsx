@@ -2,14 +2,15 @@
 import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel } from '../lib/strings';
-import { badgeStateFromProgramme, diplomaTag, type SourceInfo } from './state';
+import { badgeStateFromProgramme, diplomaTag } from './panel-state';
+import type { SourceCredit } from '../lib/messaging';
 import { BadgeText } from './Badge';
 import { ValeurAjoutee } from './Details';
 import { ProgrammeView } from './Programme';
 
 export interface EtablissementViewProps {
   report: Report;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void;
   saved?: ReadonlySet<string>;
@@ -20,7 +21,7 @@ export interface EtablissementViewProps {
 /** One programme taught: its line, and its full view drawn only once opened (a list may hold dozens). */
 function TaughtRow(props: {
   programme: ProgrammeReport;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void;
   saved?: boolean;

@@ -1,13 +1,14 @@
 // The options page: the lookup's settings with validation messages, display preferences, and "À propos".
 import { useSignal } from '@preact/signals';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
-import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition, type SourceInfo } from './state';
+import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
+import type { SourceCredit } from '../lib/messaging';
 
 export interface OptionsViewProps {
   initial: OptionsValues;
   /** Called with valid values only; may be async (storage). */
   onSettingsSubmit: (values: OptionsValues) => void | Promise<void>;
-  sources: SourceInfo[];
+  sources: SourceCredit[];
   version: string;
 }
 

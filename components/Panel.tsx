@@ -4,7 +4,8 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ProgrammeReport } from '../lib/types';
 import { panel, problemSentences } from '../lib/strings';
-import type { PanelState, SourceInfo } from './state';
+import type { PanelState } from './panel-state';
+import type { SourceCredit } from '../lib/messaging';
 import { ProgrammeView } from './Programme';
 import { EtablissementView } from './Etablissement';
 import { read } from './read';
@@ -13,13 +14,12 @@ export interface PanelProps {
   state: PanelState | ReadonlySignal<PanelState>;
   /** Shared with the content script when it wants to drive or remember it; created here otherwise. */
   collapsed?: Signal<boolean>;
-  startCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
   onClose?: () => void;
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void;
   savedKeys?: ReadonlySet<string> | ReadonlySignal<ReadonlySet<string>>;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   /** Shown over the page (opened from a badge) rather than in its flow. */
   floating?: boolean;
   /** An establishment's programme row was opened: its figures may need completing (see EtablissementView). */
@@ -27,7 +27,7 @@ export interface PanelProps {
 }
 
 /** What the panel body says for each state of the lookup. */
-export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed' | 'onCollapsedChange' | 'onClose'>) {
+export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChange' | 'onClose'>) {
   const state = read(props.state);
   const saved = props.savedKeys ? read(props.savedKeys) : undefined;
   if (state.status === 'loading') {
@@ -84,7 +84,7 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'startCollapsed'
 }
 
 export function Panel(props: PanelProps) {
-  const own = useSignal(props.startCollapsed ?? false);
+  const own = useSignal(false);
   const collapsed = props.collapsed ?? own;
   const tab = useRef<HTMLButtonElement>(null);
   const collapseButton = useRef<HTMLButtonElement>(null);

@@ -3,7 +3,9 @@ import type { ReadonlySignal } from '@preact/signals';
 import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Report } from '../lib/types';
 import { panel, popup } from '../lib/strings';
-import { badgeStateFromProgramme, classifySearch, diplomaTag, eachCell, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo } from './state';
+import { badgeStateFromProgramme, diplomaTag, eachCell, type PanelState } from './panel-state';
+import { classifySearch, type SearchQuery, type SearchState } from './classify-search';
+import type { SearchResult, SourceCredit } from '../lib/messaging';
 import { BadgeText } from './Badge';
 import { PanelBody } from './Panel';
 import { read } from './read';
@@ -25,7 +27,7 @@ export interface PopupViewProps {
   savedKeys?: ReadonlySet<string> | ReadonlySignal<ReadonlySet<string>>;
   selectionHref?: string;
   selectionCount?: number;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
 }
 
 const countLoading = (p: ProgrammeReport) => eachCell(p).filter((c) => c.cell.state === 'loading').length;
@@ -103,8 +105,8 @@ function Search({ search, onSearch, onOpenResult }: Pick<PopupViewProps, 'onSear
       )}
       {search.status === 'done' && search.results.length > 0 && (
         <ul class="ij-lines">
-          {search.results.map((r) => (
-            <li key={r.id} class="ij-line">
+          {search.results.map((r, i) => (
+            <li key={i} class="ij-line">
               <button type="button" class="ij-line-button" onClick={() => onOpenResult(r)}>
                 <span class="ij-line-title">{r.libelle}</span>
                 {r.detail && <span class="ij-muted">{r.detail}</span>}

@@ -1,7 +1,9 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
 import type { ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
-import { SCOPES, deltaVsRegion, diplomaTag, headline, voiesPresent, type SourceInfo } from './state';
+import { SCOPES } from '../lib/types';
+import { deltaVsRegion, diplomaTag, headline, voiesPresent } from './panel-state';
+import type { SourceCredit } from '../lib/messaging';
 import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
@@ -9,7 +11,7 @@ import { DetailsDrawer, Famille } from './Details';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
-  sources?: SourceInfo[];
+  sources?: SourceCredit[];
   onRetry?: () => void;
   /** When given, shows "Ajouter à ma sélection". */
   onSave?: (programme: ProgrammeReport) => void;

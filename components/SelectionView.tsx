@@ -2,7 +2,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { Cell, ProgrammeReport, Voie } from '../lib/types';
 import { badge, formatNumber, formatPercent, panel, selection, voieLabels } from '../lib/strings';
-import { diplomaTag, voiesPresent } from './state';
+import { diplomaTag, voiesPresent } from './panel-state';
 import { read } from './read';
 
 export interface SelectionViewProps {

@@ -1,6 +1,6 @@
 // One row for one specialty of a famille de métiers: its name and its best figures or why there are none.
 import type { ProgrammeReport } from '../lib/types';
-import { badgeStateFromProgramme } from './state';
+import { badgeStateFromProgramme } from './panel-state';
 import { BadgeText } from './Badge';
 
 export function SpecialtyLine({ programme }: { programme: ProgrammeReport }) {

@@ -10,4 +10,6 @@ export { IndicatorBars } from './Indicators';
 export { SansPerspectivesNotice } from './SansPerspectives';
 export { DetailsDrawer, ValeurAjoutee } from './Details';
 export { EtablissementView, type EtablissementViewProps } from './Etablissement';
-export * from './state';
+export * from './panel-state';
+export * from './classify-search';
+export * from './validate-options';

@@ -1,5 +1,5 @@
 // Background service worker: the only place that reads the referentiel and talks to the API.
-import { createBackgroundService, watchTabs } from '../lib/background';
+import { createBackgroundService, watchTabs } from '../lib/background-handlers';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '../lib/messaging';

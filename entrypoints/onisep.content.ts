@@ -1,6 +1,6 @@
 // Content script for onisep: a URL check on every page of the site; the rest loads only on pages it recognises.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchSite } from '../lib/content-watch';
+import { watchSite } from '../lib/watch-page-url';
 import { detectWith } from '../lib/sites/detectors';
 import { detectors, ONISEP_MATCHES } from '../lib/sites/onisep';
 

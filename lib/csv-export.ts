@@ -1,12 +1,10 @@
 // The counsellor's selection as a CSV a French spreadsheet opens cleanly: UTF-8 with BOM, `;`, CRLF.
-import type { Cell, ProgrammeReport, Scope, Voie } from './types';
+import { SCOPES, VOIES, type Cell, type ProgrammeReport, type Voie } from './types';
 import { csv, noFiguresSentences, errorSentences, scopeLabel, voieLabels } from './strings';
 
 const SEP = ';';
 const EOL = '\r\n';
 const BOM = '\ufeff';
-const SCOPES: Scope[] = ['etablissement', 'region', 'france'];
-const VOIES: Voie[] = ['scolaire', 'apprentissage'];
 
 /** Quotes a field when it needs it, and defuses formulas (CSV injection) with a leading apostrophe. */
 export function csvField(value: string | number | null | undefined): string {

@@ -2,7 +2,7 @@
 // each handing its entry point over through a global of the content script's own world.
 import { browser } from 'wxt/browser';
 
-export const CONTENT_MAIN_GLOBAL = '__inserjeunesContentMain';
+export const PAGE_SESSION_GLOBAL = '__inserjeunesPageSession';
 export const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
 
 /** Imports `/<file>` from the extension and returns what it left in `globalName`. */

@@ -1,17 +1,18 @@
 // The one typed protocol between content scripts, popup, options and the background.
 // Its door check lives in messaging-door.ts, so that content scripts do not carry the schemas.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Depth } from './lookup';
+import type { Depth } from './build-report';
+import type { SourceInfo } from './referentiel/format';
 import type { Report, SightingData } from './types';
 
-export interface SourceInfo {
-  name: string;
-  date?: string;
-  licence: string;
-  url?: string;
-}
+/**
+ * A data source as the panel and the options page credit it: the index's own sources (their name,
+ * date and licence), and the ones the background adds (the API, with a link and no date).
+ */
+export type SourceCredit = Pick<SourceInfo, 'name' | 'licence'> & Partial<Pick<SourceInfo, 'date'>> & { url?: string };
 
-export interface SearchHit {
+/** One programme the popup's search found, as the popup lists it. */
+export interface SearchResult {
   /** What to send back to `lookup` to get this programme's report. */
   sighting: SightingData;
   libelle: string;
@@ -26,15 +27,15 @@ export interface TabFinding {
 export interface ProtocolMap {
   /**
    * Resolve one sighting into a report (from cache when possible; `force` skips the cache).
-   * `depth: 'badge'` asks only what a list-row badge shows (see lib/lookup.ts).
+   * `depth: 'badge'` asks only what a list-row badge shows (see lib/build-report.ts).
    */
   lookup(data: { sighting: SightingData; force?: boolean; depth?: Depth }): Report;
   /** Free-text or code search in the referentiel (popup search box). */
-  search(data: { query: string }): SearchHit[];
+  search(data: { query: string }): SearchResult[];
   /** What the content script of a tab has asked about, for the popup. */
   tabFindings(data: { tabId: number }): TabFinding[];
   /** The data sources shipped in the referentiel, with their dates. */
-  sources(): { sources: SourceInfo[]; builtAt?: string };
+  sources(): { sources: SourceCredit[]; builtAt?: string };
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

@@ -1,8 +1,7 @@
-// The user's settings and saved selection, as typed, versioned storage items.
+// The user's settings, as typed, versioned storage items (the saved selection: lib/saved-selection.ts).
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_API_URL, normalizeApiUrl } from './api-url';
 import { regions } from './strings';
-import type { ProgrammeReport, SightingData } from './types';
 
 declare const __INSERJEUNES_API_URL__: string | undefined;
 
@@ -33,7 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   display: { position: 'apres', startCollapsed: false, showBadges: true },
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads whatever is stored, field by field: a valid field is kept, a missing or broken one takes its
@@ -75,55 +74,3 @@ export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback:
 
 /** Whether the in-page panel is collapsed to its tab: remembered across pages. */
 export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false, version: 1 });
-
-/** One programme in one establishment that the counsellor saved. */
-export interface SelectionItem {
-  key: string;
-  libelle: string;
-  etablissement?: string;
-  uai?: string;
-  cfd?: string;
-  mefstat11?: string;
-  /** What to look up again to refresh its figures. */
-  sighting: SightingData;
-  addedAt: number;
-}
-
-/** What the selection keeps of a programme: enough to name it and to look it up again. */
-export function selectionItemOf(programme: ProgrammeReport, sighting: SightingData, now = Date.now()): SelectionItem {
-  return {
-    key: programme.key,
-    libelle: programme.libelle,
-    ...(programme.etablissement?.libelle ? { etablissement: programme.etablissement.libelle } : {}),
-    ...(programme.etablissement?.uai ? { uai: programme.etablissement.uai } : {}),
-    ...(programme.cfd ? { cfd: programme.cfd } : {}),
-    ...(programme.mefstat11 ? { mefstat11: programme.mefstat11 } : {}),
-    sighting,
-    addedAt: now,
-  };
-}
-
-export const selectionItem = storage.defineItem<SelectionItem[]>('local:selection', { fallback: [], version: 1 });
-
-/** Keeps only well-formed saved items, so one corrupt entry never hides the others. */
-export function normalizeSelection(raw: unknown): SelectionItem[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (it): it is SelectionItem =>
-      isObject(it) && typeof it.key === 'string' && typeof it.libelle === 'string' && isObject(it.sighting) && isObject(it.sighting.ids),
-  );
-}
-
-export async function getSelection(): Promise<SelectionItem[]> {
-  return normalizeSelection(await selectionItem.getValue());
-}
-
-export async function addToSelection(item: SelectionItem): Promise<void> {
-  const current = await getSelection();
-  if (current.some((it) => it.key === item.key)) return;
-  await selectionItem.setValue([...current, item]);
-}
-
-export async function removeFromSelection(key: string): Promise<void> {
-  await selectionItem.setValue((await getSelection()).filter((it) => it.key !== key));
-}

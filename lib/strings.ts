@@ -331,6 +331,7 @@ export const regions: { code: string; nom: string }[] = [
   { code: '27', nom: 'Bourgogne-Franche-Comté' },
   { code: '53', nom: 'Bretagne' },
   { code: '24', nom: 'Centre-Val de Loire' },
+  { code: '00', nom: 'Collectivités d’outre-mer' },
   { code: '94', nom: 'Corse' },
   { code: '44', nom: 'Grand Est' },
   { code: '01', nom: 'Guadeloupe' },

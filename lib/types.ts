@@ -56,6 +56,10 @@ export type SightingData = Omit<Sighting, 'anchor'>;
 export type Voie = 'scolaire' | 'apprentissage';
 export type Scope = 'etablissement' | 'region' | 'france';
 
+/** Display and lookup order: the most local first. */
+export const SCOPES: readonly Scope[] = ['etablissement', 'region', 'france'];
+export const VOIES: readonly Voie[] = ['scolaire', 'apprentissage'];
+
 /** Figures of one cell. Rates are integer percentages over `nbAnneeTerm`, as the API gives them. */
 export interface Figures {
   millesime: string;

@@ -259,23 +259,3 @@ export function createCachedClient(client: InserJeunesClient, cache: Cache, opti
     certification: (code: string, opts?: CallOptions) => cached(`c:${code}${m(opts)}`, () => client.certification(code, opts)),
   };
 }
-
-/** An in-memory AsyncStore (tests, and a fallback when extension storage is unavailable). */
-export function createMemoryStore(initial: Record<string, unknown> = {}): AsyncStore & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>(Object.entries(initial));
-  const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
-  return {
-    data,
-    async get(keys) {
-      const out: Record<string, unknown> = {};
-      for (const k of keys) if (data.has(k)) out[k] = clone(data.get(k));
-      return out;
-    },
-    async set(items) {
-      for (const [k, v] of Object.entries(items)) data.set(k, clone(v));
-    },
-    async remove(keys) {
-      for (const k of keys) data.delete(k);
-    },
-  };
-}

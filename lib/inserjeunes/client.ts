@@ -302,8 +302,3 @@ function mapClientError(status: number, body: unknown): NoneCell | ErrorCell {
   }
   return errorCell('invalid-response', `Réponse inattendue (${status}).`, status);
 }
-
-/** Cells a result gives: its error or none cell, or undefined when it succeeded. */
-export function failureCell<T>(result: ApiResult<T>): NoneCell | ErrorCell | undefined {
-  return result.ok ? undefined : result.cell;
-}

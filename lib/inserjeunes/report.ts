@@ -1,6 +1,6 @@
 // One programme's report: establishment / region / France × voie scolaire / apprentissage, each cell
 // with exactly one state. Asks in parallel only for what the input allows; never throws.
-import type { Cell, Cells, EtablissementInfo, Lieu, ProgrammeReport, Scope, Voie } from '../types';
+import { SCOPES, type Cell, type Cells, type EtablissementInfo, type Lieu, type ProgrammeReport, type Scope, type Voie } from '../types';
 import type { ApiResult, InserJeunesClient } from './client';
 import { hasNoStatistics, toCell } from './figures';
 import type { AnyStatsRaw } from './schema';
@@ -23,8 +23,6 @@ export interface ProgrammeInput {
   scopes?: readonly Scope[];
 }
 
-export const SCOPES: Scope[] = ['etablissement', 'region', 'france'];
-export const VOIES: Voie[] = ['scolaire', 'apprentissage'];
 
 /** Every cell in the same state (e.g. `{state: 'loading'}` while a report is being built). */
 export function emptyCells(cell: Cell): Cells {

@@ -16,7 +16,7 @@ import {
   onisepIdOfHref,
   onisepKey,
 } from './dom';
-import type { SiteAdapter } from './types';
+import type { SiteAdapter } from './adapter-types';
 
 const HOST = 'affectation3e.phm.education.gouv.fr';
 const onHost = (url: URL) => url.protocol === 'https:' && url.hostname === HOST;

@@ -1,5 +1,5 @@
 // URL detectors with their examples beside them (the github-url-detection way): cheap, no DOM.
-import type { DetectedPage } from './types';
+import type { DetectedPage } from './adapter-types';
 
 export interface Detector {
   /** Names the detector in test output. */

@@ -21,7 +21,7 @@ import {
   slugOf,
   textOf,
 } from './dom';
-import type { SiteAdapter } from './types';
+import type { SiteAdapter } from './adapter-types';
 
 const HOSTS = new Set(['www.onisep.fr', 'explorer-avenirs.onisep.fr']);
 const onHost = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);

@@ -14,7 +14,7 @@ import {
   onisepIdOfHref,
   textOf,
 } from './dom';
-import type { SiteAdapter } from './types';
+import type { SiteAdapter } from './adapter-types';
 
 const HOSTS = new Set(['dossierappel.parcoursup.fr', 'dossier.parcoursup.fr']);
 const onHost = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);

@@ -13,7 +13,7 @@ export interface FortyRow {
   for: string;
   libelle: string;
   duree?: number;
-  /** The codes the background will ask about, as lib/lookup.ts derives them (first CFD of the programme). */
+  /** The codes the background will ask about, as lib/build-report.ts derives them (first CFD of the programme). */
   cfd: string;
   mefstat11: string;
 }

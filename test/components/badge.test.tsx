@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { signal } from '@preact/signals';
 import { Badge, badgeStateFromReport, type BadgeState, type PanelState } from '../../components';
-import { errorReport, familleReport, fullReport, loadingReport, secretReport, unknownEtablissementReport, unresolvedReport } from '../../components/demo-data';
+import { errorReport, familleReport, fullReport, loadingReport, secretReport, unknownEtablissementReport, unresolvedReport } from '../fixtures/reports/demo-reports';
 
 afterEach(cleanup);
 const fold = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');

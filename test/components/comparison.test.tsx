@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/preact';
 import { Panel } from '../../components';
-import { fullReport } from '../../components/demo-data';
+import { fullReport } from '../fixtures/reports/demo-reports';
 import type { ProgrammeReport, Report } from '../../lib/types';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { csvField, csvFileName, selectionToCsv } from '../../lib/csv-export';
-import { fullReport, sansPerspectivesProgramme, secretReport } from '../../components/demo-data';
+import { fullReport, sansPerspectivesProgramme, secretReport } from '../fixtures/reports/demo-reports';
 import type { ProgrammeReport } from '../../lib/types';
 
 describe('csvField', () => {

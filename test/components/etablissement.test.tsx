@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { Panel } from '../../components';
-import { canuts, fullReport } from '../../components/demo-data';
+import { canuts, fullReport } from '../fixtures/reports/demo-reports';
 import type { Report } from '../../lib/types';
 
 afterEach(cleanup);

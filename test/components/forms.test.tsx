@@ -11,7 +11,7 @@ import {
   type OptionsValues,
   type SearchState,
 } from '../../components';
-import { demoSources, fullReport, sansPerspectivesProgramme, secretReport } from '../../components/demo-data';
+import { demoSources, fullReport, sansPerspectivesProgramme, secretReport } from '../fixtures/reports/demo-reports';
 
 afterEach(cleanup);
 const fold = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -90,7 +90,7 @@ describe('PopupView', () => {
     const search: SearchState = {
       status: 'done',
       query: { kind: 'texte', value: 'opticien' },
-      results: [{ id: '32033107', libelle: 'BTS Opticien-lunetier', detail: '2 ans' }],
+      results: [{ sighting: { site: 'recherche', page: 'formation', ids: { cfd: '32033107' } }, libelle: 'BTS Opticien-lunetier', detail: '2 ans' }],
     };
     const onOpenResult = vi.fn();
     render(<PopupView {...base} onOpenResult={onOpenResult} tab={{ status: 'loading' }} search={search} detail={null} />);
@@ -226,7 +226,7 @@ describe('Options', () => {
     const { container } = render(<OptionsView initial={valid} onSettingsSubmit={() => {}} sources={demoSources} version="0.1.0" />);
     const options = [...container.querySelectorAll('#ij-opt-preferredRegion option')].map((o) => o.textContent);
     expect(options).toContain('Auvergne-Rhône-Alpes');
-    expect(options.length).toBe(19); // "Aucune" + 18 regions
+    expect(options.length).toBe(20); // "Aucune" + 19 regions (00: collectivités d’outre-mer)
     expect(container.textContent).toContain('Certif Info (octobre 2024), Licence ODbL');
     expect(container.textContent).toContain('DEPP, valeur ajoutée des lycées (2024), Licence Ouverte (Etalab 2.0)');
     expect(container.textContent).toContain('Version 0.1.0');

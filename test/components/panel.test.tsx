@@ -15,7 +15,7 @@ import {
   secretReport,
   unknownEtablissementReport,
   unresolvedReport,
-} from '../../components/demo-data';
+} from '../fixtures/reports/demo-reports';
 import type { Report } from '../../lib/types';
 
 afterEach(cleanup);
@@ -240,8 +240,8 @@ describe('Collapse, close, save', () => {
     expect(screen.getByRole('button', { name: /Afficher les débouchés/ })).toBeTruthy();
   });
 
-  it('starts collapsed when asked', () => {
-    render(<Panel state={ready(fullReport)} startCollapsed />);
+  it('starts collapsed when its collapsed signal says so (the stored choice or the setting)', () => {
+    render(<Panel state={ready(fullReport)} collapsed={signal(true)} />);
     expect(screen.getByRole('button', { name: /Afficher les débouchés/ }).getAttribute('aria-expanded')).toBe('false');
   });
 

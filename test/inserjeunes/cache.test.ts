@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCache, createCachedClient, createMemoryStore, type AsyncStore } from '../../lib/inserjeunes/cache';
+import { createCache, createCachedClient, type AsyncStore } from '../../lib/inserjeunes/cache';
+import { createMemoryStore } from './memory-store';
 import { createClient } from '../../lib/inserjeunes/client';
 import { buildProgrammeReport } from '../../lib/inserjeunes/report';
 import { BASE, fakeFetch, SECURITE, scenarioRoutes, stats } from './fake-api';

@@ -1,6 +1,7 @@
 // Budget measurements for `npm run bench`: a report built from a warm cache (≤ 5 ms) and the
 // number of requests a cache miss makes per kind of input.
-import { createCache, createCachedClient, createMemoryStore } from '../../lib/inserjeunes/cache';
+import { createCache, createCachedClient } from '../../lib/inserjeunes/cache';
+import { createMemoryStore } from './memory-store';
 import { createClient } from '../../lib/inserjeunes/client';
 import { buildProgrammeReport, type ProgrammeInput } from '../../lib/inserjeunes/report';
 import { BASE, fakeFetch, SECURITE, scenarioRoutes } from './fake-api';

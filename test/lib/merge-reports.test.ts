@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withRowProgrammes } from '../../lib/merge-reports';
-import { fullReport, secretReport } from '../../components/demo-data';
+import { fullReport, secretReport } from '../fixtures/reports/demo-reports';
 import type { Report } from '../../lib/types';
 
 const etab = (uai: string, programmes: Report['programmes'] = []): Report => ({

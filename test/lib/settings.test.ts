@@ -1,14 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  addToSelection,
-  DEFAULT_SETTINGS,
-  getSelection,
-  getSettings,
-  normalizeSettings,
-  removeFromSelection,
-  saveSettings,
-} from '../../lib/settings';
+import { DEFAULT_SETTINGS, getSettings, normalizeSettings, saveSettings } from '../../lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -26,6 +18,8 @@ describe('settings', () => {
       display: { ...DEFAULT_SETTINGS.display, showBadges: false },
     });
     expect(normalizeSettings('corrupt')).toEqual(DEFAULT_SETTINGS);
+    // 00 (collectivités d'outre-mer) is one of the 19 codes the API accepts.
+    expect(normalizeSettings({ preferredRegion: '00' }).preferredRegion).toBe('00');
     expect(normalizeSettings({ preferredRegion: '99', apiUrl: 'javascript:1' })).toEqual(DEFAULT_SETTINGS);
   });
 
@@ -36,40 +30,5 @@ describe('settings', () => {
     delete stored.display;
     await fakeBrowser.storage.local.set({ settings: stored });
     expect(await getSettings()).toMatchObject({ preferredRegion: '11', cacheDays: 2, display: DEFAULT_SETTINGS.display });
-  });
-});
-
-describe('the counsellor selection', () => {
-  const item = (key: string) => ({ key, libelle: `Formation ${key}`, sighting: { site: 'onisep' as const, page: 'formation' as const, ids: { cfd: '40034403' } }, addedAt: 1 });
-
-  it('adds once, removes, and survives a corrupt entry', async () => {
-    await addToSelection(item('a'));
-    await addToSelection(item('a'));
-    await addToSelection(item('b'));
-    expect((await getSelection()).map((i) => i.key)).toEqual(['a', 'b']);
-    const raw = (await fakeBrowser.storage.local.get('selection')).selection as unknown[];
-    await fakeBrowser.storage.local.set({ selection: [...raw, { broken: true }, 42] });
-    expect((await getSelection()).map((i) => i.key)).toEqual(['a', 'b']);
-    await removeFromSelection('a');
-    expect((await getSelection()).map((i) => i.key)).toEqual(['b']);
-  });
-});
-
-describe('selectionItemOf', () => {
-  it('keeps what names the programme and what looks it up again', async () => {
-    const { selectionItemOf } = await import('../../lib/settings');
-    const { fullReport } = await import('../../components/demo-data');
-    const p = fullReport.programmes[0]!;
-    const item = selectionItemOf(p, fullReport.sighting, 5);
-    expect(item).toEqual({
-      key: p.key,
-      libelle: p.libelle,
-      etablissement: 'Lycée professionnel Les Canuts',
-      uai: '0693045K',
-      cfd: p.cfd,
-      mefstat11: p.mefstat11,
-      sighting: fullReport.sighting,
-      addedAt: 5,
-    });
   });
 });

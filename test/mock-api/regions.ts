@@ -1,27 +1,9 @@
 // Region codes the API accepts, their names, and the département → region table used to read a
 // postal code given in place of a region (public INSEE geography, written out by hand).
+import { regions } from '../../lib/strings';
 
-export const REGION_NAMES: Record<string, string> = {
-  '00': 'Inconnue',
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': "Provence-Alpes-Côte d'Azur",
-  '94': 'Corse',
-};
+/** Region names by code: the extension's own list (lib/strings.ts), the one the API accepts. */
+export const REGION_NAMES: Record<string, string> = Object.fromEntries(regions.map((r) => [r.code, r.nom]));
 
 const DEPARTEMENTS_BY_REGION: Record<string, string[]> = {
   '01': ['971'],

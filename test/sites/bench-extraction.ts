@@ -17,7 +17,7 @@ async function bundle(): Promise<string> {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const result = await build({
     stdin: {
-      contents: `export { extractAll } from '../../lib/sites/index';\nexport { generateBigLists } from './big-lists';`,
+      contents: `export { extractAll } from './match-sites';\nexport { generateBigLists } from './big-lists';`,
       resolveDir: here,
       loader: 'ts',
     },

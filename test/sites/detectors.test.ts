@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as affelnetModule from '../../lib/sites/affelnet';
 import type { Detector } from '../../lib/sites/detectors';
-import { adapterFor, matchesPattern, sites } from '../../lib/sites/index';
+import { sites } from '../../lib/sites/all-sites';
+import { adapterFor, matchesPattern } from './match-sites';
 import * as onisepModule from '../../lib/sites/onisep';
 import * as parcoursupModule from '../../lib/sites/parcoursup';
 import { pageFixtures } from '../fixtures/pages';

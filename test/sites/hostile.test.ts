@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { affelnet } from '../../lib/sites/affelnet';
-import { extractAll, sites } from '../../lib/sites/index';
+import { sites } from '../../lib/sites/all-sites';
+import { extractAll } from './match-sites';
 import { onisep } from '../../lib/sites/onisep';
 import { parcoursup } from '../../lib/sites/parcoursup';
 import { AFFELNET_LISTE, generateBigLists, ONISEP_ETAB, ONISEP_FORMATION, PSUP_CARTE } from './big-lists';

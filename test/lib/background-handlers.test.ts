@@ -1,7 +1,7 @@
 // The background's services with the fake browser: tab findings survive a worker restart.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackgroundService } from '../../lib/background';
+import { createBackgroundService } from '../../lib/background-handlers';
 import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SightingData } from '../../lib/types';
 import { startMockApi, type MockApi } from '../mock-api/server';

@@ -6,9 +6,9 @@
 import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { PopupView, type PanelState, type SearchQuery, type SearchResult, type SearchState, type SourceInfo, type TabState } from '../../components';
-import { messaging, type SearchHit } from '../../lib/messaging';
-import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/settings';
+import { PopupView, type PanelState, type SearchQuery, type SearchState, type TabState } from '../../components';
+import { messaging, type SourceCredit } from '../../lib/messaging';
+import { addToSelection, getSelection, normalizeSelection, selectionItem, selectionItemOf, type SelectionItem } from '../../lib/saved-selection';
 import { panel as panelStrings, popup as popupStrings } from '../../lib/strings';
 import type { ProgrammeReport, Report, SightingData } from '../../lib/types';
 import '../../components/page.css';
@@ -20,11 +20,10 @@ const detail = signal<PanelState | null>(null);
 let detailSighting: SightingData | null = null;
 /** Only the last lookup may fill the panel: a slow answer to an earlier click must not replace a newer one. */
 let detailRun = 0;
-let hits: SearchHit[] = [];
 let searchRun = 0;
 const selection = signal<SelectionItem[]>([]);
 const savedKeys = computed<ReadonlySet<string>>(() => new Set(selection.value.map((s) => s.key)));
-const sources = signal<SourceInfo[]>([]);
+const sources = signal<SourceCredit[]>([]);
 
 const failure = (error: unknown) => (error instanceof Error && error.message ? error.message : panelStrings.extensionUnavailable);
 
@@ -76,9 +75,7 @@ async function runSearch(query: SearchQuery): Promise<void> {
   try {
     const found = await messaging.sendMessage('search', { query: searchText(query) });
     if (run !== searchRun) return;
-    hits = found;
-    const results: SearchResult[] = found.map((h, i) => ({ id: String(i), libelle: h.libelle, ...(h.detail ? { detail: h.detail } : {}) }));
-    search.value = { status: 'done', query, results };
+    search.value = { status: 'done', query, results: found };
   } catch (error) {
     if (run === searchRun) search.value = { status: 'failed', query, message: failure(error) };
   }
@@ -96,10 +93,7 @@ function App() {
       search={search}
       detail={detail}
       onSearch={(query) => void runSearch(query)}
-      onOpenResult={(result) => {
-        const hit = hits[Number(result.id)];
-        if (hit) void showLookup(hit.sighting);
-      }}
+      onOpenResult={(result) => void showLookup(result.sighting)}
       onOpenFound={(report, programme) => {
         detailRun++;
         detailSighting = report.sighting;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { isOnisepId } from '../../lib/codes';
 import { cleanIds } from '../../lib/sites/ids';
-import { extractAll, sightingKey, sites } from '../../lib/sites/index';
+import { sightingKey } from '../../lib/sites/key';
+import { sites } from '../../lib/sites/all-sites';
+import { extractAll } from './match-sites';
 import { headingAnchor, labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
 import { htmlDocument, loadFixture } from './helpers';
 

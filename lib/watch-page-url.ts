@@ -2,19 +2,19 @@
 // unless the page is one of ours. The page session (reading the page, messaging, the UI) is a
 // web-accessible module imported only then, so other pages do not even parse it.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageSessionHandle } from './content-script';
-import { CONTENT_MAIN_GLOBAL, importFromExtension, mark } from './lazy-module';
-import type { SiteAdapter } from './sites/types';
+import type { PageSessionHandle } from './page-session/start-page-session';
+import { PAGE_SESSION_GLOBAL, importFromExtension, mark } from './lazy-module';
+import type { SiteAdapter } from './sites/adapter-types';
 import type { SiteName } from './types';
 
-/** What the session module (entrypoints/content-main.ts) hands over. */
-export type ContentMain = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
+/** What the session module (entrypoints/page-session.ts) hands over. */
+export type StartPageSession = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
 
-let mainPromise: Promise<ContentMain> | undefined;
+let sessionPromise: Promise<StartPageSession> | undefined;
 
-function loadMain(): Promise<ContentMain> {
-  mainPromise ??= importFromExtension<ContentMain>('content-main.js', CONTENT_MAIN_GLOBAL);
-  return mainPromise;
+function loadPageSession(): Promise<StartPageSession> {
+  sessionPromise ??= importFromExtension<StartPageSession>('page-session.js', PAGE_SESSION_GLOBAL);
+  return sessionPromise;
 }
 
 export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: SiteAdapter['detect']): void {
@@ -36,7 +36,7 @@ export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: Sit
       return;
     }
     if (!matched) return;
-    loadMain()
+    loadPageSession()
       .then((start) => {
         if (run === generation && !ctx.isInvalid) session = start(ctx, site);
       })

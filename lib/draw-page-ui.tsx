@@ -6,7 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
-import { addToSelection, getSelection, panelCollapsedItem, selectionItem, selectionItemOf, type Settings } from './settings';
+import { addToSelection, getSelection, selectionItem, selectionItemOf } from './saved-selection';
+import { panelCollapsedItem, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
 import type { ProgrammeReport, SightingData } from './types';
 

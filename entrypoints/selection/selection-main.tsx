@@ -6,7 +6,7 @@ import { computed, signal } from '@preact/signals';
 import { SelectionView } from '../../components';
 import { csvFileName, selectionToCsv } from '../../lib/csv-export';
 import { messaging } from '../../lib/messaging';
-import { getSelection, normalizeSelection, removeFromSelection, selectionItem, type SelectionItem } from '../../lib/settings';
+import { getSelection, normalizeSelection, removeFromSelection, selectionItem, type SelectionItem } from '../../lib/saved-selection';
 import { selection as selectionStrings } from '../../lib/strings';
 import type { Cell, Cells, ProgrammeReport, Report } from '../../lib/types';
 import '../../components/page.css';

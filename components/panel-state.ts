@@ -1,11 +1,6 @@
-// The UI's shared state shapes, its signals factory and the pure derivations the components rely on.
-import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { isCfd, isMef10, isMefstat11, isOnisepId, isRncp, isValidUai } from '../lib/codes';
-import { parseApiUrl } from '../lib/api-url';
+// What a panel or a badge shows, and the pure derivations of a report the components rely on.
 import { voiesShown } from '../lib/csv-export';
-import { regions } from '../lib/strings';
-import type { Settings } from '../lib/settings';
-import type { Cell, ErrorReason, Figures, NoFiguresReason, ProgrammeReport, Report, Scope, Voie } from '../lib/types';
+import { SCOPES, VOIES, type Cell, type ErrorReason, type Figures, type NoFiguresReason, type ProgrammeReport, type Report, type Scope, type Voie } from '../lib/types';
 
 /** What the panel shows: a lookup in progress, its answer, or a failure of the lookup itself. */
 export type PanelState = { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'failed'; message: string };
@@ -18,12 +13,6 @@ export type BadgeState =
   | { status: 'secret'; nbAnneeTerm?: number | null }
   | { status: 'none'; reason: NoFiguresReason | 'aucune-formation' }
   | { status: 'error'; error: ErrorReason };
-
-/** One data source credited in the panel and on the options page (as the background describes it). */
-export type { SourceInfo } from '../lib/messaging';
-
-export const SCOPES: readonly Scope[] = ['etablissement', 'region', 'france'];
-export const VOIES: readonly Voie[] = ['scolaire', 'apprentissage'];
 
 export type FiguresCell = Extract<Cell, { state: 'figures' }>;
 
@@ -103,83 +92,6 @@ export function badgeStateFromPanel(state: PanelState | BadgeState): BadgeState 
   if (state.status === 'failed') return { status: 'failed' };
   if (state.status === 'ready') return badgeStateFromReport(state.report);
   return state;
-}
-
-// ------------------------------------------------------------------ popup search
-
-export type SearchKind = 'uai' | 'for' | 'cfd' | 'mefstat11' | 'mef10' | 'rncp' | 'texte';
-export interface SearchQuery {
-  kind: SearchKind;
-  /** Normalised: upper case for codes, RNCP without its prefix, trimmed words for text. */
-  value: string;
-}
-
-/** Names what the user typed; null when it is neither a code nor at least 3 letters. */
-export function classifySearch(input: string): SearchQuery | null {
-  const raw = input.trim();
-  const code = raw.toUpperCase().replace(/\s+/g, '');
-  if (isValidUai(code)) return { kind: 'uai', value: code };
-  if (isOnisepId('FOR', code)) return { kind: 'for', value: code };
-  if (/^RNCP/.test(code) && isRncp(code)) return { kind: 'rncp', value: code.slice(4) };
-  if (isCfd(code) && /[0-9]/.test(code)) return { kind: 'cfd', value: code };
-  if (isMefstat11(code) && /[0-9]/.test(code)) return { kind: 'mefstat11', value: code };
-  if (isMef10(code)) return { kind: 'mef10', value: code };
-  if (/^[0-9]{1,6}$/.test(code)) return { kind: 'rncp', value: code };
-  const words = raw.replace(/\s+/g, ' ');
-  if (words.replace(/[^\p{L}]/gu, '').length >= 3) return { kind: 'texte', value: words };
-  return null;
-}
-
-export interface SearchResult {
-  /** Stable id the caller understands (e.g. a programme key or a code). */
-  id: string;
-  libelle: string;
-  /** A second line: diploma, establishment, town… */
-  detail?: string;
-}
-
-export type SearchState =
-  | { status: 'idle' }
-  | { status: 'loading'; query: SearchQuery }
-  | { status: 'done'; query: SearchQuery; results: SearchResult[] }
-  | { status: 'failed'; query: SearchQuery; message?: string };
-
-// ------------------------------------------------------------------ options
-
-/** The options form's values: the stored settings (lib/settings.ts) plus the API key, kept apart there. */
-export type OptionsValues = Settings & { apiKey: string };
-export type PanelPosition = Settings['display']['position'];
-
-export type OptionsErrors = Partial<Record<'apiUrl' | 'apiKey' | 'preferredRegion' | 'cacheDays', true>>;
-
-/** Which fields are wrong; an empty object means the values can be saved. */
-export function validateOptions(values: OptionsValues): OptionsErrors {
-  const errors: OptionsErrors = {};
-  if (!parseApiUrl(values.apiUrl)) errors.apiUrl = true;
-  if (values.apiKey !== '' && !/^[\x21-\x7e]+$/.test(values.apiKey)) errors.apiKey = true;
-  if (values.preferredRegion !== '' && !regions.some((r) => r.code === values.preferredRegion)) errors.preferredRegion = true;
-  if (!Number.isInteger(values.cacheDays) || values.cacheDays < 1 || values.cacheDays > 90) errors.cacheDays = true;
-  return errors;
-}
-
-// ------------------------------------------------------------------ signals
-
-/** The in-page panel's state, created once per mounted panel by the content script. */
-export interface PanelModel {
-  state: Signal<PanelState>;
-  collapsed: Signal<boolean>;
-  closed: Signal<boolean>;
-  badge: ReadonlySignal<BadgeState>;
-}
-
-export function createPanelModel(initial: PanelState = { status: 'loading' }, startCollapsed = false): PanelModel {
-  const state = signal<PanelState>(initial);
-  return {
-    state,
-    collapsed: signal(startCollapsed),
-    closed: signal(false),
-    badge: computed(() => badgeStateFromPanel(state.value)),
-  };
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

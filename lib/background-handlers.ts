@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
-import { lookupSighting, type Depth } from './lookup';
-import type { SearchHit, SourceInfo, TabFinding } from './messaging';
+import { lookupSighting, type Depth } from './build-report';
+import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/lookup';
 import { apiKeyItem, getSettings, type Settings } from './settings';
-import { sightingKey } from './sites';
+import { sightingKey } from './sites/key';
 import { regions } from './strings';
 import type { Report, SightingData } from './types';
 
@@ -24,10 +24,10 @@ const localStore: AsyncStore = {
 
 export interface BackgroundService {
   lookup(sighting: SightingData, options: { force?: boolean; tabId?: number; depth?: Depth }): Promise<Report>;
-  search(query: string): Promise<SearchHit[]>;
+  search(query: string): Promise<SearchResult[]>;
   tabFindings(tabId: number): Promise<TabFinding[]>;
   forgetTab(tabId: number): void;
-  sources(): Promise<{ sources: SourceInfo[]; builtAt?: string }>;
+  sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
 }
 
@@ -135,7 +135,7 @@ export function createBackgroundService(): BackgroundService {
       if (!ref) return [];
       const q = query.trim();
       const resolved = ref.resolveInput(q);
-      const hits: SearchHit[] = [];
+      const hits: SearchResult[] = [];
       if (!resolved.error && resolved.kind !== 'inconnu') {
         const ids: SightingData['ids'] = {};
         if (resolved.kind === 'UAI') ids.uai = q.toUpperCase();
@@ -163,7 +163,7 @@ export function createBackgroundService(): BackgroundService {
     },
     async sources() {
       const ref = await referentiel();
-      const fromIndex: SourceInfo[] = (ref?.sources ?? []).map((s) => ({
+      const fromIndex: SourceCredit[] = (ref?.sources ?? []).map((s) => ({
         name: s.name,
         licence: s.licence,
         ...(s.date ? { date: s.date } : {}),

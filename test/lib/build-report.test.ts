@@ -1,7 +1,7 @@
 // From sightings to reports: the fixture referentiel, the real client, the mock API on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../lib/inserjeunes/client';
-import { lookupSighting, type LookupContext } from '../../lib/lookup';
+import { lookupSighting, type LookupContext } from '../../lib/build-report';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/lookup';
 import type { Cell, SightingData } from '../../lib/types';

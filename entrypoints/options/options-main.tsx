@@ -3,9 +3,9 @@
 import { render } from 'preact';
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { OptionsView, type OptionsValues, type SourceInfo } from '../../components';
+import { OptionsView, type OptionsValues } from '../../components';
 import { apiOriginPattern } from '../../lib/api-url';
-import { messaging } from '../../lib/messaging';
+import { messaging, type SourceCredit } from '../../lib/messaging';
 import { apiKeyItem, getSettings, saveSettings, type Settings } from '../../lib/settings';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
@@ -13,7 +13,7 @@ import '../../components/page.css';
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; values: OptionsValues };
 
 const loaded = signal<Loaded>({ status: 'loading' });
-const sources = signal<SourceInfo[]>([]);
+const sources = signal<SourceCredit[]>([]);
 /** Why the last submit saved nothing (OptionsView shows validation errors; this page shows the rest). */
 const refusal = signal<string>('');
 let storedApiUrl = '';

@@ -1,16 +1,8 @@
-// The site adapters, and the few pure helpers content scripts need around them.
-import type { Sighting } from '../types';
-import { affelnet } from './affelnet';
-import { onisep } from './onisep';
-import { parcoursup } from './parcoursup';
-import type { SiteAdapter } from './types';
-
-export type { DetectedPage, SiteAdapter } from './types';
-export { affelnet, onisep, parcoursup };
-// In its own module so a content script can import it without the other sites' adapters.
-export { sightingKey } from './key';
-
-export const sites: SiteAdapter[] = [onisep, parcoursup, affelnet];
+// Test-side helpers over the adapters: which adapter a URL belongs to, and detect + extract in one go.
+// The extension never needs them (each content script knows its site); the tests and the extraction
+// bench do, so they live here rather than in lib/sites/.
+import type { Sighting } from '../../lib/types';
+import { sites, type SiteAdapter } from '../../lib/sites/all-sites';
 
 /** True when a match pattern (`https://host/path*`, the only form our adapters use) covers the URL. */
 export function matchesPattern(pattern: string, url: URL): boolean {
