@@ -133,7 +133,7 @@ test('API down: the panel says so and offers a retry that brings the figures', a
 });
 
 test('the manifest admits no Firefox without the Navigation API, and this Firefox meets it', async () => {
-  // lib/content-watch.ts follows client-side navigation through the Navigation API (Firefox 147+):
+  // lib/watch-page-url.ts follows client-side navigation through the Navigation API (Firefox 147+):
   // with it turned off (dom.navigation.webidl.enabled=false) the pushState test above fails.
   const manifest = JSON.parse(readFileSync(resolve(FIREFOX_E2E_BUILD, 'manifest.json'), 'utf8'));
   const min = Number.parseInt(manifest.browser_specific_settings.gecko.strict_min_version, 10);
