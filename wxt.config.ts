@@ -63,7 +63,9 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // The extension collects nothing about its users (Firefox asks every add-on to say so).
-            gecko: { id: 'inserjeunes@extension', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // 153 ESR, the supported one (140 ESR ended on 2026-09-29): lib/watch-page-url.ts follows
+            // client-side navigation through the Navigation API, which Firefox has only since 147.
+            gecko: { id: 'inserjeunes@extension', strict_min_version: '153.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),
