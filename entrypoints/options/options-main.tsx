@@ -11,6 +11,9 @@ import { getSettings, saveSettings, type Settings } from '../../lib/settings';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
 
+/** The README's "Confidentialité" section (wxt.config.ts), or '' when package.json names no homepage. */
+declare const __PRIVACY_URL__: string;
+
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; values: OptionsValues };
 
 const loaded = signal<Loaded>({ status: 'loading' });
@@ -70,6 +73,14 @@ async function releaseOrigin(previous: string, next: string): Promise<void> {
   await browser.permissions.remove({ origins: [old] }).catch(() => undefined);
 }
 
+/** "Effacer mes données": the cache, the settings, the API key and the selection (local), the tabs' findings (session). */
+async function eraseAll(): Promise<void> {
+  await browser.storage.local.clear();
+  await browser.storage.session?.clear();
+  await setApiKey(''); // kept apart, in the extension's IndexedDB (lib/api-key.ts)
+  await loadSettings();
+}
+
 /** The message sits above the form, out of sight from the save button on a small screen: bring it into view. */
 function revealRefusal(): void {
   requestAnimationFrame(() => document.getElementById('ij-options-refusal')?.scrollIntoView({ block: 'nearest' }));
@@ -99,6 +110,8 @@ function App() {
         onSettingsSubmit={submit}
         sources={sources.value}
         version={browser.runtime.getManifest().version}
+        onErase={eraseAll}
+        privacyUrl={__PRIVACY_URL__ || undefined}
       />
     </>
   );
@@ -107,12 +120,13 @@ function App() {
 document.documentElement.lang = 'fr';
 render(<App />, document.getElementById('app')!);
 
-Promise.all([getSettings(), getApiKey()])
-  .then(([settings, apiKey]) => {
-    storedApiUrl = settings.apiUrl;
-    loaded.value = { status: 'ready', values: { ...settings, apiKey } };
-  })
-  .catch(() => (loaded.value = { status: 'failed' }));
+async function loadSettings(): Promise<void> {
+  const [settings, apiKey] = await Promise.all([getSettings(), getApiKey()]);
+  storedApiUrl = settings.apiUrl;
+  loaded.value = { status: 'ready', values: { ...settings, apiKey } };
+}
+
+loadSettings().catch(() => (loaded.value = { status: 'failed' }));
 messaging
   .sendMessage('sources', undefined)
   .then((s) => (sources.value = s.sources))
