@@ -40,7 +40,12 @@ describe('lookupSighting', () => {
     expect(rates(p!.cells.france.apprentissage)).toEqual([63, 17]);
     expect(p!.cells.etablissement.scolaire).toEqual({ state: 'none', reason: 'pas-d-etablissement' });
     expect(p!.cells.region.scolaire).toEqual({ state: 'none', reason: 'pas-de-region' });
-    expect(mock.requests.map((r) => r.path)).toEqual([expect.stringContaining('/certifications/')]);
+    // National only: the filières view and the plain route of each voie (for what the view drops).
+    expect(mock.requests.map((r) => r.path)).toEqual([
+      expect.stringContaining('/certifications/'),
+      expect.stringContaining('/certifications/'),
+      expect.stringContaining('/certifications/'),
+    ]);
   });
 
   it('uses the preferred region when the page names no establishment', async () => {
@@ -55,7 +60,7 @@ describe('lookupSighting', () => {
     expect(rates(p!.cells.etablissement.scolaire)).toEqual([38, 41]);
     expect(p!.cells.etablissement.apprentissage).toMatchObject({ state: 'none', reason: 'formation-inconnue' });
     expect(rates(p!.cells.region.scolaire)).toEqual([35, 44]);
-    expect(mock.requests).toHaveLength(5);
+    expect(mock.requests).toHaveLength(7);
   });
 
   it('a list-row badge asks the establishment only, and France only when the establishment has no figures', async () => {

@@ -29,7 +29,7 @@ describe('referentiel CLI', () => {
     expect(rows[2].mefstat11).toEqual(['32111033107']);
 
     const s = run(['stats', '--index', out]);
-    expect(s.stdout).toMatch(/mefs: 23/);
+    expect(s.stdout).toMatch(/mefs: 26/);
     expect(s.stdout).toMatch(/Codes RNCP menant à un CFD : \d+ \/ \d+/);
   }, 60_000);
 
