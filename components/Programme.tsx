@@ -8,6 +8,7 @@ import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
 import { DetailsDrawer, Famille } from './Details';
+import { NearbySection, type AskNearby } from './Nearby';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
@@ -16,6 +17,8 @@ export interface ProgrammeViewProps {
   /** When given, shows "Ajouter à ma sélection". */
   onSave?: (programme: ProgrammeReport) => void;
   saved?: boolean;
+  /** When given, the "Ailleurs près d'ici" section (asked only once shown). */
+  askNearby?: AskNearby;
 }
 
 function where(programme: ProgrammeReport): string {
@@ -78,7 +81,7 @@ function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetr
   );
 }
 
-export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: ProgrammeViewProps) {
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby }: ProgrammeViewProps) {
   const best = headline(programme);
   const source = best?.cell.donneeSource;
   const borrowed = source && source.type !== 'self' ? { type: source.type, code: source.codeCertification } : null;
@@ -108,6 +111,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
         </section>
       )}
       {programme.famille ? <Famille programme={programme} /> : <Comparison programme={programme} onRetry={onRetry} />}
+      {askNearby && !programme.famille && <NearbySection programme={programme} ask={askNearby} />}
       <DetailsDrawer programme={programme} sources={sources} />
       {onSave && (
         <button type="button" class="ij-button" disabled={saved} onClick={() => onSave(programme)}>

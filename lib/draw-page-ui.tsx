@@ -6,6 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
+import { messaging } from './messaging';
+import type { NearbyRequest } from './better-nearby';
 import { addToSelection, getSelection, selectionItem, selectionItemOf } from './saved-selection';
 import { panelCollapsedItem, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
@@ -62,6 +64,8 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
   let floating: ShadowRootContentScriptUi<void> | null = null;
 
   const save = (p: ProgrammeReport, sighting: SightingData) => void addToSelection(selectionItemOf(p, sighting));
+  // "Ailleurs près d'ici" is offered only when the user left it on; asked only when shown.
+  const askNearby = settings.nearby.enabled ? (r: NearbyRequest) => messaging.sendMessage('nearby', r) : undefined;
 
   async function shadowUi(
     name: 'inserjeunes-panel' | 'inserjeunes-badge',
@@ -121,6 +125,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
               onSave={(p: ProgrammeReport) => save(p, request.sighting)}
               savedKeys={savedKeys}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
+              askNearby={askNearby}
             />
           ));
       return handleOf(ui, state);
@@ -139,6 +144,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
           onRetry={request.retry}
           onSave={(p: ProgrammeReport) => save(p, request.sighting)}
           savedKeys={savedKeys}
+          askNearby={askNearby}
         />
       ));
       floating = ui;

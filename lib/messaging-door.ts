@@ -30,6 +30,13 @@ export const requestSchemas = {
   search: z.object({ query: z.string().check(z.maxLength(200)) }),
   tabFindings: z.object({ tabId: z.number().check(z.int()) }),
   sources: z.optional(z.undefined()),
+  nearby: z.object({
+    cfd: z.string().check(z.regex(/^[0-9A-Z]{8}$/)),
+    uai: z.optional(idString(8)),
+    voie: z.enum(['scolaire', 'apprentissage']),
+    emploi: z.number().check(z.minimum(0), z.maximum(100)),
+    formation: z.number().check(z.minimum(0), z.maximum(100)),
+  }),
 } satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
 
 export interface SenderInfo {
@@ -40,9 +47,13 @@ export interface SenderInfo {
 
 export class RefusedMessage extends Error {}
 
+/** Messages a content script may send; every other one is for the extension's own pages. */
+const CONTENT_SCRIPT_MESSAGES: readonly (keyof ProtocolMap)[] = ['lookup', 'nearby'];
+
 /**
  * Accepts a message only from this extension (its pages or its content scripts) and only in the
- * shape its type expects. Content scripts may only ask `lookup`; the other calls are for our pages.
+ * shape its type expects. Content scripts may only ask `lookup` and `nearby` (a panel's section);
+ * the other calls are for our pages.
  */
 export function checkRequest<K extends keyof ProtocolMap>(
   type: K,
@@ -53,7 +64,7 @@ export function checkRequest<K extends keyof ProtocolMap>(
 ): z.infer<(typeof requestSchemas)[K]> {
   if (sender.id !== extensionId) throw new RefusedMessage(`message « ${String(type)} » refusé : expéditeur inconnu`);
   const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-  if (!fromOwnPage && type !== 'lookup') throw new RefusedMessage(`message « ${String(type)} » réservé aux pages de l'extension`);
+  if (!fromOwnPage && !CONTENT_SCRIPT_MESSAGES.includes(type)) throw new RefusedMessage(`message « ${String(type)} » réservé aux pages de l'extension`);
   const schema = requestSchemas[type] as z.ZodMiniType;
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new RefusedMessage(`message « ${String(type)} » mal formé`);

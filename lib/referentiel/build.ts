@@ -12,11 +12,12 @@ import {
   type VaRow,
 } from './format';
 import * as P from './parsers';
+import { nearbyLieux, nearbyNsf } from './nearby-build';
 import { SOURCES, type SourceId, type SourceSpec } from './sources';
 import { readTable, type Table } from './table';
 
 /** Bumped whenever the join changes, so `build --auto` rebuilds an index made by older code. */
-export const BUILD_LOGIC = 1;
+export const BUILD_LOGIC = 2;
 
 export interface FoundSource {
   spec: SourceSpec;
@@ -147,6 +148,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     addEtab(a.uai, a.ensLibelle, a.commune, false);
   }
   index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId]);
+  index.lieux = nearbyLieux(actions);
   index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
   const gtas = use('parcoursup', P.parseParcoursup);
   index.gta = gtas.map((g) => [g.gta, g.uai, g.libelle]);
@@ -256,6 +258,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
       const f = formations.get(c)!;
       return [c, f.libelle, f.fermeture, f.ancien.join(' '), f.nouveau.join(' ')];
     });
+  index.nsf = nearbyNsf(index.formations, formations);
   index.etablissements = [...etabs.values()].sort((a, b) => a[0].localeCompare(b[0]));
   return { index, missing };
 }

@@ -75,6 +75,8 @@ export interface FormationDiplome {
   fermeture: string;
   /** NIVEAU_QUALIFICATION_RNCP (`03`…`08`), empty when unknown. */
   niveauRncp: string;
+  /** GROUPE_SPECIALITE (NSF group, `344`), empty when absent. */
+  nsf: string;
   ancien: string[];
   nouveau: string[];
 }
@@ -87,6 +89,7 @@ export function parseFormationDiplome(t: Table): Parsed<FormationDiplome> {
   const ferm = c.find('DATE_FERMETURE');
   const inter = c.find('DATE_INTERVENTION');
   const niv = c.find('NIVEAU_QUALIFICATION_RNCP');
+  const nsf = c.find('GROUPE_SPECIALITE');
   const anciens = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`ANCIEN_DIPLOME_${n}`)).filter((i) => i >= 0);
   const nouveaux = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`NOUVEAU_DIPLOME_${n}`)).filter((i) => i >= 0);
   let last = '';
@@ -100,6 +103,7 @@ export function parseFormationDiplome(t: Table): Parsed<FormationDiplome> {
       libelle: r[lib]!,
       fermeture: ferm >= 0 ? date(c, i, ferm, r[ferm]!) : '',
       niveauRncp: niv >= 0 ? r[niv]! : '',
+      nsf: nsf >= 0 && /^[0-9]{3}$/.test(r[nsf]!) ? r[nsf]! : '',
       ancien: links(anciens),
       nouveau: links(nouveaux),
     };
@@ -325,6 +329,26 @@ export interface ActionLine {
   ensLibelle: string;
   commune: string;
   duree: number;
+  /** Hundred-thousandths of a degree; null when absent or out of range. */
+  lat: number | null;
+  lon: number | null;
+  codePostal: string;
+  mode: '' | 's' | 'a' | 'sa';
+}
+
+/** A coordinate as the export gives it (`45.76`, `"45,76"`) → hundred-thousandths of a degree, or null. */
+export function coordinate(value: string, max: number): number | null {
+  if (!value.trim()) return null;
+  const n = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(n) && Math.abs(n) <= max ? Math.round(n * 1e5) : null;
+}
+
+/** `af_modalites_scolarite` (`temps plein`, `apprentissage`, `alternance sous statut scolaire`, several joined) → route. */
+export function parseModalites(value: string): '' | 's' | 'a' | 'sa' {
+  const v = value.toLowerCase();
+  const a = v.includes('apprentissage');
+  const s = /temps plein|scolaire/.test(v);
+  return a && s ? 'sa' : a ? 'a' : s ? 's' : '';
 }
 
 /** Idéo actions de formation initiale, univers lycée (605340ddc19a9). */
@@ -338,6 +362,10 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
   const ensLib = c.find('lieu_denseignement_ens_libelle', "Lieu d'enseignement (ENS) libellé");
   const commune = c.find('ens_commune', 'ENS commune');
   const duree = c.find('af_duree_cycle_standard', 'AF durée cycle standard');
+  const lat = c.find('ens_latitude', 'ENS latitude');
+  const lon = c.find('ens_longitude', 'ENS longitude');
+  const cp = c.find('ens_code_postal', 'ENS code postal');
+  const modes = c.find('af_modalites_scolarite', 'AF modalités scolarité');
   const rows: ActionLine[] = [];
   t.rows.forEach((r, i) => {
     const afId = onisepNumber(r[af]!, 'AF');
@@ -352,6 +380,10 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
       ensLibelle: ensLib >= 0 ? r[ensLib]! : '',
       commune: commune >= 0 ? r[commune]! : '',
       duree: duree >= 0 ? parseDuree(r[duree]!) : 0,
+      lat: lat >= 0 ? coordinate(r[lat]!, 90) : null,
+      lon: lon >= 0 ? coordinate(r[lon]!, 180) : null,
+      codePostal: cp >= 0 && /^[0-9][0-9AB][0-9]{3}$/.test(r[cp]!.trim()) ? r[cp]!.trim() : '',
+      mode: modes >= 0 ? parseModalites(r[modes]!) : '',
     });
   });
   return { rows, date: '' };

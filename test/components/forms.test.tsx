@@ -173,6 +173,7 @@ describe('Options', () => {
     preferredRegion: '84',
     cacheDays: 7,
     display: { position: 'apres', startCollapsed: false, showBadges: true },
+    nearby: { enabled: true, place: '', radiusKm: 30 },
   };
 
   it('validates each field', () => {
