@@ -50,7 +50,7 @@ function Line({ line, onAdd }: { line: NearbyLine; onAdd?: () => void }) {
       {onAdd && (
         <button
           type="button"
-          class="ij-link-button"
+          class="ij-button ij-button--ghost ij-button--small"
           disabled={added.value}
           onClick={() => {
             onAdd();
@@ -105,7 +105,7 @@ export function NearbySection({ programme, ask, onAddAlternative }: NearbyProps)
   if (!request) return null;
   if (!shown.value) {
     return (
-      <button type="button" class="ij-button ij-button--secondary" onClick={() => (shown.value = true)}>
+      <button type="button" class="ij-button ij-button--ghost" onClick={() => (shown.value = true)}>
         {t.show}
       </button>
     );

@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
 import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
 import type { SourceCredit } from '../lib/messaging';
+import { NearbyOptions } from './NearbyOptions';
 
 export interface OptionsViewProps {
   initial: OptionsValues;
@@ -152,6 +153,7 @@ export function OptionsView(props: OptionsViewProps) {
             {options.showBadges}
           </label>
         </fieldset>
+        <NearbyOptions value={values.value.nearby} onChange={(next) => set('nearby', next)} />
         <div class="ij-actions">
           <button type="submit" class="ij-button">
             {options.save}
