@@ -12,8 +12,6 @@ export type AskNearby = (request: NearbyRequest) => Promise<NearbyResult>;
 export interface NearbyProps {
   programme: ProgrammeReport;
   ask: AskNearby;
-  /** When given, each line offers "Ajouter cette alternative". */
-  onAddAlternative?: (line: NearbyLine, original: ProgrammeReport) => void;
 }
 
 /** What the section compares with: the figures the panel leads with, and the programme's code. */
@@ -29,8 +27,7 @@ export function nearbyRequestOf(programme: ProgrammeReport): NearbyRequest | nul
   };
 }
 
-function Line({ line, onAdd }: { line: NearbyLine; onAdd?: () => void }) {
-  const added = useSignal(false);
+function Line({ line }: { line: NearbyLine }) {
   return (
     <li class="ij-nearby-line">
       <a href={line.url} target="_blank" rel="noopener noreferrer" aria-label={t.link(`${line.etablissement}, ${line.libelle}`)}>
@@ -47,37 +44,18 @@ function Line({ line, onAdd }: { line: NearbyLine; onAdd?: () => void }) {
         </span>
       )}
       <span class="ij-nearby-figures">{t.figures(line.emploi, line.formation)}</span>
-      {onAdd && (
-        <button
-          type="button"
-          class="ij-button ij-button--ghost ij-button--small"
-          disabled={added.value}
-          onClick={() => {
-            onAdd();
-            added.value = true;
-          }}
-        >
-          {added.value ? t.added : t.addAlternative}
-        </button>
-      )}
     </li>
   );
 }
 
-function Lines({ title, lines, empty, programme, onAdd }: {
-  title: string;
-  lines: NearbyLine[];
-  empty: string;
-  programme: ProgrammeReport;
-  onAdd?: NearbyProps['onAddAlternative'];
-}) {
+function Lines({ title, lines, empty }: { title: string; lines: NearbyLine[]; empty: string }) {
   return (
     <section class="ij-nearby-group">
       <h4 class="ij-voie-title">{title}</h4>
       {lines.length ? (
         <ul class="ij-nearby-list">
           {lines.map((l) => (
-            <Line key={l.af} line={l} {...(onAdd ? { onAdd: () => onAdd(l, programme) } : {})} />
+            <Line key={l.af} line={l} />
           ))}
         </ul>
       ) : (
@@ -87,7 +65,7 @@ function Lines({ title, lines, empty, programme, onAdd }: {
   );
 }
 
-export function NearbySection({ programme, ask, onAddAlternative }: NearbyProps) {
+export function NearbySection({ programme, ask }: NearbyProps) {
   const request = nearbyRequestOf(programme);
   const weak = headline(programme)?.cell.sansPerspectives ?? false;
   const shown = useSignal(weak);
@@ -113,7 +91,7 @@ export function NearbySection({ programme, ask, onAddAlternative }: NearbyProps)
   const r = result.value;
   if (r && typeof r === 'object' && r.status === 'off') return null;
   return (
-    <section class="ij-nearby" aria-labelledby={`ij-nearby-${programme.key}`}>
+    <section class="ij-nearby" aria-labelledby={`ij-nearby-${programme.key}`} aria-busy={r === null || r === 'loading' ? 'true' : undefined}>
       <h3 class="ij-h" id={`ij-nearby-${programme.key}`}>
         {t.title}
       </h3>
@@ -125,14 +103,8 @@ export function NearbySection({ programme, ask, onAddAlternative }: NearbyProps)
         {r && typeof r === 'object' && r.status === 'ok' && (
           <>
             <p class="ij-caption">{t.rule(r.radiusKm)}</p>
-            <Lines title={t.sameTitle} lines={r.same} empty={t.nothing(r.radiusKm)} programme={programme} onAdd={onAddAlternative} />
-            <Lines
-              title={t.relatedTitle}
-              lines={r.related}
-              empty={t.nothingRelated(r.radiusKm)}
-              programme={programme}
-              onAdd={onAddAlternative}
-            />
+            <Lines title={t.sameTitle} lines={r.same} empty={t.nothing(r.radiusKm)} />
+            <Lines title={t.relatedTitle} lines={r.related} empty={t.nothingRelated(r.radiusKm)} />
             {r.budgetReached && <p class="ij-note">{t.budget}</p>}
           </>
         )}

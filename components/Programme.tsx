@@ -92,6 +92,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askN
           {diplomaTag(programme) && <span class="ij-diplome">{diplomaTag(programme)}</span>} {programme.libelle}
         </h2>
         <p class="ij-where">{where(programme)}</p>
+        {programme.assumedLength && <p class="ij-caption">{panel.assumedLength(programme.diplome?.nom, programme.assumedLength)}</p>}
       </header>
       {programme.ambiguous && <p class="ij-note">{panel.ambiguous}</p>}
       {best && (

@@ -4,7 +4,7 @@ import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
-import { createReferentiel, type Referentiel } from './referentiel/lookup';
+import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import type { ReferentielIndex } from './referentiel/format';
 import { createNearbyIndex, type NearbyIndex } from './referentiel/nearby-lookup';
 import { askNearby, budgeted, MAX_REQUESTS, type NearbyRequest, type NearbyResult } from './better-nearby';

@@ -4,7 +4,7 @@ import type { ApiResult, InserJeunesClient } from './inserjeunes/client';
 import { toCell } from './inserjeunes/figures';
 import type { FormationRaw } from './inserjeunes/schema';
 import type { NearbyCandidate, NearbyIndex, Point, Route } from './referentiel/nearby-lookup';
-import type { Referentiel } from './referentiel/lookup';
+import type { Referentiel } from './referentiel/query-types';
 import type { Voie } from './types';
 
 /** Points one figure may drop while the other rises, and the line still counts as better. */

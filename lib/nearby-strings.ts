@@ -1,6 +1,6 @@
 // The sentences of "Ailleurs près d'ici" (panel section and options), in French.
 import { BETTER_MARGIN } from './better-nearby';
-import { formatPercent, plural } from './strings';
+import { formatPercent } from './strings';
 import type { Voie } from './types';
 
 const km = (n: number) => `${n}\u00a0km`;
@@ -24,10 +24,6 @@ export const nearby = {
   figures: (emploi: number, formation: number) => `emploi ${formatPercent(emploi)} · poursuite d’études ${formatPercent(formation)}`,
   link: (etab: string) => `Fiche Onisep : ${etab}`,
   lien: { famille: 'même famille de métiers', nsf: 'même domaine (NSF)', meme: '' },
-  lines: (n: number) => `${n} ${plural(n, 'formation', 'formations')}`,
-  fromPlace: (place: string) => `autour de ${place}`,
-  addAlternative: 'Ajouter cette alternative',
-  added: 'Alternative ajoutée',
 };
 
 export const nearbyOptions = {

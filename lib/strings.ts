@@ -80,6 +80,9 @@ export const problemSentences: Record<ResolutionProblem, string> = {
   'referentiel-indisponible': "La table de correspondance des formations n'a pas pu être chargée.",
 };
 
+/** BCN short labels that read badly in a sentence. */
+const DIPLOMA_NAMES: Record<string, string> = { 'BAC PRO': 'bac pro', 'BAC PRO AG': 'bac pro agricole', 'CS 3': 'CS', 'CS 4': 'CS' };
+
 export const panel = {
   title: 'Débouchés InserJeunes',
   loading: 'Chargement des chiffres…',
@@ -101,6 +104,9 @@ export const panel = {
   region: (nom?: string) => (nom ? `Région ${nom}` : 'Région'),
   thisEtablissement: 'Cet établissement',
   ambiguous: 'Plusieurs codes correspondent à cette formation : les chiffres affichés sont ceux du premier.',
+  /** The page did not say the length: which one the figures are for ("Chiffres du CAP en 2 ans"). */
+  assumedLength: (diplome: string | undefined, years: number) =>
+    `Chiffres ${diplome ? `du ${DIPLOMA_NAMES[diplome] ?? diplome}` : 'de la formation'} en ${years} an${years > 1 ? 's' : ''} : la page ne précise pas la durée.`,
   indicatorsCaption: (scope: string, voie: string, millesime: string, n: number) =>
     `${scope}, ${voie.toLowerCase()} — ${formatMillesime(millesime)}, ${eleves(n)} en dernière année`,
   sixMonths: 'Six mois après la fin des études',
@@ -323,6 +329,18 @@ export const options = {
   permissionRefused: (origin: string) =>
     `Réglages non enregistrés : l’extension n’a pas reçu l’autorisation d’interroger ${origin}. Acceptez la demande du navigateur, ou gardez l’adresse précédente.`,
   saveFailed: 'Les réglages n’ont pas pu être enregistrés. Réessayez.',
+  privacy: 'Confidentialité',
+  privacyRead:
+    'L’extension lit les codes des formations et des établissements dans les pages d’Onisep, de Parcoursup et d’Affelnet, et ne les envoie qu’au service InserJeunes pour en obtenir les chiffres. Aucune donnée personnelle, aucune mesure d’audience.',
+  privacyStored:
+    'Restent dans ce navigateur seulement : vos réglages, votre sélection de formations et les chiffres déjà reçus (pour ne pas les redemander).',
+  privacyLink: 'Tout sur les données utilisées',
+  erase: 'Effacer mes données',
+  eraseQuestion: 'Effacer vos réglages, votre sélection et les chiffres gardés en mémoire ? C’est définitif.',
+  eraseConfirm: 'Oui, tout effacer',
+  eraseCancel: 'Annuler',
+  erased: 'Vos données sont effacées ; les réglages sont revenus à leurs valeurs par défaut.',
+  eraseFailed: 'Les données n’ont pas pu être effacées. Réessayez.',
 };
 
 /** Regions the API accepts (contract: INSERJEUNES_API.md), with their names: the choices of the preferred region. */

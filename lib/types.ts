@@ -156,6 +156,8 @@ export interface ProgrammeReport {
   mefstat11?: string;
   /** Several final-year codes were possible: the report shows the first, and says so. */
   ambiguous?: boolean;
+  /** The page did not say the length: the figures are for this one, in years (the diploma's usual length, or the one the establishment teaches). */
+  assumedLength?: number;
   etablissement?: EtablissementInfo;
   /** The region the `region` scope refers to (the establishment's or the preferred one). */
   region?: Lieu;

@@ -1,6 +1,7 @@
 // Node only: the two small tables "better nearby" needs, joined at build time (see nearby-lookup.ts).
 import type { FormationRow, LieuRow, NsfRow } from './format';
-import type { ActionLine, FormationDiplome } from './parsers';
+import type { ActionLine } from './catalogue-parsers';
+import type { FormationDiplome } from './ministry-parsers';
 
 /** One row per action with coordinates: where it is taught and by which route. */
 export function nearbyLieux(actions: ActionLine[]): LieuRow[] {
@@ -18,4 +19,19 @@ export function nearbyNsf(shipped: FormationRow[], formations: Map<string, Forma
     if (nsf) out.push([cfd, nsf]);
   }
   return out;
+}
+
+/** A coordinate as the export gives it (`45.76`, `"45,76"`) → hundred-thousandths of a degree, or null. */
+export function coordinate(value: string, max: number): number | null {
+  if (!value.trim()) return null;
+  const n = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(n) && Math.abs(n) <= max ? Math.round(n * 1e5) : null;
+}
+
+/** `af_modalites_scolarite` (`temps plein`, `apprentissage`, `alternance sous statut scolaire`, several joined) → route. */
+export function parseModalites(value: string): '' | 's' | 'a' | 'sa' {
+  const v = value.toLowerCase();
+  const a = v.includes('apprentissage');
+  const s = /temps plein|scolaire/.test(v);
+  return a && s ? 'sa' : a ? 'a' : s ? 's' : '';
 }

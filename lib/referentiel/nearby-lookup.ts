@@ -1,7 +1,7 @@
 // "Better nearby": places and candidate actions from the shipped index, nearest first. Pure: no
 // browser or Node API; distances are computed here, on the shipped coordinates, and sent nowhere.
 import type { ReferentielIndex } from './format';
-import type { Referentiel } from './lookup';
+import type { Referentiel } from './query-types';
 import { words } from './text';
 
 export interface Point {

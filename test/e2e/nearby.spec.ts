@@ -3,7 +3,7 @@
 // on demand elsewhere, and "rien de mieux" when so; keyboard and axe; the request bound.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext } from '@playwright/test';
-import { expect, panelOf, test } from './fixtures';
+import { expect, fixturePage, panelOf, test } from './fixtures';
 
 /** An Onisep action page shaped like fixtures/pages/onisep/action.html, for the scenario's actions. */
 const actionPage = (af: string, etab: string, commune: string, uai: string) => `<!DOCTYPE html>
@@ -17,8 +17,8 @@ const actionPage = (af: string, etab: string, commune: string, uai: string) => `
 </div></main></body></html>`;
 
 const BASE = 'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes';
+const WEAK = fixturePage('onisep', 'action-faible').url;
 const PAGES = {
-  weak: { url: `${BASE}/rhone/lycee-professionnel-rive-gauche/bac-pro-metiers-de-la-securite`, html: actionPage('AF.5701', 'Lycée professionnel Rive Gauche', 'Villeurbanne', '0692001A') },
   far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage('AF.5707', "Lycée professionnel de la Plaine de l'Ain", 'Ambérieu-en-Bugey', '0011002J') },
 };
 
@@ -34,7 +34,7 @@ test.afterEach(async ({ context }) => {
 });
 
 test('a weak programme shows the better establishments nearby, nearest first, and leaves the others out', async ({ page, mock }) => {
-  await page.goto(PAGES.weak.url);
+  await page.goto(WEAK);
   const panel = panelOf(page);
   const section = panel.locator('.ij-nearby');
   await expect(section).toContainText('Ailleurs près d’ici');
@@ -79,7 +79,7 @@ test('on demand for a programme that is not weak, and "rien de mieux" when nothi
 
 test('turned off in the options: no section and no button', async ({ page, setSettings, mock }) => {
   await setSettings({ apiUrl: mock.url, nearby: { enabled: false, place: '', radiusKm: 30 } });
-  await page.goto(PAGES.weak.url);
+  await page.goto(WEAK);
   const panel = panelOf(page);
   await expect(panel).toContainText('22 %');
   await expect(panel.locator('.ij-nearby')).toHaveCount(0);

@@ -6,7 +6,7 @@ import { uaiCheckLetter } from '../../lib/codes';
 import { createCache, createCachedClient } from '../../lib/inserjeunes/cache';
 import { createClient } from '../../lib/inserjeunes/client';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { createNearbyIndex, type NearbyCandidate, type NearbyIndex } from '../../lib/referentiel/nearby-lookup';
 import { startMockApi, type MockApi } from '../mock-api/server';
 import { createMemoryStore } from '../inserjeunes/memory-store';

@@ -2,9 +2,9 @@
 // the Idéo actions fixture; see test/fixtures/SCENARIO.md).
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { createNearbyIndex, haversineKm } from '../../lib/referentiel/nearby-lookup';
-import { coordinate, parseModalites } from '../../lib/referentiel/parsers';
+import { coordinate, parseModalites } from '../../lib/referentiel/nearby-build';
 
 const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
 const ref = createReferentiel(index, { now: new Date('2026-01-01') });

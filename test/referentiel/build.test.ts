@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
-import { parseNMef, parseParcoursup, parseIdeoFormations } from '../../lib/referentiel/parsers';
+import { parseParcoursup, parseIdeoFormations } from '../../lib/referentiel/catalogue-parsers';
+import { parseNMef } from '../../lib/referentiel/ministry-parsers';
 import { readTable, SourceError } from '../../lib/referentiel/table';
 
 const FIX = 'test/fixtures/referentiel';
