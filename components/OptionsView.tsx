@@ -5,6 +5,7 @@ import { DOC_URL, options, panel, regions } from '../lib/strings';
 import { EraseData } from './EraseData';
 import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
 import type { SourceCredit } from '../lib/messaging';
+import { NearbyOptions } from './NearbyOptions';
 
 export interface OptionsViewProps {
   initial: OptionsValues;
@@ -164,6 +165,7 @@ export function OptionsView(props: OptionsViewProps) {
             {options.showBadges}
           </label>
         </fieldset>
+        <NearbyOptions value={values.value.nearby} onChange={(next) => set('nearby', next)} />
         <div class="ij-actions">
           <button type="submit" class="ij-button">
             {options.save}

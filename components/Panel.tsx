@@ -9,6 +9,7 @@ import type { SourceCredit } from '../lib/messaging';
 import { ProgrammeView } from './Programme';
 import { EtablissementView } from './Etablissement';
 import { read } from './read';
+import type { AskNearby } from './Nearby';
 import markSvg from './icon.svg?raw';
 
 export interface PanelProps {
@@ -25,6 +26,8 @@ export interface PanelProps {
   floating?: boolean;
   /** An establishment's programme row was opened: its figures may need completing (see EtablissementView). */
   onExpand?: (programme: ProgrammeReport) => void;
+  /** Asks the background for better lines nearby (see components/Nearby.tsx). */
+  askNearby?: AskNearby;
 }
 
 /** The extension's mark: the toolbar icon's own drawing (components/icon.svg). */
@@ -81,6 +84,7 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChan
           onRetry={props.onRetry}
           onSave={props.onSave}
           saved={saved?.has(p.key)}
+          askNearby={props.askNearby}
         />
       ))}
     </div>
@@ -171,6 +175,7 @@ export function Panel(props: PanelProps) {
           savedKeys={props.savedKeys}
           sources={props.sources}
           onExpand={props.onExpand}
+          askNearby={props.askNearby}
         />
       </div>
     </section>

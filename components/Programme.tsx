@@ -9,6 +9,7 @@ import { CellView, ProvenanceNote } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
 import { DetailsDrawer, Famille } from './Details';
+import { NearbySection, type AskNearby } from './Nearby';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
@@ -17,6 +18,8 @@ export interface ProgrammeViewProps {
   /** When given, shows "Ajouter à ma sélection". */
   onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   saved?: boolean;
+  /** When given, the "Ailleurs près d'ici" section (asked only once shown). */
+  askNearby?: AskNearby;
 }
 
 function where(programme: ProgrammeReport): string {
@@ -102,7 +105,7 @@ function SaveButton({ programme, onSave, saved }: { programme: ProgrammeReport; 
   );
 }
 
-export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: ProgrammeViewProps) {
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby }: ProgrammeViewProps) {
   const best = headline(programme);
   const source = best?.cell.donneeSource;
   const borrowed = source && source.type !== 'self' ? { type: source.type, code: source.codeCertification } : null;
@@ -134,6 +137,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
         </section>
       )}
       {programme.famille ? <Famille programme={programme} /> : <Comparison programme={programme} onRetry={onRetry} />}
+      {askNearby && !programme.famille && <NearbySection programme={programme} ask={askNearby} />}
       <DetailsDrawer programme={programme} sources={sources} />
       {onSave && <SaveButton programme={programme} onSave={onSave} saved={saved} />}
     </article>

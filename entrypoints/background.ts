@@ -24,6 +24,7 @@ export default defineBackground(() => {
   });
   messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));
   messaging.onMessage('tabFindings', ({ data, sender }) => service.tabFindings(check('tabFindings', data, sender).tabId));
+  messaging.onMessage('nearby', ({ data, sender }) => service.nearby(check('nearby', data, sender)));
   messaging.onMessage('sources', ({ data, sender }) => {
     check('sources', data, sender);
     return service.sources();

@@ -1,11 +1,14 @@
 // The background's services: the referentiel loaded once, a cached API client per settings, tab findings.
 import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
-import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
+import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { getApiKey } from './api-key';
+import type { ReferentielIndex } from './referentiel/format';
+import { createNearbyIndex, type NearbyIndex } from './referentiel/nearby-lookup';
+import { askNearby, budgeted, MAX_REQUESTS, type NearbyRequest, type NearbyResult } from './better-nearby';
 import { getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
@@ -30,11 +33,17 @@ export interface BackgroundService {
   forgetTab(tabId: number): void;
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
+  /** Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests. */
+  nearby(request: NearbyRequest): Promise<NearbyResult>;
 }
 
 export function createBackgroundService(): BackgroundService {
   let referentielPromise: Promise<Referentiel | null> | undefined;
-  let current: { key: string; client: InserJeunesClient; direct: InserJeunesClient; settings: Settings } | undefined;
+  let nearbyIndex: { ref: Referentiel; index: NearbyIndex } | undefined;
+  let rawIndex: ReferentielIndex | undefined;
+  let current:
+    | { key: string; client: InserJeunesClient; direct: InserJeunesClient; cache: Cache; settings: Settings }
+    | undefined;
   const findings = new Map<number, Map<string, TabFinding>>();
 
   /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
@@ -45,7 +54,10 @@ export function createBackgroundService(): BackgroundService {
         const url = (browser.runtime.getURL as (path: string) => string)('/referentiel.json');
         const response = await fetch(url);
         if (!response.ok) return null;
-        return createReferentiel(await response.json());
+        const raw = (await response.json()) as ReferentielIndex;
+        const ref = createReferentiel(raw);
+        rawIndex = raw;
+        return ref;
       } catch (error) {
         console.warn('InserJeunes : référentiel illisible', error);
         return null;
@@ -61,7 +73,7 @@ export function createBackgroundService(): BackgroundService {
     if (current?.key !== key) {
       const cache = createCache(localStore, { maxAgeMs: settings.cacheDays * DAY, maxEntries: 2000 });
       const base = createClient({ baseUrl: settings.apiUrl, ...(apiKey ? { apiKey } : {}) });
-      current = { key, client: createCachedClient(base, cache, { scope: settings.apiUrl }), direct: base, settings };
+      current = { key, client: createCachedClient(base, cache, { scope: settings.apiUrl }), direct: base, cache, settings };
     } else {
       current.settings = settings;
     }
@@ -179,6 +191,24 @@ export function createBackgroundService(): BackgroundService {
       return hits;
     },
     tabFindings,
+    async nearby(request) {
+      const [ref, { direct, cache, settings }] = await Promise.all([referentiel(), client()]);
+      if (!settings.nearby.enabled) return { status: 'off' };
+      if (!ref || !rawIndex?.lieux?.length) return { status: 'unavailable' };
+      if (nearbyIndex?.ref !== ref) nearbyIndex = { ref, index: createNearbyIndex(rawIndex, ref) };
+      // The same cache and the same in-flight requests as every panel; only what reaches the network counts.
+      const budget = budgeted(direct, MAX_REQUESTS);
+      const place = settings.nearby.place ? nearbyIndex.index.placeOfText(settings.nearby.place) : undefined;
+      return askNearby(request, {
+        client: createCachedClient(budget.client, cache, { scope: settings.apiUrl }),
+        spent: budget.spent,
+        refused: budget.refused,
+        referentiel: ref,
+        nearby: nearbyIndex.index,
+        radiusKm: settings.nearby.radiusKm,
+        ...(place ? { place } : {}),
+      });
+    },
     forgetTab: (tabId) => {
       findings.delete(tabId); // a batched write still pending finds nothing to write
       loading.delete(tabId);

@@ -7,6 +7,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
 import { messaging, type SourceCredit } from './messaging';
+import type { NearbyRequest } from './better-nearby';
 import { getSelection, selectionItem, selectionItemOf } from './saved-selection';
 import { panelCollapsedItem, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
@@ -70,6 +71,8 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
 
   // Written by the background, one save at a time with the popup's (lib/saved-selection.ts); a failure shows in the panel.
   const save = (p: ProgrammeReport, sighting: SightingData) => messaging.sendMessage('saveToSelection', { item: selectionItemOf(p, sighting) });
+  // "Ailleurs près d'ici" is offered only when the user left it on; asked only when shown.
+  const askNearby = settings.nearby.enabled ? (r: NearbyRequest) => messaging.sendMessage('nearby', r) : undefined;
 
   async function shadowUi(
     name: 'inserjeunes-panel' | 'inserjeunes-badge',
@@ -130,6 +133,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
               savedKeys={savedKeys}
               sources={sources}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
+              askNearby={askNearby}
             />
           ));
       return handleOf(ui, state);
@@ -149,6 +153,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
           onSave={(p: ProgrammeReport) => save(p, request.sighting)}
           savedKeys={savedKeys}
           sources={sources}
+          askNearby={askNearby}
         />
       ));
       floating = ui;

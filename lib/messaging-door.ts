@@ -43,6 +43,13 @@ export const requestSchemas = {
   tabFindings: z.object({ tabId: z.number().check(z.int()) }),
   sources: z.optional(z.undefined()),
   saveToSelection: z.object({ item: selectionItemSchema }),
+  nearby: z.object({
+    cfd: z.string().check(z.regex(/^[0-9A-Z]{8}$/)),
+    uai: z.optional(idString(8)),
+    voie: z.enum(['scolaire', 'apprentissage']),
+    emploi: z.number().check(z.minimum(0), z.maximum(100)),
+    formation: z.number().check(z.minimum(0), z.maximum(100)),
+  }),
 } satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
 
 export interface SenderInfo {
@@ -51,14 +58,14 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
-const FROM_CONTENT_SCRIPTS = new Set<keyof ProtocolMap>(['lookup', 'sources', 'saveToSelection']);
+const FROM_CONTENT_SCRIPTS = new Set<keyof ProtocolMap>(['lookup', 'sources', 'saveToSelection', 'nearby']);
 
 export class RefusedMessage extends Error {}
 
 /**
  * Accepts a message only from this extension (its pages or its content scripts) and only in the
- * shape its type expects. Content scripts may only look up, credit the sources and save to the
- * selection; the other calls are for our pages.
+ * shape its type expects. Content scripts may only look up, credit the sources, save to the
+ * selection and ask a panel's "Ailleurs près d'ici"; the other calls are for our pages.
  */
 export function checkRequest<K extends keyof ProtocolMap>(
   type: K,

@@ -2,6 +2,7 @@
 // Its door check lives in messaging-door.ts, so that content scripts do not carry the schemas.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Depth } from './build-report';
+import type { NearbyRequest, NearbyResult } from './better-nearby';
 import type { SourceInfo } from './referentiel/format';
 import type { SelectionItem } from './saved-selection';
 import type { Report, SightingData } from './types';
@@ -35,6 +36,8 @@ export interface ProtocolMap {
   search(data: { query: string }): SearchResult[];
   /** What the content script of a tab has asked about, for the popup. */
   tabFindings(data: { tabId: number }): TabFinding[];
+  /** Better lines near the page's establishment, asked by a panel only once its section is shown. */
+  nearby(data: NearbyRequest): NearbyResult;
   /** The data sources shipped in the referentiel, with their dates. */
   sources(): { sources: SourceCredit[]; builtAt?: string };
   /** Adds a programme to the counsellor's selection (the in-page panel's saves, written by the background). */

@@ -17,12 +17,23 @@ export interface DisplaySettings {
   showBadges: boolean;
 }
 
+/** "Ailleurs près d'ici": better lines near the page's establishment, or near the user's place. */
+export interface NearbySettings {
+  enabled: boolean;
+  /** Commune or postcode, used when a page names no establishment; stored locally, sent nowhere. */
+  place: string;
+  radiusKm: number;
+}
+
+export const RADIUS_CHOICES = [10, 20, 30, 50, 80] as const;
+
 export interface Settings {
   apiUrl: string;
   /** INSEE region code used when a page names no establishment; '' for none. */
   preferredRegion: string;
   cacheDays: number;
   display: DisplaySettings;
+  nearby: NearbySettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   preferredRegion: '',
   cacheDays: 7,
   display: { position: 'apres', startCollapsed: false, showBadges: true },
+  nearby: { enabled: true, place: '', radiusKm: 30 },
 };
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -41,6 +53,7 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
 export function normalizeSettings(raw: unknown): Settings {
   const r = isObject(raw) ? raw : {};
   const d = isObject(r.display) ? r.display : {};
+  const n = isObject(r.nearby) ? r.nearby : {};
   const apiUrl = typeof r.apiUrl === 'string' ? normalizeApiUrl(r.apiUrl) : null;
   const region = typeof r.preferredRegion === 'string' && regions.some((x) => x.code === r.preferredRegion);
   const days = typeof r.cacheDays === 'number' && Number.isFinite(r.cacheDays) && r.cacheDays >= 0 && r.cacheDays <= 90;
@@ -52,6 +65,11 @@ export function normalizeSettings(raw: unknown): Settings {
       position: d.position === 'flottant' || d.position === 'apres' ? d.position : DEFAULT_SETTINGS.display.position,
       startCollapsed: typeof d.startCollapsed === 'boolean' ? d.startCollapsed : DEFAULT_SETTINGS.display.startCollapsed,
       showBadges: typeof d.showBadges === 'boolean' ? d.showBadges : DEFAULT_SETTINGS.display.showBadges,
+    },
+    nearby: {
+      enabled: typeof n.enabled === 'boolean' ? n.enabled : DEFAULT_SETTINGS.nearby.enabled,
+      place: typeof n.place === 'string' ? n.place.trim().slice(0, 80) : DEFAULT_SETTINGS.nearby.place,
+      radiusKm: (RADIUS_CHOICES as readonly unknown[]).includes(n.radiusKm) ? (n.radiusKm as number) : DEFAULT_SETTINGS.nearby.radiusKm,
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from './format';
 import * as C from './catalogue-parsers';
 import * as M from './ministry-parsers';
+import { nearbyLieux, nearbyNsf } from './nearby-build';
 import { SOURCES, type SourceId, type SourceSpec } from './sources';
 import { readTable, type Table } from './table';
 
@@ -148,6 +149,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     addEtab(a.uai, a.ensLibelle, a.commune, false);
   }
   index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId]);
+  index.lieux = nearbyLieux(actions);
   index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
   const gtas = use('parcoursup', C.parseParcoursup);
   index.gta = gtas.map((g) => [g.gta, g.uai, g.libelle]);
@@ -252,6 +254,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
       const f = formations.get(c)!;
       return [c, f.libelle, f.fermeture, f.ancien.join(' '), f.nouveau.join(' ')];
     });
+  index.nsf = nearbyNsf(index.formations, formations);
   index.etablissements = [...etabs.values()].sort((a, b) => a[0].localeCompare(b[0]));
   return { index, missing };
 }

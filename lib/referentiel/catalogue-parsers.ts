@@ -3,6 +3,7 @@
 import { findOnisepId, isCfd, isValidUai } from '../codes';
 import { bcnDate, latest, parseDuree, type Parsed } from './ministry-parsers';
 import { Columns, type Table } from './table';
+import { coordinate, parseModalites } from './nearby-build';
 
 function onisepNumber(value: string, kind: 'FOR' | 'AF' | 'ENS'): number {
   const id = findOnisepId(value);
@@ -105,6 +106,11 @@ export interface ActionLine {
   ensLibelle: string;
   commune: string;
   duree: number;
+  /** Hundred-thousandths of a degree; null when absent or out of range. */
+  lat: number | null;
+  lon: number | null;
+  codePostal: string;
+  mode: '' | 's' | 'a' | 'sa';
 }
 
 /** Idéo actions de formation initiale, univers lycée (605340ddc19a9). */
@@ -118,6 +124,10 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
   const ensLib = c.find('lieu_denseignement_ens_libelle', "Lieu d'enseignement (ENS) libellé");
   const commune = c.find('ens_commune', 'ENS commune');
   const duree = c.find('af_duree_cycle_standard', 'AF durée cycle standard');
+  const lat = c.find('ens_latitude', 'ENS latitude');
+  const lon = c.find('ens_longitude', 'ENS longitude');
+  const cp = c.find('ens_code_postal', 'ENS code postal');
+  const modes = c.find('af_modalites_scolarite', 'AF modalités scolarité');
   const rows: ActionLine[] = [];
   t.rows.forEach((r, i) => {
     const afId = onisepNumber(r[af]!, 'AF');
@@ -132,6 +142,10 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
       ensLibelle: ensLib >= 0 ? r[ensLib]! : '',
       commune: commune >= 0 ? r[commune]! : '',
       duree: duree >= 0 ? parseDuree(r[duree]!) : 0,
+      lat: lat >= 0 ? coordinate(r[lat]!, 90) : null,
+      lon: lon >= 0 ? coordinate(r[lon]!, 180) : null,
+      codePostal: cp >= 0 && /^[0-9][0-9AB][0-9]{3}$/.test(r[cp]!.trim()) ? r[cp]!.trim() : '',
+      mode: modes >= 0 ? parseModalites(r[modes]!) : '',
     });
   });
   return { rows, date: '' };

@@ -34,6 +34,13 @@ export type GtaRow = [gta: number, uai: string, libelle: string];
 export type EtablissementRow = [uai: string, libelle: string, commune: string];
 /** Common 2de CFD, its MEFSTAT11, famille label, BCN group code (may be empty), specialties as [CFD, final-year MEFSTAT11, label]. */
 export type FamilleRow = [cfd: string, mefstat11: string, libelle: string, code: string, specialites: [string, string, string][]];
+/**
+ * Where an Onisep action is taught and how (Idéo actions): AF number, latitude and longitude in
+ * hundred-thousandths of a degree (integers), postcode, route (`s` school, `a` apprenticeship, `sa` both, `` unknown).
+ */
+export type LieuRow = [afId: number, lat: number, lon: number, codePostal: string, mode: '' | 's' | 'a' | 'sa'];
+/** CFD → NSF specialty group (BCN N_FORMATION_DIPLOME `GROUPE_SPECIALITE`, e.g. `344`). */
+export type NsfRow = [cfd: string, nsf: string];
 /** Département code (`001`, `02A`, `971`), its name, académie code and name, région code and name. */
 export type GeoRow = [dep: string, depNom: string, aca: string, acaNom: string, reg: string, regNom: string];
 /** UAI, voie (`s` scolaire, `a` apprentissage), millésime index, rate, expected rate, valeur ajoutée (null when not given). */
@@ -61,6 +68,9 @@ export interface ReferentielIndex {
   geo: GeoRow[];
   millesimes: string[];
   va: VaRow[];
+  /** Optional (indexes built before them lack them): places and routes of actions, NSF groups. */
+  lieux?: LieuRow[];
+  nsf?: NsfRow[];
 }
 
 export const TABLES = [

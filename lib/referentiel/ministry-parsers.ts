@@ -76,6 +76,8 @@ export interface FormationDiplome {
   fermeture: string;
   /** NIVEAU_QUALIFICATION_RNCP (`03`…`08`), empty when unknown. */
   niveauRncp: string;
+  /** GROUPE_SPECIALITE (NSF group, `344`), empty when absent. */
+  nsf: string;
   ancien: string[];
   nouveau: string[];
 }
@@ -88,6 +90,7 @@ export function parseFormationDiplome(t: Table): Parsed<FormationDiplome> {
   const ferm = c.find('DATE_FERMETURE');
   const inter = c.find('DATE_INTERVENTION');
   const niv = c.find('NIVEAU_QUALIFICATION_RNCP');
+  const nsf = c.find('GROUPE_SPECIALITE');
   const anciens = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`ANCIEN_DIPLOME_${n}`)).filter((i) => i >= 0);
   const nouveaux = [1, 2, 3, 4, 5, 6, 7].map((n) => c.find(`NOUVEAU_DIPLOME_${n}`)).filter((i) => i >= 0);
   let last = '';
@@ -101,6 +104,7 @@ export function parseFormationDiplome(t: Table): Parsed<FormationDiplome> {
       libelle: r[lib]!,
       fermeture: ferm >= 0 ? date(c, i, ferm, r[ferm]!) : '',
       niveauRncp: niv >= 0 ? r[niv]! : '',
+      nsf: nsf >= 0 && /^[0-9]{3}$/.test(r[nsf]!) ? r[nsf]! : '',
       ancien: links(anciens),
       nouveau: links(nouveaux),
     };

@@ -13,6 +13,7 @@ const valid: OptionsValues = {
   preferredRegion: '84',
   cacheDays: 7,
   display: { position: 'apres', startCollapsed: false, showBadges: true },
+  nearby: { enabled: true, place: '', radiusKm: 30 },
 };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 

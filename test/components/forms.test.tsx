@@ -173,6 +173,7 @@ describe('Options', () => {
     preferredRegion: '84',
     cacheDays: 7,
     display: { position: 'apres', startCollapsed: false, showBadges: true },
+    nearby: { enabled: true, place: '', radiusKm: 30 },
   };
 
   it('validates each field', () => {
@@ -220,6 +221,17 @@ describe('Options', () => {
       display: { position: 'flottant', startCollapsed: false, showBadges: false },
     });
     expect(screen.getByText('Options enregistrées.')).toBeTruthy();
+  });
+
+  it('saves the "Ailleurs près d’ici" options: on/off, place and radius', async () => {
+    const onSettingsSubmit = vi.fn();
+    render(<OptionsView initial={valid} onSettingsSubmit={onSettingsSubmit} sources={demoSources} version="0.1.0" />);
+    fireEvent.click(screen.getByLabelText('Proposer des formations proches qui font mieux'));
+    fireEvent.input(screen.getByLabelText('Votre commune ou code postal'), { target: { value: '69100' } });
+    fireEvent.change(screen.getByLabelText('Distance maximale'), { target: { value: '50' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(onSettingsSubmit).toHaveBeenCalledWith({ ...valid, nearby: { enabled: false, place: '69100', radiusKm: 50 } });
   });
 
   it('lists regions by name and credits sources, licences and version', () => {

@@ -100,6 +100,7 @@ export function readmeShots(fixtures: readonly PageFixture[] = pageFixtures): Sh
     readmeSite('onisep-formation-sombre', 'onisep/formation-context-number', fixtures, { colorScheme: 'dark' }),
     readmeSite('onisep-formation-mobile', 'onisep/formation-context-number', fixtures, { viewport: PHONE }),
     readmeSite('onisep-action', 'onisep/action', fixtures),
+    readmeSite('onisep-ailleurs', 'onisep/action-faible', fixtures),
     readmeSite('onisep-etablissement-badges', 'onisep/etablissement', fixtures, { focus: 'badge' }),
     readmeSite('onisep-badge-ouvert', 'onisep/etablissement', fixtures, { openBadge: true }),
     readmeSite('parcoursup-fiche', 'parcoursup/fiche-onisep-link', fixtures),

@@ -31,6 +31,14 @@ describe('the background door', () => {
     expect(() => checkRequest('saveToSelection', { item: { ...item, sighting: { site: 'evil' } } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
   });
 
+  it('lets a panel ask for its nearby section, in the expected shape only', () => {
+    const nearby = { cfd: '40034403', uai: '0692001A', voie: 'scolaire', emploi: 22, formation: 35 };
+    expect(checkRequest('nearby', nearby, contentScript, ID, ORIGIN)).toEqual(nearby);
+    for (const bad of [{ ...nearby, emploi: 120 }, { ...nearby, cfd: 'x' }, { ...nearby, voie: 'autre' }, { ...nearby, uai: '<b>' }]) {
+      expect(() => checkRequest('nearby', bad, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+    }
+  });
+
   it('refuses wrong shapes', () => {
     const bad: unknown[] = [
       undefined,

@@ -16,11 +16,18 @@ describe('settings', () => {
       preferredRegion: '84',
       cacheDays: DEFAULT_SETTINGS.cacheDays,
       display: { ...DEFAULT_SETTINGS.display, showBadges: false },
+      nearby: DEFAULT_SETTINGS.nearby,
     });
     expect(normalizeSettings('corrupt')).toEqual(DEFAULT_SETTINGS);
     // 00 (collectivités d'outre-mer) is one of the 19 codes the API accepts.
     expect(normalizeSettings({ preferredRegion: '00' }).preferredRegion).toBe('00');
     expect(normalizeSettings({ preferredRegion: '99', apiUrl: 'javascript:1' })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps the nearby options it can read: place trimmed, radius among the choices (30 km by default)', () => {
+    expect(DEFAULT_SETTINGS.nearby).toEqual({ enabled: true, place: '', radiusKm: 30 });
+    expect(normalizeSettings({ nearby: { enabled: false, place: ' 69100 ', radiusKm: 50 } }).nearby).toEqual({ enabled: false, place: '69100', radiusKm: 50 });
+    expect(normalizeSettings({ nearby: { enabled: 'yes', place: 3, radiusKm: 31 } }).nearby).toEqual(DEFAULT_SETTINGS.nearby);
   });
 
   it('round-trips through extension storage, as an update would read it', async () => {

@@ -352,6 +352,15 @@ export const dataset: MockDataset = {
     // Only an older millésime in this establishment.
     { ...opticien2ans, uai: '0693045K', millesime: ETAB_OLD, uai_donnee_type: 'lieu_formation', ...figures(24, 12, 8) },
     { ...travauxPublicsMef, uai: '0693045K', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(24, 13, 7) },
+    // "Better nearby" (SCENARIO.md): a weak bac pro at Villeurbanne and the same programme around it.
+    { ...securiteMef, uai: '0692001A', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(40, 9, 14, {}, [22, 35, 43]) },
+    { ...securiteMef, uai: '0692002B', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(40, 18, 13, {}, [45, 32, 23]) },
+    { ...securiteMef, uai: '0692003C', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(30, 5, 9, {}, [18, 30, 52]) },
+    { ...securiteMef, uai: '0692004D', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(35, 14, 7, {}, [40, 20, 40]) },
+    { ...securiteMef, uai: '0692005E', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(12, 6, 3) },
+    { ...securiteCfd, uai: '0692006F', millesime: ETAB, uai_donnee_type: 'formateur', ...figures(40, 22, 13, {}, [55, 33, 12]) },
+    { ...securiteMef, uai: '0011002J', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(50, 35, 18, {}, [70, 36, 0]) },
+    { ...travauxPublicsMef, uai: '0692002B', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(30, 15, 12, {}, [50, 40, 10]) },
     // 12 students: served with secrecy nulls.
     { ...accueilMef, uai: '0010001W', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(12, 6, 3) },
     // 3 students: no data at all.
@@ -388,6 +397,17 @@ export const dataset: MockDataset = {
     { uai: '0010001W', libelle: 'Lycée professionnel du Bugey', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
     { uai: '0690100J', libelle: 'Lycée professionnel de la Saône', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
     { uai: '0690101K', libelle: 'Antenne de formation des Monts', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
+    ...(
+      [
+        ['0692001A', 'Lycée professionnel Rive Gauche'],
+        ['0692002B', 'Lycée professionnel Jean Lurçat'],
+        ['0692003C', 'Lycée professionnel Pierre Mendès'],
+        ['0692004D', 'Lycée professionnel des Monts'],
+        ['0692005E', 'Lycée professionnel du Val'],
+        ['0692006F', 'CFA des métiers de la sécurité'],
+        ['0011002J', "Lycée professionnel de la Plaine de l'Ain"],
+      ] as const
+    ).map(([uai, libelle]): Etablissement => ({ uai, libelle, region: ARA, academie: LYON, uai_type: 'lieu_formation' })),
   ],
 
   bcn: [securiteAncienCfd],

@@ -76,10 +76,11 @@ describe('buildIndex', () => {
     expect(index.sources.find((s) => s.name === 'BCN N_MEF')).toMatchObject({ file: 'bcn/n_mef.csv', date: '2025-03-12', rows: 26 });
     expect(index.mefs.some((m) => m[2] === 9)).toBe(false);
     expect(index.formations.map((f) => f[0])).not.toContain('13531205'); // master: out of InserJeunes scope
-    expect(index.actions).toEqual([
+    expect(index.actions.slice(0, 2)).toEqual([
       [5678, 3651, '0693045K', 3, 1234],
       [5679, 4088, '0010001W', 2, 1300],
     ]);
+    expect(index.actions).toHaveLength(10);
     expect(index.millesimes.sort()).toEqual(['2021_2022', '2022_2023']);
   });
 
