@@ -1,6 +1,6 @@
 // Bounded work on any page: a long list asks only for the rows near the screen, a panel always settles.
 import { uaiCheckLetter } from '../../lib/codes';
-import { expect, test } from './fixtures';
+import { expect, fixturePage, panelOf, test } from './fixtures';
 
 const LIST_URL = 'https://affectation3e.phm.education.gouv.fr/pna-public/consultation/liste-offres?page=longue';
 const ROWS = 300;
@@ -51,9 +51,33 @@ test('a 300-row list asks only for the rows near the screen; scrolling brings th
 
   // Scrolled to the bottom: the last rows are asked and answered, the middle of the list still is not.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await expect.poll(() => rowsAsked(mock.requests.map((r) => r.path)).has(ROWS - 1)).toBe(true);
+  await expect.poll(() => rowsAsked(mock.requests.map((r) => r.path)).has(ROWS - 1), { timeout: 15_000 }).toBe(true);
   await expect(badges.last().locator('.ij-badge-text')).not.toContainText('chargement');
   const after = rowsAsked(mock.requests.map((r) => r.path));
   expect(after.has(ROWS / 2)).toBe(false);
   expect(after.size).toBeLessThan(160);
+});
+
+test('an API that never answers: the panel settles on an error with a retry within the deadline', async ({ page, mock, setSettings }) => {
+  test.setTimeout(60_000);
+  // A cache lifetime of its own gives a fresh API client, so no earlier answer is served from memory.
+  await setSettings({ apiUrl: mock.url, cacheDays: 6 });
+  mock.configure({ failure: 'timeout' });
+  await page.goto(fixturePage('onisep', 'action').url);
+  const panel = panelOf(page);
+  // The e2e build's deadline is 6 s (15 s shipped); the client's own per-request timeout (8 s) and the
+  // staged calls after it would keep the panel loading far longer.
+  await expect(panel.getByRole('button', { name: 'Réessayer' }).first()).toBeVisible({ timeout: 15_000 });
+  const settled = Date.now();
+  const firstAsked = Math.min(...mock.requests.map((r) => r.at));
+  expect(settled - firstAsked).toBeLessThan(7_800);
+  await expect(panel.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(panel.locator('.ij-cell--error').first()).toContainText('trop de temps');
+  // The API is back: a retry brings the figures (a first one may still join a request the API holds).
+  mock.configure({ failure: 'none' });
+  const retry = panel.getByRole('button', { name: 'Réessayer' }).first();
+  await expect(async () => {
+    if (await retry.isVisible()) await retry.click();
+    await expect(panel.locator('.ij-ind-value').first()).toContainText('38 %', { timeout: 3_000 });
+  }).toPass({ timeout: 25_000 });
 });
