@@ -13,12 +13,13 @@ import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_FINDINGS_PER_TAB = 200;
-/** The API cache's index in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
+/** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
 
 /** `browser.storage.local` as the cache's store. */
 const localStore: AsyncStore = {
   get: (keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>,
+  all: () => browser.storage.local.get(null) as Promise<Record<string, unknown>>,
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),
 };
@@ -93,7 +94,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   }
 
   // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
-  // The cache's index is written with its first entry and never removed by eviction, only by a clear.
+  // The cache's header is written with its first entry and never removed by eviction, only by a clear.
   browser.storage?.onChanged?.addListener((changes, area) => {
     if (area === 'local' && CACHE_INDEX_KEY in changes && changes[CACHE_INDEX_KEY]!.newValue == null) current = undefined;
   });
