@@ -9,7 +9,7 @@ export type PanelState = { status: 'loading' } | { status: 'ready'; report: Repo
 export type BadgeState =
   | { status: 'loading' }
   | { status: 'failed' }
-  | { status: 'figures'; scope: Scope; voie: Voie; emploi: number; formation: number; sansPerspectives: boolean }
+  | { status: 'figures'; scope: Scope; voie: Voie; emploi: number | null; formation: number | null; sansPerspectives: boolean }
   | { status: 'secret'; nbAnneeTerm?: number | null }
   | { status: 'none'; reason: NoFiguresReason | 'aucune-formation' }
   | { status: 'error'; error: ErrorReason };
@@ -41,10 +41,9 @@ export function deltaVsRegion(programme: ProgrammeReport, voie: Voie): { emploi:
   const here = programme.cells.etablissement[voie];
   const region = programme.cells.region[voie];
   if (here.state !== 'figures' || region.state !== 'figures') return null;
-  return {
-    emploi: here.figures.tauxEnEmploi6Mois - region.figures.tauxEnEmploi6Mois,
-    formation: here.figures.tauxEnFormation - region.figures.tauxEnFormation,
-  };
+  const [e1, e2, f1, f2] = [here.figures.tauxEnEmploi6Mois, region.figures.tauxEnEmploi6Mois, here.figures.tauxEnFormation, region.figures.tauxEnFormation];
+  if (e1 === null || e2 === null || f1 === null || f2 === null) return null;
+  return { emploi: e1 - e2, formation: f1 - f2 };
 }
 
 /** All cells in display order, for lists such as cohort sizes. */

@@ -5,7 +5,7 @@ import { createCache, createCachedClient, type AsyncStore, type Cache } from './
 import { createTokenBucket, LOOKUP_DEADLINE_MS, TAB_REQUESTS_PER_MINUTE, withBudget, withDeadline, type TokenBucket } from './inserjeunes/bounded-client';
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
-import { createReferentiel, type Referentiel } from './referentiel/lookup';
+import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { apiKeyItem, getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
