@@ -20,6 +20,8 @@ export default defineBackground(() => {
       ...(force ? { force } : {}),
       ...(depth ? { depth } : {}),
       ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+      // Content scripts (web pages' tabs) have a request budget and may force past the cache once per programme.
+      contentScript: !(typeof sender.url === 'string' && sender.url.startsWith(origin)),
     });
   });
   messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
+import { createTokenBucket, LOOKUP_DEADLINE_MS, TAB_REQUESTS_PER_MINUTE, withBudget, withDeadline, type TokenBucket } from './inserjeunes/bounded-client';
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
@@ -16,35 +17,59 @@ import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_FINDINGS_PER_TAB = 200;
-/** The API cache's index in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
+/** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
 
 /** `browser.storage.local` as the cache's store. */
 const localStore: AsyncStore = {
   get: (keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>,
+  all: () => browser.storage.local.get(null) as Promise<Record<string, unknown>>,
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),
 };
 
+export interface LookupOptions {
+  /** Past the cache (a retry); from a content script, once per programme per page at most. */
+  force?: boolean;
+  tabId?: number;
+  depth?: Depth;
+  /** Asked by a content script (a web page's tab), not by one of the extension's own pages. */
+  contentScript?: boolean;
+}
+
+export interface BackgroundServiceOptions {
+  /** A lookup answers within this (default LOOKUP_DEADLINE_MS). */
+  deadlineMs?: number;
+  /** API requests one tab's content script may make per minute (default TAB_REQUESTS_PER_MINUTE). */
+  tabRequestsPerMinute?: number;
+}
+
 export interface BackgroundService {
-  lookup(sighting: SightingData, options: { force?: boolean; tabId?: number; depth?: Depth }): Promise<Report>;
+  lookup(sighting: SightingData, options: LookupOptions): Promise<Report>;
   search(query: string): Promise<SearchResult[]>;
   tabFindings(tabId: number): Promise<TabFinding[]>;
+  /** The tab navigated (or closed): what its page found and forced is forgotten. */
   forgetTab(tabId: number): void;
+  /** The tab closed: its request budget goes too. */
+  closeTab(tabId: number): void;
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
   /** Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests. */
   nearby(request: NearbyRequest): Promise<NearbyResult>;
 }
 
-export function createBackgroundService(): BackgroundService {
+export function createBackgroundService(options: BackgroundServiceOptions = {}): BackgroundService {
+  const deadlineMs = options.deadlineMs ?? LOOKUP_DEADLINE_MS;
+  const perMinute = options.tabRequestsPerMinute ?? TAB_REQUESTS_PER_MINUTE;
   let referentielPromise: Promise<Referentiel | null> | undefined;
   let nearbyIndex: { ref: Referentiel; index: NearbyIndex } | undefined;
   let rawIndex: ReferentielIndex | undefined;
-  let current:
-    | { key: string; client: InserJeunesClient; direct: InserJeunesClient; cache: Cache; settings: Settings }
-    | undefined;
+  let current: { key: string; cache: Cache; direct: InserJeunesClient; settings: Settings } | undefined;
   const findings = new Map<number, Map<string, TabFinding>>();
+  /** Per tab: the API requests its content script may still make, refilled over the minute. */
+  const budgets = new Map<number, TokenBucket>();
+  /** Per tab: the sightings its page has already forced past the cache (reset when it navigates). */
+  const forced = new Map<number, Set<string>>();
 
   /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
   function referentiel(): Promise<Referentiel | null> {
@@ -73,7 +98,7 @@ export function createBackgroundService(): BackgroundService {
     if (current?.key !== key) {
       const cache = createCache(localStore, { maxAgeMs: settings.cacheDays * DAY, maxEntries: 2000 });
       const base = createClient({ baseUrl: settings.apiUrl, ...(apiKey ? { apiKey } : {}) });
-      current = { key, client: createCachedClient(base, cache, { scope: settings.apiUrl }), direct: base, cache, settings };
+      current = { key, cache, direct: base, settings };
     } else {
       current.settings = settings;
     }
@@ -81,7 +106,7 @@ export function createBackgroundService(): BackgroundService {
   }
 
   // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
-  // The cache's index is written with its first entry and never removed by eviction, only by a clear.
+  // The cache's header is written with its first entry and never removed by eviction, only by a clear.
   browser.storage?.onChanged?.addListener((changes, area) => {
     if (area === 'local' && CACHE_INDEX_KEY in changes && changes[CACHE_INDEX_KEY]!.newValue == null) current = undefined;
   });
@@ -149,17 +174,40 @@ export function createBackgroundService(): BackgroundService {
 
   return {
     referentiel,
-    async lookup(sighting, { force, tabId, depth }) {
+    async lookup(sighting, { force, tabId, depth, contentScript }) {
       await remember(tabId, sighting);
-      const [ref, { client: cached, direct, settings }] = await Promise.all([referentiel(), client()]);
+      const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
-      const report = await lookupSighting(sighting, {
-        referentiel: ref,
-        // A retry asked by the user goes to the API, past the cache.
-        client: force ? direct : cached,
-        ...(depth ? { depth } : {}),
-        ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
-      });
+      const tab = contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
+      // A page may force one programme past the cache once: a page that keeps forcing gets the cache.
+      let pastCache = !!force;
+      if (force && tab !== undefined) {
+        let keys = forced.get(tab);
+        if (!keys) forced.set(tab, (keys = new Set()));
+        const key = sightingKey(sighting);
+        pastCache = !keys.has(key);
+        keys.add(key);
+      }
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), deadlineMs);
+      let budget: TokenBucket | undefined;
+      if (tab !== undefined) {
+        budget = budgets.get(tab);
+        if (!budget) budgets.set(tab, (budget = createTokenBucket(perMinute)));
+      }
+      const network = budget ? withBudget(direct, budget, deadline.signal) : direct;
+      let report: Report;
+      try {
+        report = await lookupSighting(sighting, {
+          referentiel: ref,
+          // Past the cache for a retry; every call bounded by the lookup's deadline.
+          client: withDeadline(pastCache ? network : createCachedClient(network, cache, { scope: settings.apiUrl }), deadline.signal, deadlineMs),
+          ...(depth ? { depth } : {}),
+          ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
+        });
+      } finally {
+        clearTimeout(timer);
+      }
       const stamped = { ...report, fetchedAt: Date.now() };
       await remember(tabId, sighting, stamped, depth);
       return stamped;
@@ -209,9 +257,11 @@ export function createBackgroundService(): BackgroundService {
         ...(place ? { place } : {}),
       });
     },
+    closeTab: (tabId) => budgets.delete(tabId),
     forgetTab: (tabId) => {
       findings.delete(tabId); // a batched write still pending finds nothing to write
       loading.delete(tabId);
+      forced.delete(tabId);
       void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
     async sources() {
@@ -234,7 +284,10 @@ export function createBackgroundService(): BackgroundService {
 
 /** Settings are re-read per lookup (cheap), so no watcher is needed; closed tabs' findings are dropped. */
 export function watchTabs(service: BackgroundService): void {
-  browser.tabs?.onRemoved.addListener((tabId) => service.forgetTab(tabId));
+  browser.tabs?.onRemoved.addListener((tabId) => {
+    service.forgetTab(tabId);
+    service.closeTab(tabId);
+  });
   // A new page in the tab: what the old one showed no longer applies.
   browser.tabs?.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) service.forgetTab(tabId);

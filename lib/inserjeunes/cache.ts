@@ -1,11 +1,15 @@
 // A cache of API results over an abstract async key-value store (browser.storage.local in the
 // extension, a Map in tests): expiry, bounded size with LRU eviction, stale-while-revalidate,
 // corrupt entries discarded, storage-full handled, and an in-memory layer in front.
+// Each entry carries its own last-use time: a write stores the entries it changed (batched, one
+// store write per short window) and a small header with the entry count, never a whole index.
 import { z } from 'zod';
 import type { ApiResult, CallOptions, CodeRef, InserJeunesClient } from './client';
 
 export interface AsyncStore {
   get(keys: string[]): Promise<Record<string, unknown>>;
+  /** Everything in the store (read only to evict, when over size or full). */
+  all(): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
 }
@@ -15,8 +19,10 @@ export interface CacheOptions {
   maxAgeMs?: number;
   /** Entries kept in storage; the least recently used go first. Default 500. */
   maxEntries?: number;
-  /** Delay before recording reads in the stored LRU index (batched). Default 2 s. */
+  /** Delay before recording reads (entries' last-use times) in storage, batched. Default 2 s. */
   indexFlushMs?: number;
+  /** Window in which new entries are gathered into one store write. Default 20 ms. */
+  writeBatchMs?: number;
   now?: () => number;
   /** Storage key prefix. Default `ij:`. */
   prefix?: string;
@@ -31,9 +37,10 @@ export interface GetOrFetchOptions<T> {
 
 export interface Cache {
   get<T>(key: string): Promise<{ data: T; at: number; fresh: boolean } | undefined>;
+  /** Resolves once the entry is written (or could not be: it is then kept in memory only). */
   set<T>(key: string, data: T): Promise<void>;
   getOrFetch<T>(key: string, fetcher: () => Promise<T>, opts?: GetOrFetchOptions<T>): Promise<T>;
-  /** Writes the pending LRU index now (also done automatically after `indexFlushMs`). */
+  /** Writes pending entries and last-use times now (also done automatically). */
   flush(): Promise<void>;
   /** Background refreshes still running (for tests and shutdown). */
   idle(): Promise<void>;
@@ -41,91 +48,168 @@ export interface Cache {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
-const entrySchema = z.object({ v: z.literal(1), at: z.number().finite(), data: z.unknown().refine((d) => d !== undefined) });
-const indexSchema = z.object({ v: z.literal(1), used: z.record(z.string(), z.number()) });
-type Entry = { v: 1; at: number; data: unknown };
+const entrySchema = z.object({
+  v: z.literal(1),
+  at: z.number().finite(),
+  /** Last use; entries written before it existed count as used when written. */
+  u: z.number().finite().optional(),
+  data: z.unknown().refine((d) => d !== undefined),
+});
+/** The header: how many entries storage holds (version 2; version 1 was the whole LRU index). */
+const headerSchema = z.object({ v: z.literal(2), count: z.number().int().nonnegative() });
+type Entry = { v: 1; at: number; u?: number; data: unknown };
 
 export function createCache(store: AsyncStore, options: CacheOptions = {}): Cache {
   const maxAgeMs = options.maxAgeMs ?? 7 * DAY;
   const maxEntries = Math.max(1, options.maxEntries ?? 500);
+  /** Evicting goes down to this, so that the next scan is many writes away. */
+  const keepAfterEviction = maxEntries - Math.floor(maxEntries / 10);
   const indexFlushMs = options.indexFlushMs ?? 2000;
+  const writeBatchMs = options.writeBatchMs ?? 20;
   const now = options.now ?? Date.now;
   const prefix = options.prefix ?? 'ij:';
-  const entryKey = (key: string) => `${prefix}c:${key}`;
-  const indexKey = `${prefix}index`;
+  const entryPrefix = `${prefix}c:`;
+  const entryKey = (key: string) => `${entryPrefix}${key}`;
+  const headerKey = `${prefix}index`;
 
   const memory = new Map<string, Entry>();
-  /** key → last use (ms); loaded once per service-worker life. */
-  let used: Map<string, number> | undefined;
-  let indexLoading: Promise<Map<string, number>> | undefined;
-  let indexDirty = false;
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Keys known to be in storage, in this life (counted in the header once). */
+  const stored = new Set<string>();
+  /** Entries to write with the next batch, and keys whose last use changed. */
+  const pending = new Map<string, Entry>();
+  const touched = new Set<string>();
+  let count: number | undefined; // undefined until the header is read; NaN when it must be recounted
+  let headerLoading: Promise<void> | undefined;
+  let writeTimer: ReturnType<typeof setTimeout> | undefined;
+  let touchTimer: ReturnType<typeof setTimeout> | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let batchDone: { promise: Promise<void>; resolve: () => void } | undefined;
   const refreshing = new Map<string, Promise<unknown>>();
 
-  async function loadIndex(): Promise<Map<string, number>> {
-    if (used) return used;
-    indexLoading ??= (async () => {
+  function loadHeader(): Promise<void> {
+    headerLoading ??= (async () => {
       let raw: unknown;
       try {
-        raw = (await store.get([indexKey]))[indexKey];
+        raw = (await store.get([headerKey]))[headerKey];
       } catch {
         raw = undefined;
       }
-      const parsed = indexSchema.safeParse(raw);
-      used = new Map(parsed.success ? Object.entries(parsed.data.used) : []);
-      return used;
+      const parsed = headerSchema.safeParse(raw);
+      // No header, or the old whole index: the entries are counted by a scan, once.
+      count = parsed.success ? parsed.data.count : NaN;
     })();
-    return indexLoading;
+    return headerLoading;
   }
 
-  const indexValue = (u: Map<string, number>) => ({ v: 1, used: Object.fromEntries(u) });
-
-  function scheduleFlush(): void {
-    indexDirty = true;
-    if (flushTimer) return;
-    flushTimer = setTimeout(() => {
-      flushTimer = undefined;
-      void flush();
-    }, indexFlushMs);
-  }
-
-  async function flush(): Promise<void> {
-    if (flushTimer) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    if (!indexDirty || !used) return;
-    indexDirty = false;
+  /** Every stored entry with its last use (memory's when newer), oldest first; corrupt ones removed. */
+  async function scan(): Promise<{ key: string; u: number }[]> {
+    let all: Record<string, unknown>;
     try {
-      await store.set({ [indexKey]: indexValue(used) });
+      all = await store.all();
     } catch {
-      indexDirty = true; // try again with the next write
+      return [];
     }
+    const found: { key: string; u: number }[] = [];
+    const corrupt: string[] = [];
+    for (const [k, raw] of Object.entries(all)) {
+      if (!k.startsWith(entryPrefix)) continue;
+      const key = k.slice(entryPrefix.length);
+      const parsed = entrySchema.safeParse(raw);
+      if (!parsed.success) {
+        corrupt.push(k);
+        continue;
+      }
+      const u = Math.max(parsed.data.u ?? parsed.data.at, memory.get(key)?.u ?? -Infinity);
+      found.push({ key, u });
+      stored.add(key);
+    }
+    if (corrupt.length) await store.remove(corrupt).catch(() => undefined);
+    count = found.length;
+    return found.sort((a, b) => a.u - b.u);
   }
 
-  /** The least recently used keys beyond `keep`, excluding `protect`. */
-  function oldest(u: Map<string, number>, count: number, protect: string): string[] {
-    return [...u.entries()]
-      .filter(([k]) => k !== protect)
-      .sort((a, b) => a[1] - b[1])
-      .slice(0, Math.max(0, count))
-      .map(([k]) => k);
-  }
-
-  async function evict(keys: string[]): Promise<void> {
-    if (!keys.length || !used) return;
-    for (const k of keys) {
-      used.delete(k);
+  /** Removes the `n` least recently used entries, never those in `protect`. */
+  async function evictOldest(n: number, protect: ReadonlySet<string>): Promise<void> {
+    const victims = (await scan()).filter((e) => !protect.has(e.key)).slice(0, Math.max(0, n)).map((e) => e.key);
+    if (!victims.length) return;
+    for (const k of victims) {
       memory.delete(k);
+      stored.delete(k);
     }
+    count = Math.max(0, (count ?? victims.length) - victims.length);
+    await store.remove(victims.map(entryKey)).catch(() => undefined); // left-overs are found by the next scan
+  }
+
+  /** One store write for everything pending: new entries, last-use times, and the header. */
+  async function writeBatch(): Promise<void> {
+    if (writeTimer) clearTimeout(writeTimer);
+    if (touchTimer) clearTimeout(touchTimer);
+    writeTimer = touchTimer = undefined;
+    const done = batchDone;
+    batchDone = undefined;
+    const batch = new Map(pending);
+    for (const k of touched) {
+      const e = memory.get(k);
+      if (e && stored.has(k) && !batch.has(k)) batch.set(k, e);
+    }
+    pending.clear();
+    touched.clear();
     try {
-      await store.remove(keys.map(entryKey));
-    } catch {
-      // Entries that could not be removed are orphans; they are no longer indexed.
+      if (!batch.size) return;
+      await loadHeader();
+      const added = [...batch.keys()].filter((k) => !stored.has(k));
+      if (Number.isNaN(count)) await scan();
+      const items = () => {
+        const out: Record<string, unknown> = {};
+        for (const [k, e] of batch) out[entryKey(k)] = e;
+        out[headerKey] = { v: 2, count: (count ?? 0) + added.filter((k) => !stored.has(k)).length };
+        return out;
+      };
+      const protect = new Set(batch.keys());
+      try {
+        await store.set(items());
+      } catch {
+        // Most likely storage is full: make room (a quarter of the entries, at least one), retry once.
+        await evictOldest(Math.max(1, Math.ceil((count ?? 0) / 4)), protect);
+        try {
+          await store.set(items());
+        } catch {
+          return; // not stored; still served from memory in this life
+        }
+      }
+      count = (count ?? 0) + added.filter((k) => !stored.has(k)).length;
+      for (const k of added) stored.add(k);
+      if (count > maxEntries) {
+        await evictOldest(count - keepAfterEviction, protect);
+        await store.set({ [headerKey]: { v: 2, count } }).catch(() => undefined);
+      }
+    } finally {
+      done?.resolve();
     }
+  }
+
+  /** Queues a batch write after `delay`, after the one under way; resolves when it is written. */
+  function schedule(delay: number): Promise<void> {
+    if (!batchDone) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      batchDone = { promise, resolve };
+    }
+    const run = () => {
+      writing = writing.then(writeBatch);
+    };
+    if (delay === writeBatchMs) {
+      if (!writeTimer) writeTimer = setTimeout(run, delay);
+    } else if (!touchTimer && !writeTimer) touchTimer = setTimeout(run, delay);
+    return batchDone.promise;
   }
 
   async function read(key: string): Promise<Entry | undefined> {
     const inMemory = memory.get(key);
-    if (inMemory) return inMemory;
+    if (inMemory) {
+      remember(key, inMemory); // the memory layer is an LRU too
+      return inMemory;
+    }
     let raw: unknown;
     try {
       raw = (await store.get([entryKey(key)]))[entryKey(key)];
@@ -140,6 +224,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
       return undefined;
     }
     const entry = parsed.data as Entry;
+    stored.add(key);
     remember(key, entry);
     return entry;
   }
@@ -150,40 +235,25 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
     if (memory.size > maxEntries) memory.delete(memory.keys().next().value!);
   }
 
-  async function touch(key: string): Promise<void> {
-    const u = await loadIndex();
-    u.set(key, now());
-    scheduleFlush();
+  function touch(key: string, entry: Entry): void {
+    entry.u = now();
+    touched.add(key);
+    void schedule(indexFlushMs);
   }
 
   async function get<T>(key: string) {
     const entry = await read(key);
     if (!entry) return undefined;
-    await touch(key);
+    touch(key, entry);
     return { data: entry.data as T, at: entry.at, fresh: now() - entry.at < maxAgeMs };
   }
 
-  async function set<T>(key: string, data: T): Promise<void> {
-    const entry: Entry = { v: 1, at: now(), data };
+  function set<T>(key: string, data: T): Promise<void> {
+    const at = now();
+    const entry: Entry = { v: 1, at, u: at, data };
     remember(key, entry); // the answer is kept for this life even if storage refuses it
-    const u = await loadIndex();
-    u.set(key, entry.at);
-    if (u.size > maxEntries) await evict(oldest(u, u.size - maxEntries, key));
-    const write = () => store.set({ [entryKey(key)]: entry, [indexKey]: indexValue(u) });
-    try {
-      await write();
-      indexDirty = false;
-    } catch {
-      // Most likely storage is full: make room (a quarter of the entries, at least one), retry once.
-      await evict(oldest(u, Math.max(1, Math.ceil(u.size / 4)), key));
-      try {
-        await write();
-        indexDirty = false;
-      } catch {
-        u.delete(key); // not stored; still served from memory
-        scheduleFlush();
-      }
-    }
+    pending.set(key, entry);
+    return schedule(writeBatchMs);
   }
 
   async function getOrFetch<T>(key: string, fetcher: () => Promise<T>, opts: GetOrFetchOptions<T> = {}): Promise<T> {
@@ -207,7 +277,8 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
       return hit.data;
     }
     const value = await fetcher();
-    if (shouldStore(value)) await set(key, value);
+    // Served from memory at once; the write goes with the next batch.
+    if (shouldStore(value)) void set(key, value);
     return value;
   }
 
@@ -215,17 +286,25 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
     get,
     set,
     getOrFetch,
-    flush,
+    async flush() {
+      if (pending.size || touched.size) {
+        const done = schedule(writeBatchMs);
+        writing = writing.then(writeBatch);
+        await done;
+      }
+      await writing;
+    },
     async idle() {
       await Promise.all([...refreshing.values()]);
     },
     async clear() {
-      const u = await loadIndex();
-      const keys = [...u.keys()];
-      u.clear();
+      pending.clear();
+      touched.clear();
       memory.clear();
-      indexDirty = false;
-      await store.remove([...keys.map(entryKey), indexKey]).catch(() => undefined);
+      const keys = (await scan()).map((e) => entryKey(e.key));
+      stored.clear();
+      count = 0;
+      await store.remove([...keys, headerKey]).catch(() => undefined);
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Report, SightingData } from '../types';
 import type { RowCompleter } from './complete-rows';
 import { clearPageUi, loadPageUi, pageLoaded } from './load-page-ui';
 import type { Mounted, PageMounts } from './page-mounts';
+import type { NearScreen } from './watch-near-screen';
 
 export interface AnchorMounter {
   /** Draws the panel or badge of an anchor `mounts` has just claimed, and asks its report. */
@@ -20,11 +21,13 @@ export interface AnchorMounterDeps {
   settings: Promise<Settings>;
   ask(data: SightingData, depth: Depth, force: boolean): Promise<Report>;
   rows: RowCompleter;
+  /** A list row is asked only once it comes near the screen (see watch-near-screen.ts). */
+  near: NearScreen;
 }
 
 /** Everything it drew is removed when `signal` aborts. */
 export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mounts: PageMounts, deps: AnchorMounterDeps): AnchorMounter {
-  const { settings, ask, rows } = deps;
+  const { settings, ask, rows, near } = deps;
 
   signal.addEventListener(
     'abort',
@@ -74,6 +77,12 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
     const badge = data.page === 'liste-item';
     // Badges turned off in the options: nothing is asked for the rows.
     if (badge && !(await settings).display.showBadges) return;
+    // A row is drawn and asked only once it comes near the screen: a list of 300 rows would otherwise
+    // ask for all of them at once.
+    if (badge) {
+      await new Promise<void>((resolve) => (entry.unwatch = near.watch(anchor, resolve)));
+      if (signal.aborted || mounts.byAnchor.get(anchor) !== entry) return;
+    }
     // The question goes to the background at once; the UI waits for the page's own load (below).
     const depth: Depth = badge ? 'badge' : 'panel';
     const answer = ask(data, depth, false).then(

@@ -12,6 +12,8 @@ export interface Mounted {
   report?: Report;
   /** How much the report holds (a badge's asks fewer scopes). */
   depth?: Depth;
+  /** Stops waiting for a row to come near the screen (the row left the page). */
+  unwatch?: () => void;
 }
 
 export interface PageMounts {

@@ -25,6 +25,7 @@ export function scanPage(adapter: SiteAdapter, mounts: PageMounts, show: (anchor
   }
   for (const [anchor, m] of mounts.byAnchor) {
     if (!anchor.isConnected) {
+      m.unwatch?.();
       m.handle?.remove();
       mounts.byAnchor.delete(anchor);
     }
@@ -35,7 +36,9 @@ export function scanPage(adapter: SiteAdapter, mounts: PageMounts, show: (anchor
     const data = toData(s);
     const key = sightingKey(data);
     if (mounts.closedKeys.has(key) || mounts.byAnchor.get(anchor)?.key === key) continue;
-    mounts.byAnchor.get(anchor)?.handle?.remove();
+    const replaced = mounts.byAnchor.get(anchor);
+    replaced?.unwatch?.();
+    replaced?.handle?.remove();
     const entry: Mounted = { key, data, page: data.page };
     mounts.byAnchor.set(anchor, entry);
     show(anchor, entry);

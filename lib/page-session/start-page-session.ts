@@ -8,6 +8,7 @@
 //        mount-anchors.ts       draws a panel or badge per anchor and fills it with the answer
 //        ask-background.ts      one lookup message, asked once more if lost
 //        complete-rows.ts       an establishment panel gathers and completes its page's rows
+//        watch-near-screen.ts   a list row is asked only when it comes near the screen
 //   3. Page UI (lib/draw-page-ui.tsx, loaded as entrypoints/page-ui.ts by load-page-ui.ts once there is
 //      something to show and the page has loaded): Preact panels and badges in shadow roots.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -21,6 +22,7 @@ import { followPageChanges } from './follow-page-changes';
 import { mountAnchors, type AnchorMounter } from './mount-anchors';
 import { createPageMounts } from './page-mounts';
 import { scanPage } from './scan-page';
+import { watchNearScreen } from './watch-near-screen';
 
 /** What the URL check holds of a running page session. */
 export interface PageSessionHandle {
@@ -37,7 +39,7 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
 
   // The two call each other: a row opened in the establishment panel reloads that row's badge in full.
   const rows = completeRows(signal, mounts, { ask, reloadFull: (row) => void anchors.load(row, false, 'panel') });
-  const anchors: AnchorMounter = mountAnchors(ctx, signal, mounts, { settings, ask, rows });
+  const anchors: AnchorMounter = mountAnchors(ctx, signal, mounts, { settings, ask, rows, near: watchNearScreen(signal) });
 
   const scan = () => {
     if (!signal.aborted) scanPage(adapter, mounts, anchors.show);

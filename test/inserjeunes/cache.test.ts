@@ -14,14 +14,16 @@ function clock(start = 1_000_000) {
 
 /** A store that counts reads and writes, and can be made to refuse writes. */
 function countingStore(base = createMemoryStore()) {
-  const stats = { gets: 0, sets: 0, failNextSets: 0 };
+  const stats = { gets: 0, sets: 0, failNextSets: 0, sizes: [] as number[] };
   const store: AsyncStore = {
     get: async (keys) => {
       stats.gets++;
       return base.get(keys);
     },
+    all: () => base.all(),
     set: async (items) => {
       stats.sets++;
+      stats.sizes.push(JSON.stringify(items).length);
       if (stats.failNextSets > 0) {
         stats.failNextSets--;
         throw new Error('QUOTA_BYTES quota exceeded');
@@ -129,11 +131,38 @@ describe('cache', () => {
     expect(s.sets).toBe(writes + 1);
   });
 
+  it('writes entries, not an index: one small store write per batch, whatever the number of entries', async () => {
+    const { store, stats: s } = countingStore();
+    const cache = createCache(store, { maxEntries: 2000 });
+    const answer = (i: number) => ({ code: `C${i}`, taux: [i % 100, 40, 20] });
+    await Promise.all(Array.from({ length: 1950 }, (_, i) => cache.set(`k${i}`, answer(i))));
+    // A page's 40 answers arriving together: one write, of those 40 entries and the small header.
+    s.sets = 0;
+    s.sizes = [];
+    await Promise.all(Array.from({ length: 40 }, (_, i) => cache.getOrFetch(`new${i}`, async () => answer(i))));
+    await cache.flush();
+    expect(s.sets).toBe(1);
+    const one = JSON.stringify({ 'ij:c:new0': { v: 1, at: Date.now(), u: Date.now(), data: answer(0) } }).length;
+    expect(s.sizes[0]).toBeLessThan(40 * one + 100); // not the ~100 KB a whole index would weigh
+    // Over the bound: the oldest tenth goes in one scan, the count stays right, and no write is big.
+    s.sets = 0;
+    s.sizes = [];
+    for (let i = 0; i < 11; i++) await cache.set(`last${i}`, answer(i));
+    expect(s.sizes.every((n) => n < 2 * one)).toBe(true);
+    const keys = Object.keys(await store.all()).filter((k) => k.startsWith('ij:c:'));
+    expect(keys.length).toBe(2000 - 200);
+    expect(keys).toContain('ij:c:last10');
+    expect(keys).toContain('ij:c:new0');
+    expect(keys).not.toContain('ij:c:k0');
+    expect((await store.get(['ij:index']))['ij:index']).toEqual({ v: 2, count: 1800 });
+  });
+
   it('discards a corrupt entry instead of throwing', async () => {
     const base = createMemoryStore({ 'ij:c:a': { v: 1, at: 'yesterday', data: 1 }, 'ij:c:b': 'garbage', 'ij:index': 42 });
     const cache = createCache(base);
     expect(await cache.get('a')).toBeUndefined();
     expect(await cache.getOrFetch('b', async () => 'fetched')).toBe('fetched');
+    await cache.flush();
     expect(base.data.has('ij:c:a')).toBe(false);
     expect(await createCache(base).get('b')).toMatchObject({ data: 'fetched' });
   });
@@ -144,10 +173,12 @@ describe('cache', () => {
     for (const k of ['a', 'b', 'c', 'd']) await cache.set(k, k);
     s.failNextSets = 1;
     expect(await cache.getOrFetch('e', async () => 'answer')).toBe('answer');
+    await cache.flush(); // the write goes with the next batch
     expect(base.data.has('ij:c:e')).toBe(true);
     expect(base.data.has('ij:c:a')).toBe(false); // the oldest made room
     s.failNextSets = 2; // full even after eviction
     expect(await cache.getOrFetch('f', async () => 'kept')).toBe('kept');
+    await cache.flush();
     expect(base.data.has('ij:c:f')).toBe(false);
     expect(await cache.get('f')).toMatchObject({ data: 'kept' }); // still served in this life
   });
@@ -155,6 +186,9 @@ describe('cache', () => {
   it('a storage that fails to read is a miss, never a crash', async () => {
     const broken: AsyncStore = {
       get: async () => {
+        throw new Error('storage unavailable');
+      },
+      all: async () => {
         throw new Error('storage unavailable');
       },
       set: async () => undefined,
@@ -171,7 +205,9 @@ describe('createCachedClient', () => {
     const api = fakeFetch(scenarioRoutes());
     const base = createMemoryStore();
     const client = createClient({ baseUrl: BASE, fetch: api.fetch });
-    const first = await buildProgrammeReport(createCachedClient(client, createCache(base)), input);
+    const cache = createCache(base);
+    const first = await buildProgrammeReport(createCachedClient(client, cache), input);
+    await cache.flush(); // written within a few milliseconds, before the worker may stop
     expect(api.requests).toHaveLength(7);
     const again = await buildProgrammeReport(createCachedClient(client, createCache(base)), input);
     expect(api.requests).toHaveLength(7);

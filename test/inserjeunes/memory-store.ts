@@ -12,6 +12,9 @@ export function createMemoryStore(initial: Record<string, unknown> = {}): AsyncS
       for (const k of keys) if (data.has(k)) out[k] = clone(data.get(k));
       return out;
     },
+    async all() {
+      return Object.fromEntries([...data].map(([k, v]) => [k, clone(v)]));
+    },
     async set(items) {
       for (const [k, v] of Object.entries(items)) data.set(k, clone(v));
     },

@@ -120,4 +120,36 @@ describe('background service', () => {
     await service.lookup(offer, {});
     expect(mock.requests.length).toBeGreaterThan(asked);
   });
+  it("a page's content script forces a programme past the cache once; again after the tab navigates", async () => {
+    const service = createBackgroundService();
+    const page = { tabId: 4, contentScript: true };
+    await service.lookup(offer, page);
+    let asked = mock.requests.length;
+    await service.lookup(offer, { ...page, force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+    asked = mock.requests.length;
+    for (let i = 0; i < 5; i++) await service.lookup(offer, { ...page, force: true });
+    expect(mock.requests.length).toBe(asked); // served from the cache
+    // another tab, or the same tab on a new page, may force once again
+    await service.lookup(offer, { tabId: 5, contentScript: true, force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+    asked = mock.requests.length;
+    service.forgetTab(4);
+    await service.lookup(offer, { ...page, force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+  });
+
+  it('an API that never answers: the lookup settles on timeout errors by its deadline', async () => {
+    mock.configure({ failure: 'timeout' });
+    try {
+      const service = createBackgroundService({ deadlineMs: 300 });
+      const started = Date.now();
+      const report = await service.lookup(offer, { tabId: 3, contentScript: true });
+      expect(Date.now() - started).toBeLessThan(2_000); // the client's own timeout is 8 s a request
+      const cell = report.programmes[0]!.cells.etablissement.scolaire;
+      expect(cell).toMatchObject({ state: 'error', error: 'timeout' });
+    } finally {
+      mock.configure({ failure: 'none' });
+    }
+  });
 });

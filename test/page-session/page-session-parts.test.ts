@@ -123,13 +123,14 @@ describe('scanPage', () => {
 
 const ctx = {} as ContentScriptContext;
 const noRows = { completeRow: vi.fn(), withRows: (r: Report) => r, rowAnswered: vi.fn() };
+const nearAtOnce = { watch: (_el: Element, onNear: () => void) => (onNear(), () => undefined) };
 
 describe('mountAnchors', () => {
   it('fills a mounted entry with its answer, or says the background is unreachable', async () => {
     const session = new AbortController();
     const mounts = createPageMounts();
     const ask = vi.fn().mockResolvedValueOnce(fullReport).mockRejectedValueOnce(new Error('gone'));
-    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows });
+    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows, near: nearAtOnce });
     const entry: Mounted = { key: 'k', data: rowData, page: 'liste-item', handle: fakeHandle() };
     await anchors.load(entry, false);
     expect(ask).toHaveBeenLastCalledWith(rowData, 'badge', false);
@@ -145,7 +146,7 @@ describe('mountAnchors', () => {
     const mounts = createPageMounts();
     let answer!: (r: Report) => void;
     const ask = vi.fn(() => new Promise<Report>((r) => (answer = r)));
-    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows });
+    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows, near: nearAtOnce });
     const entry: Mounted = { key: 'k', data: rowData, page: 'liste-item', handle: fakeHandle() };
     mounts.byAnchor.set(document.createElement('li'), entry);
     const loading = anchors.load(entry, false);

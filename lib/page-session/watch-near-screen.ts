@@ -1,0 +1,52 @@
+// Tells when an element comes near the screen, so that a long list asks only for the rows one may see.
+/** About one screen above and below the viewport: rows are asked a little before they show. */
+export const NEAR_SCREEN_MARGIN = '100% 0px 100% 0px';
+
+export interface NearScreen {
+  /** Calls `onNear` once, the first time `el` is within about a screen of the viewport. Returns a canceller. */
+  watch(el: Element, onNear: () => void): () => void;
+}
+
+/** One IntersectionObserver for the page session; it is disconnected when `signal` aborts. */
+export function watchNearScreen(signal: AbortSignal): NearScreen {
+  const waiting = new Map<Element, () => void>();
+  // Without IntersectionObserver (never in supported browsers), every row is asked at once, as before.
+  if (typeof IntersectionObserver === 'undefined') {
+    return {
+      watch: (_el, onNear) => {
+        if (!signal.aborted) onNear();
+        return () => undefined;
+      },
+    };
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        const onNear = waiting.get(e.target);
+        waiting.delete(e.target);
+        observer.unobserve(e.target);
+        if (onNear && !signal.aborted) onNear();
+      }
+    },
+    { rootMargin: NEAR_SCREEN_MARGIN },
+  );
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      waiting.clear();
+    },
+    { once: true },
+  );
+  return {
+    watch(el, onNear) {
+      if (signal.aborted) return () => undefined;
+      waiting.set(el, onNear);
+      observer.observe(el);
+      return () => {
+        if (waiting.delete(el)) observer.unobserve(el);
+      };
+    },
+  };
+}
