@@ -5,6 +5,7 @@ import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/lookup';
+import { withPlaces } from './referentiel/match-rows';
 import { apiKeyItem, getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
@@ -44,7 +45,9 @@ export function createBackgroundService(): BackgroundService {
         const url = (browser.runtime.getURL as (path: string) => string)('/referentiel.json');
         const response = await fetch(url);
         if (!response.ok) return null;
-        return createReferentiel(await response.json());
+        const index = await response.json();
+        // createReferentiel validates the index first: withPlaces reads the same, checked tables.
+        return withPlaces(createReferentiel(index), index);
       } catch (error) {
         console.warn('InserJeunes : référentiel illisible', error);
         return null;

@@ -146,7 +146,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     if (a.ensId && a.uai && !ens.has(a.ensId)) ens.set(a.ensId, a.uai);
     addEtab(a.uai, a.ensLibelle, a.commune, false);
   }
-  index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId]);
+  index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId, a.mode]);
   index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
   const gtas = use('parcoursup', P.parseParcoursup);
   index.gta = gtas.map((g) => [g.gta, g.uai, g.libelle]);

@@ -3,7 +3,7 @@
 // plain rows for the build to join. Key fields are checked; a bad one stops the build at its cell.
 import { findOnisepId, isCfd, isValidUai } from '../codes';
 import { Columns, type Table } from './table';
-import type { GeoRow, MefRow } from './format';
+import type { ActionMode, GeoRow, MefRow } from './format';
 
 /** `dd/mm/yyyy` → `yyyymmdd`; empty stays empty. Anything else is reported by the caller. */
 export function bcnDate(value: string): string | null {
@@ -325,6 +325,18 @@ export interface ActionLine {
   ensLibelle: string;
   commune: string;
   duree: number;
+  mode: ActionMode;
+}
+
+/**
+ * `af_modalites_scolarite` as a route. Values seen on the pages' rows (SITES.md): `temps plein`,
+ * `apprentissage`, `alternance sous statut scolaire`; the export's own values are not confirmed.
+ */
+export function actionMode(value: string): ActionMode {
+  const v = value.toLowerCase();
+  if (/apprentissage|contrat de professionnalisation/.test(v)) return 'a';
+  if (/temps plein|statut scolaire|scolaire|initiale/.test(v)) return 's';
+  return '';
 }
 
 /** Idéo actions de formation initiale, univers lycée (605340ddc19a9). */
@@ -338,6 +350,7 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
   const ensLib = c.find('lieu_denseignement_ens_libelle', "Lieu d'enseignement (ENS) libellé");
   const commune = c.find('ens_commune', 'ENS commune');
   const duree = c.find('af_duree_cycle_standard', 'AF durée cycle standard');
+  const modalites = c.find('af_modalites_scolarite', 'AF modalités scolarité');
   const rows: ActionLine[] = [];
   t.rows.forEach((r, i) => {
     const afId = onisepNumber(r[af]!, 'AF');
@@ -352,6 +365,7 @@ export function parseIdeoActions(t: Table): Parsed<ActionLine> {
       ensLibelle: ensLib >= 0 ? r[ensLib]! : '',
       commune: commune >= 0 ? r[commune]! : '',
       duree: duree >= 0 ? parseDuree(r[duree]!) : 0,
+      mode: modalites >= 0 ? actionMode(r[modalites]!) : '',
     });
   });
   return { rows, date: '' };
