@@ -77,6 +77,7 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChan
           onRetry={props.onRetry}
           onSave={props.onSave}
           saved={saved?.has(p.key)}
+          {...(report.sighting.native ? { native: report.sighting.native } : {})}
         />
       ))}
     </div>

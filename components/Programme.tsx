@@ -1,8 +1,8 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
-import type { ProgrammeReport, Scope, Voie } from '../lib/types';
+import type { NativeBlock, ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES } from '../lib/types';
-import { deltaVsRegion, diplomaTag, headline, voiesPresent } from './panel-state';
+import { deltaVsRegion, diplomaTag, eachCell, headline, voiesPresent } from './panel-state';
 import type { SourceCredit } from '../lib/messaging';
 import { CellView } from './cells';
 import { IndicatorBars } from './Indicators';
@@ -16,6 +16,8 @@ export interface ProgrammeViewProps {
   /** When given, shows "Ajouter à ma sélection". */
   onSave?: (programme: ProgrammeReport) => void;
   saved?: boolean;
+  /** The site shows its own InserJeunes figures next to the panel: lead with what they lack. */
+  native?: NativeBlock;
 }
 
 function where(programme: ProgrammeReport): string {
@@ -78,8 +80,10 @@ function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetr
   );
 }
 
-export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: ProgrammeViewProps) {
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved, native }: ProgrammeViewProps) {
   const best = headline(programme);
+  // Beside the site's own block (national figures), the first view is the comparison and the warning.
+  const weak = native && eachCell(programme).some(({ cell }) => cell.state === 'figures' && cell.sansPerspectives);
   const source = best?.cell.donneeSource;
   const borrowed = source && source.type !== 'self' ? { type: source.type, code: source.codeCertification } : null;
   return (
@@ -91,7 +95,9 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
         <p class="ij-where">{where(programme)}</p>
       </header>
       {programme.ambiguous && <p class="ij-note">{panel.ambiguous}</p>}
-      {best && (
+      {native && <p class="ij-note ij-native">{panel.nativeBlock[native]}</p>}
+      {weak && <SansPerspectivesNotice />}
+      {best && !native && (
         <section class="ij-headline">
           <h3 class="ij-h">{panel.sixMonths}</h3>
           <p class="ij-caption">
