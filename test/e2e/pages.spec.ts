@@ -90,7 +90,8 @@ test('badges ask only what they show; their full panel and the establishment pan
   await page.goto(fixturePage('onisep', 'etablissement').url);
   const badges = page.locator('inserjeunes-badge');
   await expect(badges.first()).toContainText('38 %');
-  await expect(panelOf(page).first().locator('.ij-taught-item')).toHaveCount(3);
+  // what the Idéo actions fixture says is taught at 0693045K (it gained the rows of etablissement-sans-uai)
+  await expect(panelOf(page).first().locator('.ij-taught-item')).toHaveCount(5);
   // neither the badges nor the establishment's one-line rows asked for any region
   await expect.poll(() => mock.requests.length).toBeGreaterThan(0);
   await page.waitForTimeout(300);
