@@ -1,4 +1,7 @@
 // Build configuration: the manifest is derived from entrypoints/, the rest is set here.
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
@@ -9,22 +12,41 @@ const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.re
 
 // The API base URL baked in as the default setting; tests and the demo point it at the mock server.
 const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
+/** The README's privacy section, linked from the options page: package.json's `homepage` (the public repository), when set. */
+const { homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage?: string };
+const privacyUrl = homepage ? `${homepage.replace(/#.*$/, '')}#confidentialité` : '';
 /** Hosts a user may point the API setting at; granted only on request, from the options page. */
 const OTHER_API_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
+/** The toolbar and store icons, drawn once in components/icon.svg (also the panel's mark); PNGs made at build time. */
+const ICON_SIZES = [16, 32, 48, 128];
+const ICON_FILES = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
+
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'components/icon.svg', sizes: ICON_SIZES },
+  hooks: {
+    // auto-icons sets the manifest's `icons`; the toolbar button shows the same pictures.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_icon = ICON_FILES;
+    },
+    // auto-icons starts creating icons/ without waiting for it before writing there: have it exist first.
+    'build:done': async (wxt) => {
+      await mkdir(resolve(wxt.config.outDir, 'icons'), { recursive: true });
+    },
+  },
   // Explicit imports everywhere: what a file uses is written at its top.
   imports: false,
   webExt: { disabled: true },
   vite: () => ({
     plugins: [preact()],
-    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl) },
+    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl), __PRIVACY_URL__: JSON.stringify(privacyUrl) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'InserJeunes – débouchés des formations',
-    description:
-      "Affiche sur Onisep, Parcoursup et Affelnet les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
+    // The stores' short description too: 132 characters at most (Chrome Web Store).
+    description: "Sur Onisep, Parcoursup et Affelnet, les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
     // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
     web_accessible_resources: [
@@ -41,7 +63,9 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // The extension collects nothing about its users (Firefox asks every add-on to say so).
-            gecko: { id: 'inserjeunes@extension', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+            // 153 ESR, the supported one (140 ESR ended on 2026-09-29): lib/watch-page-url.ts follows
+            // client-side navigation through the Navigation API, which Firefox has only since 147.
+            gecko: { id: 'inserjeunes@extension', strict_min_version: '153.0', data_collection_permissions: { required: ['none'] } },
           },
         }
       : {}),

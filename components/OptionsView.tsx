@@ -1,6 +1,8 @@
 // The options page: the lookup's settings with validation messages, display preferences, and "À propos".
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { DOC_URL, options, panel, regions } from '../lib/strings';
+import { EraseData } from './EraseData';
 import { validateOptions, type OptionsErrors, type OptionsValues, type PanelPosition } from './validate-options';
 import type { SourceCredit } from '../lib/messaging';
 
@@ -10,6 +12,10 @@ export interface OptionsViewProps {
   onSettingsSubmit: (values: OptionsValues) => void | Promise<void>;
   sources: SourceCredit[];
   version: string;
+  /** Clears everything the extension stored ("effacer mes données"); then the page passes the defaults as `initial`. */
+  onErase?: () => Promise<void>;
+  /** The README's "Confidentialité" section, when the build knows where the README is published. */
+  privacyUrl?: string;
 }
 
 type Field = keyof OptionsErrors;
@@ -19,6 +25,12 @@ export function OptionsView(props: OptionsViewProps) {
   const values = useSignal<OptionsValues>(props.initial);
   const errors = useSignal<OptionsErrors>({});
   const status = useSignal<'idle' | 'saved' | 'invalid'>('idle');
+  // New initial values (after "effacer mes données") replace what the form shows.
+  useEffect(() => {
+    values.value = props.initial;
+    errors.value = {};
+    status.value = 'idle';
+  }, [props.initial]);
 
   const set = <K extends keyof OptionsValues>(key: K, value: OptionsValues[K]) => {
     values.value = { ...values.value, [key]: value };
@@ -175,6 +187,17 @@ export function OptionsView(props: OptionsViewProps) {
             {options.doc}
           </a>
         </p>
+        <h3>{options.privacy}</h3>
+        <p>{options.privacyRead}</p>
+        <p>{options.privacyStored}</p>
+        {props.privacyUrl && (
+          <p>
+            <a href={props.privacyUrl} target="_blank" rel="noopener noreferrer">
+              {options.privacyLink}
+            </a>
+          </p>
+        )}
+        {props.onErase && <EraseData onErase={props.onErase} />}
         <p class="ij-muted">{options.version(props.version)}</p>
       </section>
     </main>

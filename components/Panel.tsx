@@ -9,6 +9,7 @@ import type { SourceCredit } from '../lib/messaging';
 import { ProgrammeView } from './Programme';
 import { EtablissementView } from './Etablissement';
 import { read } from './read';
+import markSvg from './icon.svg?raw';
 
 export interface PanelProps {
   state: PanelState | ReadonlySignal<PanelState>;
@@ -25,6 +26,9 @@ export interface PanelProps {
   /** An establishment's programme row was opened: its figures may need completing (see EtablissementView). */
   onExpand?: (programme: ProgrammeReport) => void;
 }
+
+/** The extension's mark: the toolbar icon's own drawing (components/icon.svg). */
+const Logo = () => <span class="ij-logo" aria-hidden="true" dangerouslySetInnerHTML={{ __html: markSvg }} />;
 
 /** What the panel body says for each state of the lookup. */
 export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChange' | 'onClose'>) {
@@ -112,7 +116,7 @@ export function Panel(props: PanelProps) {
     return (
       <div class={`ij-root ij-root--collapsed${props.floating ? ' ij-panel--floating' : ''}`}>
         <button ref={tab} type="button" class="ij-tab" aria-expanded="false" onClick={() => setCollapsed(false)}>
-          <span class="ij-logo" aria-hidden="true">IJ</span> {panel.expand}
+          <Logo /> {panel.expand}
         </button>
       </div>
     );
@@ -130,7 +134,7 @@ export function Panel(props: PanelProps) {
     >
       <header class="ij-panel-head">
         <p class="ij-panel-title">
-          <span class="ij-logo" aria-hidden="true">IJ</span> {panel.title}
+          <Logo /> {panel.title}
         </p>
         <div class="ij-panel-actions">
           <button

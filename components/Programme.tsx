@@ -4,7 +4,7 @@ import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES } from '../lib/types';
 import { deltaVsRegion, diplomaTag, eachCell, headline, voiesPresent } from './panel-state';
 import type { SourceCredit } from '../lib/messaging';
-import { CellView } from './cells';
+import { CellView, ProvenanceNote } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
 import { DetailsDrawer, Famille } from './Details';
@@ -93,6 +93,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved, nati
           {diplomaTag(programme) && <span class="ij-diplome">{diplomaTag(programme)}</span>} {programme.libelle}
         </h2>
         <p class="ij-where">{where(programme)}</p>
+        {programme.assumedLength && <p class="ij-caption">{panel.assumedLength(programme.diplome?.nom, programme.assumedLength)}</p>}
       </header>
       {programme.ambiguous && <p class="ij-note">{panel.ambiguous}</p>}
       {native && <p class="ij-note ij-native">{panel.nativeBlock[native]}</p>}
@@ -109,6 +110,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved, nati
             )}
           </p>
           <IndicatorBars figures={best.cell.figures} />
+          <ProvenanceNote cell={best.cell} />
           {borrowed && <p class="ij-note">{panel.borrowed[borrowed.type](borrowed.code)}</p>}
           {best.cell.sansPerspectives && <SansPerspectivesNotice />}
         </section>

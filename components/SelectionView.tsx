@@ -1,7 +1,7 @@
 // The counsellor's selection: saved programmes side by side, CSV export and a print-friendly page.
 import type { ReadonlySignal } from '@preact/signals';
 import type { Cell, ProgrammeReport, Voie } from '../lib/types';
-import { badge, formatNumber, formatPercent, panel, selection, voieLabels } from '../lib/strings';
+import { badge, formatNumber, formatRate, panel, selection, voieLabels } from '../lib/strings';
 import { diplomaTag, voiesPresent } from './panel-state';
 import { read } from './read';
 
@@ -17,7 +17,7 @@ function short(cell: Cell, pick: 'emploi' | 'formation' | 'autres'): string {
   switch (cell.state) {
     case 'figures': {
       const f = cell.figures;
-      return formatPercent(pick === 'emploi' ? f.tauxEnEmploi6Mois : pick === 'formation' ? f.tauxEnFormation : f.tauxAutres6Mois);
+      return formatRate(pick === 'emploi' ? f.tauxEnEmploi6Mois : pick === 'formation' ? f.tauxEnFormation : f.tauxAutres6Mois);
     }
     case 'secret':
       return badge.secret;

@@ -1,6 +1,7 @@
 // One component per cell state, each rendering what the lookup says, including why there is nothing.
 import type { Cell } from '../lib/types';
 import { errorSentences, formatMillesime, noFiguresSentences, panel } from '../lib/strings';
+import { MissingRates } from './Indicators';
 
 type Of<S extends Cell['state']> = Extract<Cell, { state: S }>;
 
@@ -19,8 +20,16 @@ export function CellFigures({ cell }: { cell: Of<'figures'> }) {
     <div class="ij-cell ij-cell--figures">
       <span class="ij-cell-main">{panel.cellFigures(f.tauxEnEmploi6Mois, f.tauxEnFormation)}</span>
       {cell.sansPerspectives && <span class="ij-tag ij-tag--warn">{panel.sansPerspectivesTag}</span>}
+      <MissingRates figures={f} />
+      <ProvenanceNote cell={cell} />
     </div>
   );
+}
+
+/** Says when an establishment's figures were measured at its gestionnaire or formateur. */
+export function ProvenanceNote({ cell }: { cell: Of<'figures'> }) {
+  const p = cell.provenance;
+  return p ? <p class="ij-note ij-provenance">{panel.provenance[p.type](p.uai)}</p> : null;
 }
 
 export function CellSecret({ cell }: { cell: Of<'secret'> }) {

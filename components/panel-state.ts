@@ -13,8 +13,8 @@ export type BadgeState =
       status: 'figures';
       scope: Scope;
       voie: Voie;
-      emploi: number;
-      formation: number;
+      emploi: number | null;
+      formation: number | null;
       sansPerspectives: boolean;
       /** The establishment's own figures are withheld (under 5 students): these are the fallback's. */
       secretIci?: boolean;
@@ -54,10 +54,9 @@ export function deltaVsRegion(programme: ProgrammeReport, voie: Voie): { emploi:
   const here = programme.cells.etablissement[voie];
   const region = programme.cells.region[voie];
   if (here.state !== 'figures' || region.state !== 'figures') return null;
-  return {
-    emploi: here.figures.tauxEnEmploi6Mois - region.figures.tauxEnEmploi6Mois,
-    formation: here.figures.tauxEnFormation - region.figures.tauxEnFormation,
-  };
+  const [e1, e2, f1, f2] = [here.figures.tauxEnEmploi6Mois, region.figures.tauxEnEmploi6Mois, here.figures.tauxEnFormation, region.figures.tauxEnFormation];
+  if (e1 === null || e2 === null || f1 === null || f2 === null) return null;
+  return { emploi: e1 - e2, formation: f1 - f2 };
 }
 
 /** All cells in display order, for lists such as cohort sizes. */

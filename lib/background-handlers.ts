@@ -4,7 +4,7 @@ import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/cache';
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
-import { createReferentiel, type Referentiel } from './referentiel/lookup';
+import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { withPlaces } from './referentiel/match-rows';
 import { apiKeyItem, getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';

@@ -2,7 +2,7 @@
 import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from './codes';
 import { buildProgrammeReport, type ProgrammeInput } from './inserjeunes/report';
 import type { InserJeunesClient } from './inserjeunes/client';
-import type { Referentiel } from './referentiel/lookup';
+import type { LengthHint, Referentiel } from './referentiel/open-referentiel';
 import type { MatchedAction, PlaceLookups } from './referentiel/match-rows';
 import type { EtablissementInfo, Lieu, ProgrammeReport, Report, Scope, SightingData, Voie } from './types';
 
@@ -34,11 +34,16 @@ interface Target {
   mefstat11?: string;
   libelle?: string;
   ambiguous?: boolean;
-  /** Every final-year code an ambiguous target may mean (mefstat11 is the first). */
-  candidates?: string[];
+  /**
+   * Every final-year code the target may mean, mefstat11 first, with its length: when ambiguous, or
+   * when the length was assumed (an establishment's own answers may settle either).
+   */
+  candidates?: { mefstat11: string; duree: number }[];
+  /** The page gave no length: the figures are for this one, the diploma's standard length (years). */
+  assumedLength?: number;
 }
 
-/** Candidates asked at an establishment to settle an ambiguous length, at most. */
+/** Candidates asked at an establishment to settle an ambiguous or assumed length, at most. */
 const MAX_CANDIDATES = 4;
 
 /** A FOR id may cover several diplomas (options): a panel shows a few, not a wall. */
@@ -117,8 +122,8 @@ function findTargets(s: SightingData, ref: Ref, uai: string | undefined): Target
     const out = [found.for, ...(ids.fors ?? [])].flatMap((forId) => {
       const programme = ref.programme(forId);
       if (!programme) return [];
-      const duree = ids.duree ?? found.duree ?? (programme.durees.length === 1 ? programme.durees[0] : undefined);
-      return programme.cfd.map((cfd) => ({ ...target(cfd, duree, ref), libelle: programme.libelle, ...matched }));
+      const length = ids.duree ?? onisepLength(found.duree ?? programme.duree);
+      return programme.cfd.map((cfd) => ({ ...target(cfd, length, ref), libelle: programme.libelle, ...matched }));
     });
     if (out.length > 0) return out.slice(0, MAX_PROGRAMMES);
   }
@@ -128,35 +133,55 @@ function findTargets(s: SightingData, ref: Ref, uai: string | undefined): Target
   const hit = title ? ref?.matchLabel(title) : undefined;
   if (hit && ref) {
     const programme = hit.for ? ref.programme(hit.for) : undefined;
-    const duree = ids.duree ?? (programme?.durees.length === 1 ? programme.durees[0] : undefined);
-    return hit.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, duree, ref), libelle: programme?.libelle ?? hit.libelle }));
+    const length = ids.duree ?? onisepLength(programme?.duree);
+    return hit.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, length, ref), libelle: programme?.libelle ?? hit.libelle }));
   }
   return [];
 }
 
-function target(cfd: string, duree: number | undefined, ref: Ref): Target {
+/** A length Onisep's data gives (a number alone is one the page gave). */
+const onisepLength = (duree: number | undefined): LengthHint | undefined => (duree ? { duree, source: 'onisep' } : undefined);
+
+/** A page length, an Onisep one, or none: then the referentiel assumes the diploma's standard length. */
+function target(cfd: string, length: number | LengthHint | undefined, ref: Ref): Target {
   if (!ref) return { cfd };
   const famille = ref.famille(cfd);
   if (famille) return familleTarget(famille);
-  const final = ref.finalYear(cfd, duree);
+  const final = ref.finalYear(cfd, length);
+  const assumed = final.dureeSource === 'standard';
+  const lengthOf = (code: string) => final.candidates.find((c) => c.mefstat11 === code)!.duree;
   return {
     cfd,
     ...(final.mefstat11[0] ? { mefstat11: final.mefstat11[0] } : {}),
-    ...(final.ambiguous ? { ambiguous: true, candidates: final.mefstat11.slice(0, MAX_CANDIDATES) } : {}),
+    ...(final.ambiguous ? { ambiguous: true } : {}),
+    ...(final.ambiguous || (assumed && final.mefstat11.length > 1)
+      ? { candidates: final.mefstat11.slice(0, MAX_CANDIDATES).map((code) => ({ mefstat11: code, duree: lengthOf(code) })) }
+      : {}),
+    ...(assumed ? { assumedLength: final.duree } : {}),
   };
 }
 
 /**
  * A page that does not say the length (a CAP exists in 1, 2 and 3 years): the establishment's own
- * answers tell which one it teaches. The first candidate the API knows there wins; when none or
- * several do, the target stays as it was, marked ambiguous.
+ * answers tell which one it teaches. An assumed (standard) length is asked first and kept when the
+ * API knows it there; otherwise the one other candidate the API knows there wins; when none or
+ * several do, the target stays as it was.
  */
 async function settleAtEstablishment(t: Target, uai: string, client: InserJeunesClient): Promise<Target> {
-  if (!t.ambiguous || !t.candidates || t.candidates.length < 2) return t;
-  const answers = await Promise.all(t.candidates.map((code) => client.formation(uai, { type: 'mefstat11', code })));
-  const known = t.candidates.filter((_, i) => answers[i]!.ok);
+  if (!t.candidates || t.candidates.length < 2) return t;
+  const knownThere = async (code: string) => (await client.formation(uai, { type: 'mefstat11', code })).ok;
+  let rest = t.candidates;
+  if (!t.ambiguous) {
+    if (await knownThere(rest[0]!.mefstat11)) return t;
+    rest = rest.slice(1);
+  }
+  const answers = await Promise.all(rest.map((c) => knownThere(c.mefstat11)));
+  const known = rest.filter((_, i) => answers[i]);
   if (known.length !== 1) return t;
-  return { ...t, mefstat11: known[0]!, ambiguous: false };
+  const { mefstat11, duree } = known[0]!;
+  // The page did not say the length: the panel says which one the figures are for.
+  const lengthsDiffer = new Set(t.candidates.map((c) => c.duree)).size > 1;
+  return { ...t, mefstat11, ambiguous: false, ...(t.assumedLength !== undefined || lengthsDiffer ? { assumedLength: duree } : {}) };
 }
 
 /**
@@ -174,7 +199,7 @@ function targetsTaughtAt(uai: string, ref: Referentiel): Target[] {
   for (const action of ref.actionsAt(uai)) {
     const programme = action.for ? ref.programme(action.for) : undefined;
     for (const cfd of programme?.cfd ?? []) {
-      const t = { ...target(cfd, action.duree, ref), libelle: programme!.libelle };
+      const t = { ...target(cfd, onisepLength(action.duree ?? programme!.duree), ref), libelle: programme!.libelle };
       const key = `${t.cfd ?? ''}|${t.mefstat11 ?? ''}`;
       if (seen.has(key) || out.length >= MAX_TAUGHT) continue;
       seen.add(key);
@@ -264,8 +289,9 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(region ? { region } : {}),
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
-      const report = withSpecialtyLabels(await buildForDepth(ctx.client, input, depth), ref);
-      return { ...report, ...(t.af ? { af: t.af } : {}), ...(t.voie ? { voie: t.voie } : {}) };
+      const report = await buildForDepth(ctx.client, input, depth);
+      const labelled = withSpecialtyLabels(t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report, ref);
+      return { ...labelled, ...(t.af ? { af: t.af } : {}), ...(t.voie ? { voie: t.voie } : {}) };
     }),
   );
   return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };

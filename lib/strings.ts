@@ -10,6 +10,8 @@ export const formatNumber = (n: number): string => integer.format(n);
 
 /** `38` → `38 %` with the no-break space French typography wants. */
 export const formatPercent = (n: number): string => `${integer.format(n)}\u00a0%`;
+/** A rate, or says the API could not compute it (the rate is absent from its answer). */
+export const formatRate = (n: number | null | undefined): string => (n == null ? 'non calculé' : formatPercent(n));
 
 /** `1450` → `1 450 €`. */
 export const formatEuros = (n: number): string => euros.format(n);
@@ -72,6 +74,7 @@ export const errorSentences: Record<ErrorReason, string> = {
   'invalid-response': 'Le service InserJeunes a envoyé une réponse inattendue.',
   unauthorized: "La clé d'API a été refusée. Vérifiez-la dans les options.",
   'bad-request': "La demande n'a pas été acceptée par le service InserJeunes.",
+  'api-address': "Cette adresse ne répond pas comme le service InserJeunes : vérifiez l'adresse de l'API dans les options.",
 };
 
 export const problemSentences: Record<ResolutionProblem, string> = {
@@ -79,6 +82,9 @@ export const problemSentences: Record<ResolutionProblem, string> = {
   'code-invalide': "Le code de formation trouvé sur la page n'est pas valide.",
   'referentiel-indisponible': "La table de correspondance des formations n'a pas pu être chargée.",
 };
+
+/** BCN short labels that read badly in a sentence. */
+const DIPLOMA_NAMES: Record<string, string> = { 'BAC PRO': 'bac pro', 'BAC PRO AG': 'bac pro agricole', 'CS 3': 'CS', 'CS 4': 'CS' };
 
 export const panel = {
   title: 'Débouchés InserJeunes',
@@ -106,6 +112,9 @@ export const panel = {
   region: (nom?: string) => (nom ? `Région ${nom}` : 'Région'),
   thisEtablissement: 'Cet établissement',
   ambiguous: 'Plusieurs codes correspondent à cette formation : les chiffres affichés sont ceux du premier.',
+  /** The page did not say the length: which one the figures are for ("Chiffres du CAP en 2 ans"). */
+  assumedLength: (diplome: string | undefined, years: number) =>
+    `Chiffres ${diplome ? `du ${DIPLOMA_NAMES[diplome] ?? diplome}` : 'de la formation'} en ${years} an${years > 1 ? 's' : ''} : la page ne précise pas la durée.`,
   indicatorsCaption: (scope: string, voie: string, millesime: string, n: number) =>
     `${scope}, ${voie.toLowerCase()} — ${formatMillesime(millesime)}, ${eleves(n)} en dernière année`,
   sixMonths: 'Six mois après la fin des études',
@@ -124,11 +133,23 @@ export const panel = {
   },
   whatIsThis: (label: string) => `Que compte « ${label.toLowerCase()} » ?`,
   barText: (label: string, percent: number) => `${label} : ${formatPercent(percent)} — ${surDix(percent)}`,
+  barMissing: (label: string) => `${label} : non calculé par le service InserJeunes`,
+  /** The 6-month figures the API could not compute, named in a sentence. */
+  missingRates: (names: string[]) => `Non calculé par le service InserJeunes : ${names.join(', ')}.`,
+  rateNames: { emploi: 'emploi à 6 mois', formation: 'poursuite d’études', autres: 'autres situations à 6 mois' },
+  laterRate: (months: number, percent: number) => `Emploi à ${months} mois : ${formatPercent(percent)}`,
+  /** Figures an establishment's answer took from another UAI. */
+  provenance: {
+    gestionnaire: (uai?: string) => `Chiffres de l’organisme gestionnaire${uai ? ` (UAI ${uai})` : ''}, pas de ce seul lieu de formation.`,
+    formateur: (uai?: string) => `Chiffres de l’organisme formateur${uai ? ` (UAI ${uai})` : ''}, pas de ce seul lieu de formation.`,
+    lieu_formation: (uai?: string) => `Chiffres du lieu de formation${uai ? ` (UAI ${uai})` : ''}.`,
+    inconnu: (uai?: string) =>
+      `Chiffres d’un autre établissement lié à celui-ci${uai ? ` (UAI ${uai})` : ''} : le service ne sait pas s’il s’agit du gestionnaire, du formateur ou du lieu de formation.`,
+  },
   comparisonTitle: 'Comparer',
   deltaVsRegion: (label: string, delta: number) => `${label} : ${formatDelta(delta)} par rapport à la région`,
   deltaShort: { emploi: 'Emploi', formation: 'Études' },
-  cellFigures: (emploi: number, formation: number) =>
-    `Emploi ${formatPercent(emploi)} · Études ${formatPercent(formation)}`,
+  cellFigures: (emploi: number | null, formation: number | null) => `Emploi ${formatRate(emploi)} · Études ${formatRate(formation)}`,
   secret: "Trop peu d'élèves pour des chiffres fiables",
   secretCohort: (n: number) => `(${eleves(n)} en dernière année)`,
   millesimesDisponibles: (list: string[]) => `Années disponibles : ${list.join(', ')}.`,
@@ -178,7 +199,7 @@ export const badge = {
   /** Before the figures a row falls back on when the establishment's are withheld. */
   secretHere: 'Trop peu d’élèves ici',
   noFigures: (short: string) => `Pas de chiffres : ${short}`,
-  figures: (emploi: number, formation: number) => `Emploi ${formatPercent(emploi)} · Études ${formatPercent(formation)}`,
+  figures: (emploi: number | null, formation: number | null) => `Emploi ${formatRate(emploi)} · Études ${formatRate(formation)}`,
   where: { etablissement: '', region: ' (région)', france: ' (France)' } as Record<Scope, string>,
   /** Short forms of the no-figures reasons, for badges and table cells. */
   reasons: {
@@ -330,6 +351,18 @@ export const options = {
   permissionRefused: (origin: string) =>
     `Réglages non enregistrés : l’extension n’a pas reçu l’autorisation d’interroger ${origin}. Acceptez la demande du navigateur, ou gardez l’adresse précédente.`,
   saveFailed: 'Les réglages n’ont pas pu être enregistrés. Réessayez.',
+  privacy: 'Confidentialité',
+  privacyRead:
+    'L’extension lit les codes des formations et des établissements dans les pages d’Onisep, de Parcoursup et d’Affelnet, et ne les envoie qu’au service InserJeunes pour en obtenir les chiffres. Aucune donnée personnelle, aucune mesure d’audience.',
+  privacyStored:
+    'Restent dans ce navigateur seulement : vos réglages, votre sélection de formations et les chiffres déjà reçus (pour ne pas les redemander).',
+  privacyLink: 'Tout sur les données utilisées',
+  erase: 'Effacer mes données',
+  eraseQuestion: 'Effacer vos réglages, votre sélection et les chiffres gardés en mémoire ? C’est définitif.',
+  eraseConfirm: 'Oui, tout effacer',
+  eraseCancel: 'Annuler',
+  erased: 'Vos données sont effacées ; les réglages sont revenus à leurs valeurs par défaut.',
+  eraseFailed: 'Les données n’ont pas pu être effacées. Réessayez.',
 };
 
 /** Regions the API accepts (contract: INSERJEUNES_API.md), with their names: the choices of the preferred region. */

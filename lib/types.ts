@@ -80,16 +80,19 @@ export type Scope = 'etablissement' | 'region' | 'france';
 export const SCOPES: readonly Scope[] = ['etablissement', 'region', 'france'];
 export const VOIES: readonly Voie[] = ['scolaire', 'apprentissage'];
 
-/** Figures of one cell. Rates are integer percentages over `nbAnneeTerm`, as the API gives them. */
+/**
+ * Figures of one cell. Rates are integer percentages over `nbAnneeTerm`, as the API gives them; a
+ * rate the API could not compute is null (it is absent from the answer), never 0.
+ */
 export interface Figures {
   millesime: string;
   nbAnneeTerm: number;
   nbSortant?: number | null;
   nbPoursuiteEtudes?: number | null;
   nbEnEmploi6Mois?: number | null;
-  tauxEnEmploi6Mois: number;
-  tauxEnFormation: number;
-  tauxAutres6Mois: number;
+  tauxEnEmploi6Mois: number | null;
+  tauxEnFormation: number | null;
+  tauxAutres6Mois: number | null;
   tauxEnEmploi12Mois?: number | null;
   tauxEnEmploi18Mois?: number | null;
   tauxEnEmploi24Mois?: number | null;
@@ -106,6 +109,12 @@ export interface DonneeSource {
   type: 'self' | 'ancienne' | 'nouvelle';
 }
 
+/** Figures an establishment's answer took from another UAI (the API's `uai_donnee`, `uai_donnee_type`). */
+export interface Provenance {
+  type: 'gestionnaire' | 'formateur' | 'lieu_formation' | 'inconnu';
+  uai?: string;
+}
+
 /** Why a cell has no figures. Each has its own plain-French sentence in the UI. */
 export type NoFiguresReason =
   | 'certification-inconnue' // the API knows no figures for this code at all
@@ -120,7 +129,15 @@ export type NoFiguresReason =
   | 'trop-peu-d-eleves' // below 5 students: no data at all
   | 'annee-commune'; // a common 2de: no figures of its own, see each specialty (ProgrammeReport.famille)
 
-export type ErrorReason = 'network' | 'timeout' | 'server' | 'rate-limit' | 'invalid-response' | 'unauthorized' | 'bad-request';
+export type ErrorReason =
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'rate-limit'
+  | 'invalid-response'
+  | 'unauthorized'
+  | 'bad-request'
+  | 'api-address'; // a 404 outside the API's routes (e.g. its HTML page): the configured address is wrong
 
 export type Cell =
   | { state: 'loading' }
@@ -128,6 +145,8 @@ export type Cell =
       state: 'figures';
       figures: Figures;
       donneeSource?: DonneeSource;
+      /** Set when the figures were measured at another UAI than the establishment asked. */
+      provenance?: Provenance;
       /** Employment < 30 % and further study < 50 % (see lib/inserjeunes). */
       sansPerspectives: boolean;
     }
@@ -176,6 +195,8 @@ export interface ProgrammeReport {
   mefstat11?: string;
   /** Several final-year codes were possible: the report shows the first, and says so. */
   ambiguous?: boolean;
+  /** The page did not say the length: the figures are for this one, in years (the diploma's usual length, or the one the establishment teaches). */
+  assumedLength?: number;
   etablissement?: EtablissementInfo;
   /** The region the `region` scope refers to (the establishment's or the preferred one). */
   region?: Lieu;

@@ -10,6 +10,9 @@ import { apiKeyItem, getSettings, saveSettings, type Settings } from '../../lib/
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
 
+/** The README's "Confidentialité" section (wxt.config.ts), or '' when package.json names no homepage. */
+declare const __PRIVACY_URL__: string;
+
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; values: OptionsValues };
 
 const loaded = signal<Loaded>({ status: 'loading' });
@@ -57,6 +60,13 @@ async function submit(values: OptionsValues): Promise<void> {
   storedApiUrl = settings.apiUrl;
 }
 
+/** "Effacer mes données": the cache, the settings, the API key and the selection (local), the tabs' findings (session). */
+async function eraseAll(): Promise<void> {
+  await browser.storage.local.clear();
+  await browser.storage.session?.clear();
+  await loadSettings();
+}
+
 /** The message sits above the form, out of sight from the save button on a small screen: bring it into view. */
 function revealRefusal(): void {
   requestAnimationFrame(() => document.getElementById('ij-options-refusal')?.scrollIntoView({ block: 'nearest' }));
@@ -86,6 +96,8 @@ function App() {
         onSettingsSubmit={submit}
         sources={sources.value}
         version={browser.runtime.getManifest().version}
+        onErase={eraseAll}
+        privacyUrl={__PRIVACY_URL__ || undefined}
       />
     </>
   );
@@ -94,12 +106,13 @@ function App() {
 document.documentElement.lang = 'fr';
 render(<App />, document.getElementById('app')!);
 
-Promise.all([getSettings(), apiKeyItem.getValue()])
-  .then(([settings, apiKey]) => {
-    storedApiUrl = settings.apiUrl;
-    loaded.value = { status: 'ready', values: { ...settings, apiKey } };
-  })
-  .catch(() => (loaded.value = { status: 'failed' }));
+async function loadSettings(): Promise<void> {
+  const [settings, apiKey] = await Promise.all([getSettings(), apiKeyItem.getValue()]);
+  storedApiUrl = settings.apiUrl;
+  loaded.value = { status: 'ready', values: { ...settings, apiKey } };
+}
+
+loadSettings().catch(() => (loaded.value = { status: 'failed' }));
 messaging
   .sendMessage('sources', undefined)
   .then((s) => (sources.value = s.sources))

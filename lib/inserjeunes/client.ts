@@ -156,6 +156,9 @@ export function createClient(options: ClientOptions): InserJeunesClient {
         return { ok: false, status, cell: errorCell('rate-limit', "L'API limite le nombre de requêtes.", status), retryable: true, retryAfter: wait };
       }
       if (status >= 500) return { ok: false, status, cell: errorCell('server', `Erreur du serveur (${status}).`, status), retryable: true };
+      // An unrouted path gets the server's HTML 404 page, not the API's JSON (Express's final handler,
+      // server/src/http/server.js): the configured address is not the API's.
+      if (!parsed && status === 404) return { ok: false, status, cell: apiAddressCell(status) };
       if (!parsed) return { ok: false, status, cell: errorCell('invalid-response', 'Réponse illisible (JSON invalide).', status) };
       if (status >= 200 && status < 300) return { ok: true, status, body };
       return { ok: false, status, body, cell: mapClientError(status, body) };
@@ -282,6 +285,8 @@ export function createClient(options: ClientOptions): InserJeunesClient {
   };
 }
 
+const apiAddressCell = (status: number): ErrorCell => errorCell('api-address', 'Adresse introuvable sur le serveur : vérifiez l’URL de l’API.', status);
+
 /** A 4xx answer with a readable body → the closed set of reasons. */
 function mapClientError(status: number, body: unknown): NoneCell | ErrorCell {
   if (status === 401 || status === 403) return errorCell('unauthorized', "L'API refuse l'accès (clé manquante ou invalide).", status);
@@ -298,7 +303,7 @@ function mapClientError(status: number, body: unknown): NoneCell | ErrorCell {
       return { state: 'none', reason: 'pas-de-donnees-millesime', millesimesDisponibles: [...(err.data.data?.millesimesDisponible ?? [])] };
     }
     // A 404 the contract does not describe: most likely a wrong base URL.
-    return errorCell('invalid-response', 'Adresse introuvable sur le serveur : vérifiez l’URL de l’API.', status);
+    return apiAddressCell(status);
   }
   return errorCell('invalid-response', `Réponse inattendue (${status}).`, status);
 }

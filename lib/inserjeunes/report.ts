@@ -21,6 +21,13 @@ export interface ProgrammeInput {
    * scopes left out stay `loading`, to be asked when the full panel is opened.
    */
   scopes?: readonly Scope[];
+  /**
+   * Ask the plain national route of each voie's code besides the filières view, for what that view
+   * drops (salaries, contract breaks, borrowed-figures flag). Default: when every scope is asked (a
+   * panel), not for a badge. Without it the plain route is asked only for a voie the view cannot
+   * answer (agricultural programmes, a common 2de).
+   */
+  nationalDetails?: boolean;
 }
 
 
@@ -40,6 +47,16 @@ function cellOf(raw: AnyStatsRaw): Cell {
 }
 
 const resultCell = <T extends AnyStatsRaw>(r: ApiResult<T>): Cell => (r.ok ? cellOf(r.data) : r.cell);
+
+/** What `vue=filieres` drops (server/tests/http/certificationsRoutes-test.js): taken from the plain route of the same year. */
+const PLAIN_ONLY = ['salaire_12_mois_q1', 'salaire_12_mois_q2', 'salaire_12_mois_q3', 'taux_rupture_contrats', 'donnee_source'] as const;
+
+function withPlainDetails(summed: AnyStatsRaw, plain: AnyStatsRaw | undefined): AnyStatsRaw {
+  if (!plain || plain.millesime !== summed.millesime || hasNoStatistics(plain)) return summed;
+  const extra: Partial<AnyStatsRaw> = {};
+  for (const key of PLAIN_ONLY) if (plain[key] != null && summed[key] == null) Object.assign(extra, { [key]: plain[key] });
+  return { ...summed, ...extra };
+}
 
 const isAnneeCommune = (raw: AnyStatsRaw | undefined): boolean =>
   raw?.familleMetier?.isAnneeCommune === true || (raw !== undefined && hasNoStatistics(raw) && (raw.certificationsTerminales?.length ?? 0) > 0);
@@ -63,6 +80,23 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
 
   const [es, ea, rs, ra, fr] = await Promise.all([etabScolaire, etabApprentissage, regionScolaire, regionApprentissage, nation]);
 
+  // vue=filieres sums only the pro and apprentissage filières (server/src/common/repositories/base.js):
+  // an agricultural programme gets a 404 there, a common 2de a sum without a cohort. The plain route
+  // of the voie's own code answers those, and carries what the view drops; asked once per voie, only
+  // when the view could not answer that voie or when a panel needs the details.
+  const details = input.nationalDetails ?? !input.scopes;
+  const filiereOf = (voie: Voie): AnyStatsRaw | undefined =>
+    fr?.ok ? (voie === 'scolaire' ? (fr.data.pro ?? fr.data.agricole) : fr.data.apprentissage) : undefined;
+  const viewCannotAnswer = (voie: Voie): boolean => {
+    if (!fr) return false;
+    if (!fr.ok) return fr.cell.state === 'none';
+    const summed = filiereOf(voie);
+    return !summed || hasNoStatistics(summed);
+  };
+  const plainFor = (voie: Voie, code: string | undefined) =>
+    code && fr && (details ? fr.ok || fr.cell.state === 'none' : viewCannotAnswer(voie)) ? client.certification(code) : undefined;
+  const [plainScolaire, plainApprentissage] = await Promise.all([plainFor('scolaire', mefstat11), plainFor('apprentissage', cfd)]);
+
   const local = (result: ApiResult<AnyStatsRaw> | undefined, hasPlace: boolean, missingPlace: Cell, hasCode: boolean): Cell => {
     if (!hasPlace) return missingPlace;
     if (!hasCode || !result) return none('voie-absente');
@@ -70,10 +104,13 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   };
   const national = (voie: Voie, hasCode: boolean): Cell => {
     if (!fr) return none('voie-absente');
-    if (!fr.ok) return fr.cell;
+    const plain = voie === 'scolaire' ? plainScolaire : plainApprentissage;
     // vue=filieres sums per voie over the diploma: the answer may hold a voie we had no code for.
-    const raw = voie === 'scolaire' ? (fr.data.pro ?? fr.data.agricole) : fr.data.apprentissage;
-    if (raw) return cellOf(raw);
+    const summed = filiereOf(voie);
+    if (summed && !hasNoStatistics(summed)) return cellOf(withPlainDetails(summed, plain?.ok ? plain.data : undefined));
+    if (plain) return resultCell(plain);
+    if (summed) return cellOf(summed);
+    if (!fr.ok) return fr.cell;
     return hasCode ? none('certification-inconnue') : none('voie-absente');
   };
 
@@ -105,7 +142,7 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
     cells,
   };
 
-  const answers: AnyStatsRaw[] = [es, ea, rs, ra].flatMap((r) => (r?.ok ? [r.data] : []));
+  const answers: AnyStatsRaw[] = [es, ea, rs, ra, plainScolaire, plainApprentissage].flatMap((r) => (r?.ok ? [r.data] : []));
   if (fr?.ok) {
     for (const voie of [fr.data.pro, fr.data.apprentissage]) if (voie) answers.push(voie as AnyStatsRaw);
   }
@@ -122,9 +159,10 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   }
 
   // A common 2de: one report per specialty, from the answers that already list them.
-  const commune = [es?.ok ? es.data : undefined, rs?.ok ? rs.data : undefined, fr?.ok ? fr.data.pro : undefined].find(isAnneeCommune);
+  const plainS = plainScolaire?.ok ? plainScolaire.data : undefined;
+  const commune = [es?.ok ? es.data : undefined, rs?.ok ? rs.data : undefined, fr?.ok ? fr.data.pro : undefined, plainS].find(isAnneeCommune);
   if (commune && mefstat11) {
-    let national: AnyStatsRaw | undefined = fr?.ok ? fr.data.pro : undefined;
+    let national: AnyStatsRaw | undefined = plainS?.certificationsTerminales?.length ? plainS : fr?.ok ? fr.data.pro : undefined;
     if (!national?.certificationsTerminales?.length && asked('france')) {
       // vue=filieres sums specialties away: the plain national route lists them.
       const plain = await client.certification(mefstat11);

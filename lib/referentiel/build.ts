@@ -11,12 +11,13 @@ import {
   type SourceInfo,
   type VaRow,
 } from './format';
-import * as P from './parsers';
+import * as C from './catalogue-parsers';
+import * as M from './ministry-parsers';
 import { SOURCES, type SourceId, type SourceSpec } from './sources';
 import { readTable, type Table } from './table';
 
 /** Bumped whenever the join changes, so `build --auto` rebuilds an index made by older code. */
-export const BUILD_LOGIC = 1;
+export const BUILD_LOGIC = 2;
 
 export interface FoundSource {
   spec: SourceSpec;
@@ -86,14 +87,14 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     tables.set(f.spec.id, list);
   }
   const fileDate = (f: FoundSource) => new Date(f.mtimeMs).toISOString().slice(0, 10);
-  function use<T>(id: SourceId, parse: (t: Table, f: FoundSource) => P.Parsed<T>): T[] {
+  function use<T>(id: SourceId, parse: (t: Table, f: FoundSource) => M.Parsed<T>): T[] {
     const out: T[] = [];
     for (const { table, file } of tables.get(id) ?? []) {
       const parsed = parse(table, file);
       const info: SourceInfo = {
         name: file.spec.name,
         file: file.rel,
-        date: parsed.date ? (/^\d{8}$/.test(parsed.date) ? P.isoDate(parsed.date) : parsed.date) : fileDate(file),
+        date: parsed.date ? (/^\d{8}$/.test(parsed.date) ? M.isoDate(parsed.date) : parsed.date) : fileDate(file),
         licence: file.spec.licence,
         rows: parsed.rows.length,
       };
@@ -104,18 +105,18 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
   }
 
   // ---- BCN
-  index.niveaux = Object.fromEntries(use('niveaux', P.parseNiveaux));
-  const formations = new Map<string, P.FormationDiplome>();
-  for (const f of use('v_formation_diplome', P.parseFormationDiplome)) formations.set(f.cfd, f);
-  for (const f of use('n_formation_diplome', P.parseFormationDiplome)) {
+  index.niveaux = Object.fromEntries(use('niveaux', M.parseNiveaux));
+  const formations = new Map<string, M.FormationDiplome>();
+  for (const f of use('v_formation_diplome', M.parseFormationDiplome)) formations.set(f.cfd, f);
+  for (const f of use('n_formation_diplome', M.parseFormationDiplome)) {
     const v = formations.get(f.cfd);
     formations.set(f.cfd, v && !f.libelle ? { ...f, libelle: v.libelle } : f);
   }
-  const mefs: MefRow[] = use('n_mef', P.parseNMef);
-  const groupes = new Map(use('groupes', P.parseGroupes));
-  const groupeOf = new Map(use('liens_groupe', P.parseLiensGroupe));
+  const mefs: MefRow[] = use('n_mef', M.parseNMef);
+  const groupes = new Map(use('groupes', M.parseGroupes));
+  const groupeOf = new Map(use('liens_groupe', M.parseLiensGroupe));
   const familles = new Map<string, FamilleRow>();
-  for (const l of use('familles', P.parseFamilles)) {
+  for (const l of use('familles', M.parseFamilles)) {
     let row = familles.get(l.cfdCommun);
     if (!row) {
       const code = groupeOf.get(l.cfdCommun) ?? '';
@@ -125,7 +126,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     if (!row[4].some((s) => s[1] === l.mefstat11)) row[4].push([l.cfd, l.mefstat11, l.specialite]);
   }
   index.familles = [...familles.values()];
-  index.geo = use('geo', P.parseGeo);
+  index.geo = use('geo', M.parseGeo);
 
   // ---- establishments
   const etabs = new Map<string, [string, string, string]>();
@@ -135,20 +136,20 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     if (!e) etabs.set(uai, [uai, libelle, commune]);
     else if (override || !e[1]) etabs.set(uai, [uai, libelle || e[1], commune || e[2]]);
   };
-  const structures = use('ideo_structures', P.parseIdeoStructures);
+  const structures = use('ideo_structures', C.parseIdeoStructures);
   const ens = new Map<number, string>();
   for (const s of structures) {
     ens.set(s.ensId, s.uai);
     addEtab(s.uai, s.nom, s.commune, true);
   }
-  const actions = use('ideo_actions', P.parseIdeoActions);
+  const actions = use('ideo_actions', C.parseIdeoActions);
   for (const a of actions) {
     if (a.ensId && a.uai && !ens.has(a.ensId)) ens.set(a.ensId, a.uai);
     addEtab(a.uai, a.ensLibelle, a.commune, false);
   }
   index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId, a.mode]);
   index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
-  const gtas = use('parcoursup', P.parseParcoursup);
+  const gtas = use('parcoursup', C.parseParcoursup);
   index.gta = gtas.map((g) => [g.gta, g.uai, g.libelle]);
 
   // ---- DEPP valeur ajoutée
@@ -158,7 +159,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     const millesime = m[1]!;
     let mi = index.millesimes.indexOf(millesime);
     if (mi < 0) mi = index.millesimes.push(millesime) - 1;
-    const parsed = P.parseDepp(t, m[2]!.toLowerCase() === 'apprentissage');
+    const parsed = M.parseDepp(t, m[2]!.toLowerCase() === 'apprentissage');
     const withSub = new Set(parsed.rows.filter((r) => !r.ensemble && r.voie === 's').map((r) => r.uai));
     for (const r of parsed.rows) {
       addEtab(r.uai, r.libelle, '', false);
@@ -169,64 +170,59 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
   });
   index.va = va;
 
-  // ---- FOR → CFD, RNCP → CFD
+  // ---- FOR → CFD, RNCP → CFD. Every source adds links; none removes one another gave.
   interface Prog {
     libelle: string;
     cfds: Set<string>;
+    /** Lengths Idéo gives: the formation's `duree`, and its actions' `af_duree_cycle_standard`. */
     durees: Set<number>;
+    actionDurees: Set<number>;
     rncp: Set<number>;
   }
+  const today = now.toISOString().slice(0, 10).replace(/-/g, '');
+  const stillOpen = (cfd: string) => {
+    const f = formations.get(cfd);
+    return !!f && (!f.fermeture || f.fermeture > today);
+  };
   const programmes = new Map<number, Prog>();
   const rncp = new Map<number, Set<string>>();
   const prog = (id: number) => {
     let p = programmes.get(id);
-    if (!p) programmes.set(id, (p = { libelle: '', cfds: new Set(), durees: new Set(), rncp: new Set() }));
+    if (!p) programmes.set(id, (p = { libelle: '', cfds: new Set(), durees: new Set(), actionDurees: new Set(), rncp: new Set() }));
     return p;
   };
-  const addFor = (l: P.ForLine, labelWins: boolean) => {
-    if (l.cfd && l.rncp) {
+  const addFor = (l: C.ForLine, labelWins: boolean) => {
+    // A Certif Info row with no Code_Scolarité: its former code, while that diploma is open (step 8).
+    const cfd = l.cfd || (l.former && stillOpen(l.former) ? l.former : '');
+    if (cfd && l.rncp) {
       const s = rncp.get(l.rncp) ?? new Set();
-      s.add(l.cfd);
+      s.add(cfd);
       rncp.set(l.rncp, s);
     }
     if (!l.forId) return;
     const p = prog(l.forId);
-    if (l.cfd) p.cfds.add(l.cfd);
+    if (cfd) p.cfds.add(cfd);
     if (l.duree) p.durees.add(l.duree);
     if (l.rncp) p.rncp.add(l.rncp);
     if (l.libelle && (labelWins || !p.libelle)) p.libelle = l.libelle;
   };
-  for (const l of use('ideo_formations', P.parseIdeoFormations)) addFor(l, true);
-  for (const l of use('table_de_passage', P.parseTableDePassage)) addFor(l, false);
-  for (const l of use('certif_info', P.parseCertifInfo)) addFor(l, false);
+  for (const l of use('ideo_formations', C.parseIdeoFormations)) addFor(l, true);
+  for (const l of use('table_de_passage', C.parseTableDePassage)) addFor(l, false);
+  for (const l of use('certif_info', C.parseCertifInfo)) addFor(l, false);
   for (const a of actions) {
     if (!a.forId) continue;
     const p = prog(a.forId);
-    if (a.duree) p.durees.add(a.duree);
+    if (a.duree) p.actionDurees.add(a.duree);
     if (!p.libelle && a.libelle) p.libelle = a.libelle;
   }
-  // Lengths from N_MEF when Onisep does not give them: the final-year lengths of the CFD's MEFs.
-  const today = now.toISOString().slice(0, 10).replace(/-/g, '');
-  const finalLengths = new Map<string, { open: Set<number>; all: Set<number> }>();
-  for (const m of mefs) {
-    if (m[2] !== m[3]) continue;
-    const e = finalLengths.get(m[1]) ?? { open: new Set(), all: new Set() };
-    e.all.add(m[2]);
-    if (!m[5] || m[5] > today) e.open.add(m[2]);
-    finalLengths.set(m[1], e);
-  }
-  for (const p of programmes.values()) {
-    if (p.durees.size) continue;
-    for (const cfd of p.cfds) {
-      const e = finalLengths.get(cfd);
-      for (const d of e ? (e.open.size ? e.open : e.all) : []) p.durees.add(d);
-    }
-  }
+  // The formation's own length when Idéo gives it, else its actions' lengths. None from N_MEF: an
+  // unknown length is chosen at lookup time (the diploma's standard length, OPEN_DATA.md step 6).
+  const dureesOf = (p: Prog) => (p.durees.size ? p.durees : p.actionDurees);
 
   // ---- What ships: InserJeunes covers diplomas up to level 5 (bac + 2) with leavers since 2018,
   // so older and higher-education codes are left out (they would double the index for nothing).
   const CUTOFF = '20180101';
-  const inScope = (f: P.FormationDiplome) =>
+  const inScope = (f: M.FormationDiplome) =>
     (!f.fermeture || f.fermeture >= CUTOFF) && !['06', '07', '08'].includes(f.niveauRncp);
   const kept = new Set([...formations.values()].filter(inScope).map((f) => f.cfd));
   for (const f of index.familles) {
@@ -244,7 +240,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
   index.programmes = [...programmes.entries()]
     .filter(([, p]) => [...p.cfds].some(knownOrKept) || (!p.cfds.size && p.libelle))
     .sort((a, b) => a[0] - b[0])
-    .map(([id, p]) => [id, p.libelle, join(p.cfds), join(p.durees), join(p.rncp)]);
+    .map(([id, p]) => [id, p.libelle, join(p.cfds), join(dureesOf(p)), join(p.rncp)]);
   index.rncp = [...rncp.entries()]
     .filter(([, s]) => [...s].some(knownOrKept))
     .sort((a, b) => a[0] - b[0])

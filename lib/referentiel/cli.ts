@@ -8,9 +8,10 @@ import { resolve as resolvePath } from 'node:path';
 import { buildIndex, findSources, sourcesStamp, writeIndexFile } from './build';
 import { downloadSources } from './download';
 import { INDEX_VERSION } from './format';
-import { createReferentiel, type Referentiel } from './lookup';
+import { createReferentiel, type Referentiel } from './open-referentiel';
 import { SourceError } from './table';
-import { computeStats } from './stats';
+import { computeStats, IN_SCOPE_DIPLOMAS, OTHER_STANDARD_DIPLOMAS, type Coverage } from './stats';
+import type { AmbiguityReason } from './query-types';
 
 export const DEFAULT_OUT = 'public/referentiel.json';
 export const CACHE_DIR = '.cache/referentiel';
@@ -107,6 +108,33 @@ async function resolveStdin(a: Args): Promise<number> {
   return 0;
 }
 
+const REASONS: Record<AmbiguityReason, string> = {
+  'sans-cfd': 'aucun CFD connu',
+  'sans-derniere-annee': 'aucune dernière année dans N_MEF',
+  'plusieurs-diplomes': 'plusieurs diplômes (CFD) que la BCN ne relie pas',
+  'plusieurs-codes': 'plusieurs MEFSTAT11 de même durée',
+  'plusieurs-durees': 'plusieurs durées, aucune connue ni habituelle',
+};
+
+function coverageLines(title: string, c: Coverage, listAll: boolean): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const lines = [
+    `${title} : ${c.total} formations (FOR)`,
+    `  menant à exactement une dernière année : ${c.exactlyOne} / ${c.total} (${pct(c.exactlyOneShare)}), dont ${c.assumedLength} à la durée habituelle du diplôme (durée supposée)`,
+    `  menant à au moins une dernière année : ${c.reaching} / ${c.total}`,
+    ...(c.famille ? [`  2de commune (toute la famille de métiers) : ${c.famille}`] : []),
+    `  par diplôme : ${Object.entries(c.byDiploma).map(([d, x]) => `${d} ${x.exactlyOne}/${x.total}`).join(', ')}`,
+    `  sans exactement une dernière année : ${c.unresolved.length}`,
+    ...Object.entries(c.byReason).map(([r, n]) => `    ${REASONS[r as AmbiguityReason]} : ${n}`),
+  ];
+  if (listAll) {
+    for (const u of c.unresolved) {
+      lines.push(`    ${u.for} ${u.diplome} « ${u.libelle} » — ${REASONS[u.reason]} (CFD ${u.cfd.join(' ') || '—'} → ${u.mefstat11.join(' ') || '—'})`);
+    }
+  }
+  return lines;
+}
+
 function stats(a: Args): number {
   const ref = load(a.index);
   const s = computeStats(ref);
@@ -118,8 +146,9 @@ function stats(a: Args): number {
     ...(ref.missing.length ? [`Sources absentes : ${ref.missing.join(', ')}`] : []),
     'Tables :',
     ...Object.entries(s.counts).map(([k, v]) => `  ${k}: ${v}`),
-    `CFD de N_MEF avec un seul MEFSTAT11 de dernière année non ambigu : ${s.cfdUnambiguous} / ${s.cfdTotal} (${pct(s.cfdUnambiguousShare)})`,
-    `Identifiants FOR menant à un MEFSTAT11 : ${s.forReaching} / ${s.forTotal} (${pct(s.forReachingShare)})`,
+    ...coverageLines(`Champ (${[...new Set(Object.values(IN_SCOPE_DIPLOMAS))].join(', ')})`, s.programmes, true),
+    ...coverageLines(`Hors champ, avec une durée habituelle (${[...new Set(Object.values(OTHER_STANDARD_DIPLOMAS))].join(', ')})`, s.otherProgrammes, false),
+    `CFD du champ ayant une dernière année dans N_MEF, avec un seul MEFSTAT11 sans durée donnée : ${s.cfdUnambiguous} / ${s.cfdTotal} (${pct(s.cfdUnambiguousShare)})`,
     `Codes RNCP menant à un CFD : ${s.rncpReaching} / ${s.rncpTotal} (${pct(s.rncpReachingShare)})`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

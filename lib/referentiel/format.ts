@@ -20,7 +20,7 @@ export interface SourceInfo {
 export type FormationRow = [cfd: string, libelle: string, fermeture: string, ancien: string, nouveau: string];
 /** MEF10, CFD, DUREE_DISPOSITIF, ANNEE_DISPOSITIF, MEF_STAT_11, closing date (`YYYYMMDD` or empty). */
 export type MefRow = [mef10: string, cfd: string, duree: number, annee: number, mefstat11: string, fermeture: string];
-/** Onisep FOR number, label, CFDs (space-separated), lengths in years (space-separated, empty when unknown), RNCP codes (space-separated). */
+/** Onisep FOR number, label, CFDs (space-separated), lengths in years Idéo gives (space-separated, empty when unknown), RNCP codes (space-separated). */
 export type ProgrammeRow = [forId: number, libelle: string, cfds: string, durees: string, rncp: string];
 /** RNCP number → CFDs (space-separated). */
 export type RncpRow = [rncp: number, cfds: string];

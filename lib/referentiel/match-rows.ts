@@ -2,7 +2,7 @@
 // mode) matched against the open data that carries the ids: Idéo structures and actions. Pure.
 import type { Voie } from '../types';
 import type { ActionRow, ReferentielIndex } from './format';
-import { uaiDepartement, type Referentiel } from './lookup';
+import { uaiDepartement, type Referentiel } from './open-referentiel';
 import { normalizeText, words } from './text';
 
 export interface PlaceQuery {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { CHROMIUM_ARGS, findChromium, launchWithExtension } from '../e2e/chromium';
 import { routeSites } from '../e2e/fixtures';
 import { pageFixtures } from '../fixtures/pages';

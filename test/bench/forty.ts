@@ -2,7 +2,7 @@
 // data set that extends the shared one with invented figures for those programmes. Both are generated
 // at run time from the referentiel the bench ships (real data when present): nothing here is committed
 // data, and the figures are made up from the row number.
-import type { Referentiel } from '../../lib/referentiel/lookup';
+import type { Referentiel } from '../../lib/referentiel/open-referentiel';
 import { dataset as base, type CertificationInfo, type MockDataset, type StatFigures } from '../mock-api/dataset';
 
 export const FORTY_UAI = '0693045K';

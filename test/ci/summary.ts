@@ -1,4 +1,4 @@
-// Prints the closing line of a CI run from the unit and e2e runners' JSON reports: "N passed, M failed".
+// Prints the closing line of a CI run from the unit and both e2e suites' JSON reports: "N passed, M failed".
 import { existsSync, readFileSync } from 'node:fs';
 
 interface Counts {
@@ -27,9 +27,10 @@ if (process.argv[1]?.endsWith('summary.ts')) {
   const read = (f: string) => (existsSync(f) ? JSON.parse(readFileSync(f, 'utf8')) : undefined);
   const unit = read('test-results/vitest.json');
   const e2e = read('test-results/e2e.json');
-  const parts = [...(unit ? [vitestCounts(unit)] : []), ...(e2e ? [playwrightCounts(e2e)] : [])];
-  if (parts.length < 2) {
-    console.error('summary: a test report is missing (test-results/vitest.json, test-results/e2e.json)');
+  const firefox = read('test-results/e2e-firefox.json');
+  const parts = [...(unit ? [vitestCounts(unit)] : []), ...(e2e ? [playwrightCounts(e2e)] : []), ...(firefox ? [vitestCounts(firefox)] : [])];
+  if (parts.length < 3) {
+    console.error('summary: a test report is missing (test-results/vitest.json, test-results/e2e.json, test-results/e2e-firefox.json)');
     process.exit(1);
   }
   console.log(closingLine(parts));

@@ -23,7 +23,7 @@ const NO_FIGURES: NoFiguresReason[] = [
   'voie-absente',
   'trop-peu-d-eleves',
 ];
-const ERRORS: ErrorReason[] = ['network', 'timeout', 'server', 'rate-limit', 'invalid-response', 'unauthorized', 'bad-request'];
+const ERRORS: ErrorReason[] = ['network', 'timeout', 'server', 'rate-limit', 'invalid-response', 'unauthorized', 'bad-request', 'api-address'];
 
 describe('strings', () => {
   it('has one distinct French sentence per no-figures reason and per error', () => {

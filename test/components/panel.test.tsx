@@ -79,6 +79,15 @@ describe('Programme view', () => {
     expect(screen.getByText('Lycée professionnel Les Canuts, Lyon')).toBeTruthy();
   });
 
+  it('says which length the figures are for when the page did not say it', () => {
+    const cap = { ...fullReport.programmes[0]!, libelle: 'Agent de propreté et d’hygiène', diplome: { code: '500', nom: 'CAP' }, assumedLength: 2 };
+    const { container } = render(<Panel state={ready({ ...fullReport, programmes: [cap] })} />);
+    expect(text(container.querySelector('.ij-programme-head'))).toContain('Chiffres du CAP en 2 ans : la page ne précise pas la durée.');
+    cleanup();
+    const told = render(<Panel state={ready(fullReport)} />);
+    expect(text(told.container.querySelector('.ij-programme-head'))).not.toContain('Chiffres du');
+  });
+
   it('says France when there is no establishment nor region', () => {
     const { container } = render(<Panel state={ready(continuumReport)} />);
     expect(container.querySelector('.ij-where')?.textContent).toBe('France');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pageFixtures } from '../fixtures/pages';
-import { SELECTION_SOURCES, demoShots, findFixture, fixtureId, readmeShots } from './plan';
+import { SELECTION_SOURCES, demoShots, findFixture, fixtureId, readmeShots, storeShots } from './plan';
 
 describe('demo shots', () => {
   it('photographs every fixture page once, then the popup, options and selection pages', () => {
@@ -41,7 +41,20 @@ describe('README pictures', () => {
     expect(sites.some((s) => s.colorScheme === 'dark')).toBe(true);
     expect(sites.some((s) => s.viewport.width <= 360)).toBe(true);
     expect(sites.some((s) => s.openBadge)).toBe(true);
-    expect(shots.filter((s) => s.kind === 'extension').map((s) => s.page).sort()).toEqual(['options.html', 'popup.html', 'selection.html']);
+    const readme = shots.filter((s) => !s.name.startsWith('store-'));
+    expect(readme.filter((s) => s.kind === 'extension').map((s) => s.page).sort()).toEqual(['options.html', 'popup.html', 'selection.html']);
+  });
+
+  it('makes the stores\' pictures: five at most, each exactly 1280 × 800 and never a full-page capture', () => {
+    const store = storeShots();
+    expect(store.length).toBeGreaterThan(0);
+    expect(store.length).toBeLessThanOrEqual(5);
+    for (const s of store) {
+      expect(s.name).toMatch(/^store-/);
+      expect(s.viewport).toEqual({ width: 1280, height: 800 });
+      if (s.kind === 'extension') expect(s.viewportOnly).toBe(true);
+    }
+    expect(shots.filter((s) => s.name.startsWith('store-'))).toEqual(store);
   });
 
   it('produces every picture the README shows', () => {

@@ -34,6 +34,8 @@ export interface ExtensionShot {
   colorScheme: ColorScheme;
   /** The popup describes the tab of this fixture page (passed as `?tab=<id>`). */
   tabOf?: PageFixture;
+  /** The visible viewport only (a store picture has one size), not the whole page. */
+  viewportOnly?: boolean;
 }
 
 export type Shot = SiteShot | ExtensionShot;
@@ -41,6 +43,8 @@ export type Shot = SiteShot | ExtensionShot;
 export const DESKTOP: Viewport = { width: 1280, height: 900 };
 /** README pictures: narrower, so that the panel is legible once scaled into the page. */
 export const README_VIEWPORT: Viewport = { width: 1100, height: 760 };
+/** The stores' screenshot size (Chrome Web Store and Edge Add-ons ask for 1280 × 800; addons.mozilla.org takes it). */
+export const STORE: Viewport = { width: 1280, height: 800 };
 export const PHONE: Viewport = { width: 360, height: 740 };
 export const POPUP: Viewport = { width: 400, height: 600 };
 
@@ -101,6 +105,19 @@ export function readmeShots(fixtures: readonly PageFixture[] = pageFixtures): Sh
     readmeSite('parcoursup-fiche', 'parcoursup/fiche-onisep-link', fixtures),
     readmeSite('affelnet-seconde-commune', 'affelnet/offre-2de-commune', fixtures),
     ...extensionShots(fixtures, README_VIEWPORT),
+    ...storeShots(fixtures),
+  ];
+}
+
+/** The stores' pictures (`store-*.png`): exactly STORE-sized, five at most (the Chrome Web Store's limit). */
+export function storeShots(fixtures: readonly PageFixture[] = pageFixtures): Shot[] {
+  const at = { viewport: STORE };
+  return [
+    readmeSite('store-1-onisep-formation', 'onisep/formation-context-number', fixtures, at),
+    readmeSite('store-2-onisep-etablissement', 'onisep/etablissement', fixtures, { ...at, openBadge: true }),
+    readmeSite('store-3-parcoursup-fiche', 'parcoursup/fiche-onisep-link', fixtures, at),
+    readmeSite('store-4-affelnet-seconde-commune', 'affelnet/offre-2de-commune', fixtures, at),
+    { kind: 'extension', name: 'store-5-selection', page: 'selection.html', viewport: STORE, colorScheme: 'light', viewportOnly: true },
   ];
 }
 

@@ -143,7 +143,7 @@ async function shootExtension(session: Session, shot: ExtensionShot, file: strin
   try {
     await page.goto(`chrome-extension://${session.extensionId}/${shot.page}${query}`);
     await settleExtensionPage(page);
-    await page.screenshot({ path: file, animations: 'disabled', fullPage: shot.page !== 'popup.html' });
+    await page.screenshot({ path: file, animations: 'disabled', fullPage: shot.page !== 'popup.html' && !shot.viewportOnly });
     return { ...result, file };
   } finally {
     await page.close();

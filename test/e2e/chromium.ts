@@ -1,19 +1,13 @@
-// Finds Debian's Chromium and starts it with an unpacked build of the extension loaded.
+// Finds Chromium (see test/browsers/find-or-install.ts) and starts it with an unpacked build of the extension loaded.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { BrowserMissing, SPECS, findBrowser, realHost } from '../browsers/find-or-install';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];
-
+/** The Chromium the e2e global setup found or installed; throws what to run when there is none. */
 export function findChromium(): string {
-  const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'Chromium est introuvable : les tests de bout en bout en ont besoin.\n' +
-        'Installez-le avec « sudo apt-get install -y chromium » (Debian/Ubuntu), ' +
-        'ou indiquez son chemin dans la variable CHROMIUM_PATH.',
-    );
-  }
+  const found = findBrowser('chromium', realHost);
+  if (!found) throw new BrowserMissing(SPECS.chromium.whatToRun);
   return found;
 }
 

@@ -1,5 +1,5 @@
-// Starts the mock InserJeunes API on the port the e2e build points at, for the whole run.
-import { findChromium } from './chromium';
+// Makes sure Chromium is there, and starts the mock InserJeunes API on the port the e2e build points at, for the whole run.
+import { findOrInstallChromium } from '../browsers/find-or-install';
 import { startMockApi } from '../mock-api/server';
 
 export const E2E_MOCK_PORT = 7357;
@@ -9,7 +9,7 @@ export const E2E_MOCK_PORT = 7357;
  * opened before a test sets its own. Another run already serving it on this machine is fine.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  findChromium(); // fails the run at once, with install instructions, when Chromium is missing
+  await findOrInstallChromium(); // installs it when missing, or fails the run at once saying what to run
   try {
     const mock = await startMockApi({ port: E2E_MOCK_PORT });
     return () => mock.close();

@@ -172,9 +172,9 @@ describe('createCachedClient', () => {
     const base = createMemoryStore();
     const client = createClient({ baseUrl: BASE, fetch: api.fetch });
     const first = await buildProgrammeReport(createCachedClient(client, createCache(base)), input);
-    expect(api.requests).toHaveLength(5);
+    expect(api.requests).toHaveLength(7);
     const again = await buildProgrammeReport(createCachedClient(client, createCache(base)), input);
-    expect(api.requests).toHaveLength(5);
+    expect(api.requests).toHaveLength(7);
     expect(again).toEqual(first);
   });
 

@@ -100,7 +100,9 @@ describe('answers', () => {
   it.each([
     [400, { statusCode: 400, error: 'Bad Request', message: 'Erreur de validation', details: [] }, 'bad-request'],
     [401, { statusCode: 401, error: 'Unauthorized', message: 'Not authorized' }, 'unauthorized'],
-    [404, '<html>Not found</html>', 'invalid-response'],
+    // Express's page for an unrouted path (server/src/http/server.js): the address is wrong.
+    [404, '<!DOCTYPE html><html lang="en"><body><pre>Cannot GET /api/foo</pre></body></html>', 'api-address'],
+    [404, { statusCode: 404, error: 'Not Found', message: 'Not Found' }, 'api-address'],
   ])('maps status %i to %s without retrying', async (status, body, error) => {
     const { api, client } = setup({ [FORMATION]: typeof body === 'string' ? { status, raw: body } : { status, body } });
     expect(await client.formation('0693045K', MEF)).toMatchObject({ ok: false, status, cell: { state: 'error', error } });

@@ -88,11 +88,23 @@ export function scenarioRoutes(): Record<string, Route> {
     'formations/0693045K-CFD:40034403': { status: 404, body: notFound('Formation inconnue') },
     'regionales/84/certifications/23830034403': { body: stats('23830034403', 310, 35, 44, 21) },
     'regionales/84/certifications/40034403': { body: stats('40034403', 150, 61, 18, 21, { taux_rupture_contrats: 24 }) },
+    // The filières view has no salaries, contract breaks, donnee_source nor _meta (server/tests/http/
+    // certificationsRoutes-test.js); the plain route of each code has them.
     'certifications/23830034403,40034403?vue=filieres': {
       body: {
-        pro: stats('23830034403', 5200, 41, 40, 19, { millesime: '2024', salaire_12_mois_q1: 1300, salaire_12_mois_q2: 1500, salaire_12_mois_q3: 1700 }),
-        apprentissage: stats('40034403', 1900, 63, 17, 20, { millesime: '2024', taux_rupture_contrats: 22 }),
+        pro: summed(stats('23830034403', 5200, 41, 40, 19, { millesime: '2024' })),
+        apprentissage: summed(stats('40034403', 1900, 63, 17, 20, { millesime: '2024' })),
       },
     },
+    'certifications/23830034403': {
+      body: stats('23830034403', 5200, 41, 40, 19, { millesime: '2024', salaire_12_mois_q1: 1300, salaire_12_mois_q2: 1500, salaire_12_mois_q3: 1700 }),
+    },
+    'certifications/40034403': { body: stats('40034403', 1900, 63, 17, 20, { millesime: '2024', taux_rupture_contrats: 22, salaire_12_mois_q2: 1620 }) },
   };
+}
+
+/** A statistics object as the filières view sums it: codes listed, what the view drops removed. */
+export function summed(s: Json): Json {
+  const { code_certification, donnee_source: _d, _meta: _m, taux_rupture_contrats: _r, salaire_12_mois_q1: _q1, salaire_12_mois_q2: _q2, salaire_12_mois_q3: _q3, ...rest } = s;
+  return { ...rest, codes_certifications: [code_certification], codes_formation_diplome: [rest.code_formation_diplome] };
 }

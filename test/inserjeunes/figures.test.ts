@@ -46,16 +46,13 @@ describe('toCell', () => {
     expect(toCell(parse(stats('23220031114', 19, 50, 30, 20))).state).toBe('secret');
     expect(toCell(parse(stats('23220031114', 20, 50, 30, 20))).state).toBe('figures');
   });
-  it('turns a missing or impossible number into an invalid-response error', () => {
-    const missing = stats('23830034403', 48, 38, 41, 21);
-    delete missing.taux_en_formation;
-    expect(toCell(parse(missing))).toMatchObject({ state: 'error', error: 'invalid-response' });
+  it('turns an impossible number, or rates without a cohort, into an invalid-response error', () => {
     expect(toCell(parse(stats('23830034403', 48, 138, 41, 21)))).toMatchObject({ state: 'error', error: 'invalid-response' });
     expect(toCell(parse({ ...stats('23830034403', 48, 38, 41, 21), nb_sortant: 4800 }))).toMatchObject({ state: 'error', error: 'invalid-response' });
     expect(toCell(parse({ ...stats('23830034403', 48, 38, 41, 21), nb_annee_term: null }))).toMatchObject({ state: 'error' });
   });
   it('toFigures reports the problem instead of a number', () => {
-    expect(toFigures(parse({ ...stats('23830034403', 48, 38, 41, 21), taux_autres_6_mois: null }))).toEqual({ problem: expect.stringContaining('taux_autres_6_mois') });
+    expect(toFigures(parse({ ...stats('23830034403', 48, 38, 41, 21), taux_autres_6_mois: 140 }))).toEqual({ problem: expect.stringContaining('taux_autres_6_mois') });
   });
 });
 

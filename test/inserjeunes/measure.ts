@@ -27,6 +27,7 @@ export async function measureReportFromCache(runs = 50): Promise<ReportMeasure> 
     'formation dans un établissement (2 codes)': { key: 'k1', libelle: 'Bac pro', ...SECURITE },
     'formation sans établissement, région préférée': { key: 'k2', libelle: 'Bac pro', cfd: SECURITE.cfd, mefstat11: SECURITE.mefstat11, region: SECURITE.region },
     'formation sans établissement ni région': { key: 'k3', libelle: 'Bac pro', cfd: SECURITE.cfd, mefstat11: SECURITE.mefstat11 },
+    'pastille, France seulement': { key: 'k4', libelle: 'Bac pro', cfd: SECURITE.cfd, mefstat11: SECURITE.mefstat11, scopes: ['france'] },
   };
   const routes = scenarioRoutes();
   const requestsOnMiss: Record<string, number> = {};

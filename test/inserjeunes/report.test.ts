@@ -11,16 +11,17 @@ const client = (routes: Record<string, Route>) => {
 const input = { key: '0693045K|40034403|23830034403', libelle: 'Bac pro Métiers de la sécurité', ...SECURITE };
 
 describe('buildProgrammeReport', () => {
-  it('fills every cell of the scenario programme in at most 5 requests', async () => {
+  it('fills every cell of the scenario programme in 7 requests: 4 local, the filières view, the plain route of each voie', async () => {
     const { api, client: c } = client(scenarioRoutes());
     const report = await buildProgrammeReport(c, input);
-    expect(api.requests).toHaveLength(5);
+    expect(api.requests).toHaveLength(7);
     expect(report.cells.etablissement.scolaire).toMatchObject({ state: 'figures', figures: { nbAnneeTerm: 48, tauxEnEmploi6Mois: 38, tauxEnFormation: 41 } });
     expect(report.cells.etablissement.apprentissage).toEqual({ state: 'none', reason: 'formation-inconnue' });
     expect(report.cells.region.scolaire).toMatchObject({ state: 'figures', figures: { tauxEnEmploi6Mois: 35, tauxEnFormation: 44 } });
     expect(report.cells.region.apprentissage).toMatchObject({ state: 'figures', figures: { tauxEnEmploi6Mois: 61, tauxRuptureContrats: 24 } });
     expect(report.cells.france.scolaire).toMatchObject({ state: 'figures', figures: { millesime: '2024', tauxEnEmploi6Mois: 41, salaire12MoisQ2: 1500 } });
-    expect(report.cells.france.apprentissage).toMatchObject({ state: 'figures', figures: { tauxEnEmploi6Mois: 63 } });
+    // What the view drops comes from the plain route: salaries, contract breaks.
+    expect(report.cells.france.apprentissage).toMatchObject({ state: 'figures', figures: { tauxEnEmploi6Mois: 63, tauxRuptureContrats: 22, salaire12MoisQ2: 1620 } });
     expect(report).toMatchObject({ key: input.key, cfd: '40034403', mefstat11: '23830034403', region: SECURITE.region, etablissement: { uai: '0693045K' } });
     expect(report.continuum).toBeUndefined();
     expect(report.famille).toBeUndefined();
@@ -29,19 +30,19 @@ describe('buildProgrammeReport', () => {
   it('decides cells without inputs without any request', async () => {
     const { api, client: c } = client(scenarioRoutes());
     const report = await buildProgrammeReport(c, { key: 'k', libelle: 'x', cfd: '40034403' });
-    expect(api.requests.map((r) => r.url)).toEqual([`${BASE}/certifications/40034403?vue=filieres`]);
+    expect(api.requests.map((r) => r.url)).toEqual([`${BASE}/certifications/40034403?vue=filieres`, `${BASE}/certifications/40034403`]);
     expect(report.cells.etablissement).toEqual({ scolaire: { state: 'none', reason: 'pas-d-etablissement' }, apprentissage: { state: 'none', reason: 'pas-d-etablissement' } });
     expect(report.cells.region.scolaire).toEqual({ state: 'none', reason: 'pas-de-region' });
     const none = await buildProgrammeReport(c, { key: 'k', libelle: 'x', uai: '0693045K', region: SECURITE.region });
     expect(none.cells).toEqual(emptyCells({ state: 'none', reason: 'voie-absente' }));
-    expect(api.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(2);
   });
 
   it('uses the establishment region when none is given', async () => {
     const { api, client: c } = client(scenarioRoutes());
     const report = await buildProgrammeReport(c, { ...input, region: undefined, uai: undefined, etablissement: { uai: '0693045K', region: SECURITE.region } });
     expect(report.region).toEqual(SECURITE.region);
-    expect(api.requests).toHaveLength(5);
+    expect(api.requests).toHaveLength(7);
   });
 
   it('spreads one failed request to the cells it serves only', async () => {
@@ -98,7 +99,8 @@ describe('buildProgrammeReport', () => {
     };
     const { api, client: c } = client(routes);
     const report = await buildProgrammeReport(c, { key: 'k', libelle: '2de commune', mefstat11: '23810020006', region: SECURITE.region });
-    expect(api.requests).toHaveLength(2);
+    // The view, the region, and the plain national route a panel asks for its details: no request per specialty.
+    expect(api.requests).toHaveLength(3);
     expect(report.cells.france.scolaire).toEqual({ state: 'none', reason: 'annee-commune' });
     expect(report.famille?.libelle).toBe(famille.libelle);
     expect(report.famille?.code).toBe('006');

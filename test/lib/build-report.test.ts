@@ -1,9 +1,9 @@
 // From sightings to reports: the fixture referentiel, the real client, the mock API on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../lib/inserjeunes/client';
+import { createClient, type InserJeunesClient } from '../../lib/inserjeunes/client';
 import { lookupSighting, type LookupContext } from '../../lib/build-report';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel, type Referentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import type { Cell, SightingData } from '../../lib/types';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
@@ -40,7 +40,12 @@ describe('lookupSighting', () => {
     expect(rates(p!.cells.france.apprentissage)).toEqual([63, 17]);
     expect(p!.cells.etablissement.scolaire).toEqual({ state: 'none', reason: 'pas-d-etablissement' });
     expect(p!.cells.region.scolaire).toEqual({ state: 'none', reason: 'pas-de-region' });
-    expect(mock.requests.map((r) => r.path)).toEqual([expect.stringContaining('/certifications/')]);
+    // National only: the filières view and the plain route of each voie (for what the view drops).
+    expect(mock.requests.map((r) => r.path)).toEqual([
+      expect.stringContaining('/certifications/'),
+      expect.stringContaining('/certifications/'),
+      expect.stringContaining('/certifications/'),
+    ]);
   });
 
   it('uses the preferred region when the page names no establishment', async () => {
@@ -55,7 +60,7 @@ describe('lookupSighting', () => {
     expect(rates(p!.cells.etablissement.scolaire)).toEqual([38, 41]);
     expect(p!.cells.etablissement.apprentissage).toMatchObject({ state: 'none', reason: 'formation-inconnue' });
     expect(rates(p!.cells.region.scolaire)).toEqual([35, 44]);
-    expect(mock.requests).toHaveLength(5);
+    expect(mock.requests).toHaveLength(7);
   });
 
   it('a list-row badge asks the establishment only, and France only when the establishment has no figures', async () => {
@@ -71,15 +76,44 @@ describe('lookupSighting', () => {
     expect(mock.requests.filter((r) => r.path.includes('/regionales/'))).toHaveLength(0);
   });
 
-  it('a CAP seen without its length: the establishment’s own answers tell which length it teaches', async () => {
+  it('a CAP seen without its length: its standard length, asked first at the establishment and said in the report', async () => {
     const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0010001W', cfd: '50031114' } }, ctx);
     const [p] = report.programmes;
-    expect(p).toMatchObject({ mefstat11: '23220031114' });
+    expect(p).toMatchObject({ mefstat11: '23220031114', assumedLength: 2 });
     expect(p!.ambiguous).toBeUndefined();
     expect(p!.cells.etablissement.scolaire.state).toBe('secret'); // 12 students there
-    // where the API knows none of the lengths, nothing is guessed
+    // the API knows the 2-year CAP there: the other lengths are not asked
+    expect(mock.requests.filter((r) => /MEFSTAT11:23(11|33)0031114/.test(r.path))).toEqual([]);
+    // where the API knows none of the lengths, the standard one stays, and is said to be assumed
     const nowhere = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '50031114' } }, ctx);
-    expect(nowhere.programmes[0]).toMatchObject({ mefstat11: '23110031114', ambiguous: true });
+    expect(nowhere.programmes[0]).toMatchObject({ mefstat11: '23220031114', assumedLength: 2 });
+    expect(nowhere.programmes[0]!.ambiguous).toBeUndefined();
+    // a length the page gives is not assumed
+    const told = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0010001W', cfd: '50031114', duree: 1 } }, ctx);
+    expect(told.programmes[0]!.mefstat11).toBe('23110031114');
+    expect(told.programmes[0]!.assumedLength).toBeUndefined();
+  });
+
+  it('an establishment that teaches another length than the standard one: its own answers settle it', async () => {
+    // An establishment whose answers know only the 1-year CAP: the real client, with 0693045K's
+    // 1-year answer taken from the 2-year one the mock knows at 0010001W.
+    const real = ctx.client;
+    const asked: string[] = [];
+    const client: InserJeunesClient = {
+      formation: (uai, code, opts) => {
+        if (uai === '0693045K') asked.push(code.code);
+        return uai === '0693045K' && code.code === '23110031114'
+          ? real.formation('0010001W', { type: 'mefstat11', code: '23220031114' }, opts)
+          : real.formation(uai, code, opts);
+      },
+      regionale: (...a) => real.regionale(...a),
+      nationale: (...a) => real.nationale(...a),
+      certification: (...a) => real.certification(...a),
+    };
+    const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '50031114' } }, { ...ctx, client });
+    expect(report.programmes[0]).toMatchObject({ mefstat11: '23110031114', assumedLength: 1 });
+    expect(asked[0]).toBe('23220031114'); // the standard length first
+    expect(asked).toContain('23330031114');
   });
 
   it('an Affelnet entry-year MEF is answered with the final year at the establishment', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupSighting, type LookupContext } from '../../lib/build-report';
 import { createClient } from '../../lib/inserjeunes/client';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { withPlaces } from '../../lib/referentiel/match-rows';
 import { onisep } from '../../lib/sites/onisep';
 import { parcoursup } from '../../lib/sites/parcoursup';

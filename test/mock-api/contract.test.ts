@@ -1,25 +1,13 @@
 // The mock API against the contract (../shared/design/INSERJEUNES_API.md) and the shared scenario
 // (test/fixtures/SCENARIO.md), over real HTTP on 127.0.0.1.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MOCK_API_KEY, SECRECY_MESSAGE } from './contract';
 import { dataset, type MockDataset } from './dataset';
-import { startMockApi, type MockApi } from './server';
+import { mockForFile, type Body } from './http-get';
+import { startMockApi } from './server';
 
-let api: MockApi;
-beforeAll(async () => {
-  api = await startMockApi();
-});
-afterAll(() => api.close());
-
-type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-async function get(path: string, init?: RequestInit): Promise<{ status: number; body: Body; headers: Headers }> {
-  const res = await fetch(api.url + path, init);
-  const text = await res.text();
-  const isJson = res.headers.get('content-type')?.startsWith('application/json');
-  return { status: res.status, body: isJson ? JSON.parse(text) : { text }, headers: res.headers };
-}
+const { api: mock, get } = mockForFile();
 
 const sixMonths = (b: Body) => [b.taux_en_emploi_6_mois, b.taux_en_formation, b.taux_autres_6_mois];
 
@@ -232,7 +220,7 @@ describe('vue=filieres and several codes', () => {
     expect(status).toBe(200);
     expect(body.pro.codes_certifications.sort()).toEqual(['32111033107', '32221033107']);
     const parts = dataset.certifications.filter((c) => c.code_formation_diplome === '32033107' && c.filiere === 'pro');
-    expect(body.pro.nb_annee_term).toBe(parts.reduce((s, c) => s + c.nb_annee_term, 0));
+    expect(body.pro.nb_annee_term).toBe(parts.reduce((s, c) => s + c.nb_annee_term!, 0));
     expect(sixMonths(body.pro)).toEqual([45, 38, 17]);
     expect(sixMonths(body.apprentissage)).toEqual([72, 12, 16]);
   });
@@ -363,7 +351,7 @@ describe('private routes', () => {
 
 describe('.svg variants', () => {
   it('returns an SVG image with the figures', async () => {
-    const res = await fetch(`${api.url}/certifications/23830034403.svg`);
+    const res = await fetch(`${mock().url}/certifications/23830034403.svg`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
     const svg = await res.text();
@@ -372,20 +360,20 @@ describe('.svg variants', () => {
   });
 
   it('returns the JSON error, or an image with imageOnError', async () => {
-    const plain = await fetch(`${api.url}/certifications/99999999.svg`);
+    const plain = await fetch(`${mock().url}/certifications/99999999.svg`);
     expect(plain.status).toBe(404);
-    const image = await fetch(`${api.url}/certifications/99999999.svg?imageOnError=true`);
+    const image = await fetch(`${mock().url}/certifications/99999999.svg?imageOnError=true`);
     expect(image.status).toBe(200);
     expect(await image.text()).toContain('Certification inconnue');
-    const empty = await fetch(`${api.url}/certifications/99999999.svg?imageOnError=empty`);
+    const empty = await fetch(`${mock().url}/certifications/99999999.svg?imageOnError=empty`);
     expect([empty.status, await empty.text()]).toEqual([200, '']);
   });
 
   it('draws both voies for filières and the secrecy message', async () => {
-    const filieres = await (await fetch(`${api.url}/certifications/23830034403,40034403.svg`)).text();
+    const filieres = await (await fetch(`${mock().url}/certifications/23830034403,40034403.svg`)).text();
     expect(filieres).toContain('Voie scolaire');
     expect(filieres).toContain('Voie apprentissage');
-    const secret = await (await fetch(`${api.url}/formations/0010001W-23220031114.svg?direction=horizontal`)).text();
+    const secret = await (await fetch(`${mock().url}/formations/0010001W-23220031114.svg?direction=horizontal`)).text();
     expect(secret).toContain('pas assez d&#39;élèves');
   });
 });

@@ -26,6 +26,8 @@ export interface ApiRequest {
   path: string;
   query: URLSearchParams;
   headers: Record<string, string | string[] | undefined>;
+  /** The whole path as requested (for the 404 page of an unrouted path); defaults to `path`. */
+  fullPath?: string;
 }
 
 export interface ApiAnswer {
@@ -148,7 +150,7 @@ type Scope =
   | { kind: 'regional'; region: string }
   | { kind: 'etablissement'; uai: string };
 
-type RowOf = StatRecord & Partial<NationalStat> & { uai?: string; region?: string; uai_donnee_type?: string };
+type RowOf = StatRecord & Partial<NationalStat> & { uai?: string; region?: string; uai_donnee?: string; uai_donnee_type?: string };
 
 class Contract {
   constructor(private readonly data: MockDataset) {}
@@ -160,8 +162,8 @@ class Contract {
         : scope.kind === 'regional'
           ? this.data.regionales.filter((r) => r.region === scope.region)
           : this.data.formations.filter((f) => f.uai === scope.uai);
-    // Below the no-data threshold the API has no row at all.
-    return rows.filter((r) => r.nb_annee_term >= NO_DATA_THRESHOLD);
+    // Below the no-data threshold the API has no row at all; a row without a cohort is kept.
+    return rows.filter((r) => r.nb_annee_term === undefined || r.nb_annee_term >= NO_DATA_THRESHOLD);
   }
 
   private millesimeFor(scope: Scope, asked?: string): string {
@@ -217,14 +219,22 @@ class Contract {
     }
 
     const rows = this.rowsFor(scope).filter((r) => r.code_certification === code);
-    const row = rows.find((r) => r.millesime === millesime);
+    // An establishment's millésime may be stored as one year ("2019") or two ("2018_2019"); the
+    // single year wins (server/src/http/routes/formationsRoutes.js, formationsRoutes-test.js).
+    const single = millesime.split('_').at(-1)!;
+    const row =
+      scope.kind === 'etablissement'
+        ? (rows.find((r) => r.millesime === single) ?? rows.find((r) => r.millesime === millesime))
+        : rows.find((r) => r.millesime === millesime);
     if (row) return this.present(scope, row);
     if (rows.length > 0) {
       const millesimesDisponible = [...new Set(rows.map((r) => r.millesime))].sort().reverse();
       throw new ApiError(404, 'Pas de données pour le millésime', { data: { millesime, millesimesDisponible } });
     }
     if (scope.kind === 'national') throw new ApiError(404, 'Certification inconnue');
-    if (scope.kind === 'regional') throw new ApiError(404, 'Pas de données disponibles');
+    // A code the BCN does not know is "Formation inconnue"; a known one without regional figures is
+    // "Pas de données disponibles" (server/tests/http/regionalesRoutes-test.js).
+    if (scope.kind === 'regional') throw new ApiError(404, this.info(code) ? 'Pas de données disponibles' : 'Formation inconnue');
     if (!this.info(code)) throw new ApiError(404, 'Formation inconnue');
     if (!this.etablissement(scope.uai)) throw new ApiError(404, 'Etablissement inconnu');
     throw new ApiError(404, 'Formation inconnue');
@@ -263,69 +273,92 @@ class Contract {
   }
 
   private present(scope: Scope, row: RowOf): Json {
-    const { millesime, donnee_source, uai: _uai, region: _region, uai_donnee_type, ...rest } = row;
+    const { millesime, donnee_source, uai: _uai, region: _region, uai_donnee, uai_donnee_type, ...rest } = row;
     const place = this.placeFields(scope);
     const json: Json = {
       millesime,
       ...pick(rest, INFO_KEYS),
+      formation_fermee: isClosed(row),
       ...place,
-      ...(scope.kind === 'etablissement' ? { uai_donnee: scope.uai, uai_donnee_type: uai_donnee_type ?? 'inconnu' } : {}),
+      ...(scope.kind === 'etablissement' ? { uai_donnee: uai_donnee ?? scope.uai, uai_donnee_type: uai_donnee_type ?? 'inconnu' } : {}),
       ...pick(rest, FIGURE_KEYS),
       ...(scope.kind === 'national' ? pick(rest, SALAIRE_KEYS) : {}),
       donnee_source: donnee_source ?? { code_certification: row.code_certification, type: 'self' },
       _meta: this.meta(scope, row, millesime),
     };
-    return applySecrecy(json);
+    return withProvenance(applySecrecy(json));
   }
 
-  /** `vue=filieres` or several codes: figures summed per voie over the codes' diplomas. */
+  /**
+   * `vue=filieres` or several codes: figures summed per voie over the codes' diplomas. As
+   * server/src/common/repositories/base.js (`_getFilieresStats`), only the `pro` and `apprentissage`
+   * groups are answered: an agricultural programme's figures (filière `agricole`) are not, so it gets
+   * the 404 of an empty answer. A common 2de's stored rows have no counts: its group comes back with
+   * `nb_annee_term: null`.
+   */
   filieres(scope: Scope, codes: Code[], asked?: string): Json {
     const millesime = this.millesimeFor(scope, asked);
     const cfds = new Set(codes.map((c) => this.info(c.code)?.code_formation_diplome).filter((c) => c !== undefined));
-    const notFound = () =>
-      scope.kind === 'regional' ? new ApiError(404, 'Pas de données disponibles') : new ApiError(404, 'Certifications inconnues');
-    if (cfds.size === 0) throw notFound();
-    const rows = this.rowsFor(scope).filter((r) => cfds.has(r.code_formation_diplome) && r.millesime === millesime);
-    if (rows.length === 0) throw notFound();
-    const byFiliere = new Map<Filiere, RowOf[]>();
-    for (const r of rows) byFiliere.set(r.filiere, [...(byFiliere.get(r.filiere) ?? []), r]);
+    // server/src/http/routes/certificationsRoutes.js and regionalesRoutes.js (…FilieresStats).
+    if (cfds.size === 0) throw new ApiError(404, scope.kind === 'regional' ? 'Formation inconnue' : 'Certifications inconnues');
+    const communes: RowOf[] =
+      scope.kind === 'national'
+        ? this.data.anneesNonTerminales
+            .filter((n) => n.familleMetier?.isAnneeCommune && cfds.has(n.code_formation_diplome))
+            .map(({ certificationsTerminales: _t, familleMetier: _f, ...info }) => ({ ...info, millesime }))
+        : [];
+    const rows = [
+      ...this.rowsFor(scope).filter((r) => cfds.has(r.code_formation_diplome) && r.millesime === millesime),
+      ...communes,
+    ];
     const answer: Json = {};
-    for (const [filiere, group] of byFiliere) answer[filiere] = this.sum(scope, filiere, group, millesime);
+    for (const filiere of ['pro', 'apprentissage'] as const) {
+      const group = rows.filter((r) => r.filiere === filiere);
+      if (group.length > 0) answer[filiere] = this.sum(scope, filiere, group, millesime);
+    }
+    if (Object.keys(answer).length === 0) {
+      throw new ApiError(404, scope.kind === 'regional' ? 'Pas de données disponibles' : 'Certifications inconnues');
+    }
     return answer;
   }
 
+  /**
+   * One voie's sum, with the aggregation rules of server/src/common/stats.js (`computeCustomStats`
+   * "aggregate") and server/src/common/utils/mongodbUtils.js: a count is the sum of the rows that have
+   * it, null when none has; a rate is removed when the cohort is null or 0, null when its count is
+   * null; "autres" is 100 minus the rates that exist, null when neither of its counts exists.
+   * Salaries, `taux_rupture_contrats` and `donnee_source` are not part of it (certificationsRoutes-test.js).
+   */
   private sum(scope: Scope, filiere: Filiere, rows: RowOf[], millesime: string): Json {
-    const nb = rows.reduce((s, r) => s + r.nb_annee_term, 0);
-    const sums: Json = { nb_annee_term: nb };
-    for (const key of COUNT_KEYS) {
-      if (key !== 'nb_annee_term' && rows.every((r) => typeof r[key] === 'number')) {
-        sums[key] = rows.reduce((s, r) => s + (r[key] as number), 0);
-      }
-    }
-    const pct = (n: unknown) => Math.round((100 * (n as number)) / nb);
+    const total = (key: (typeof COUNT_KEYS)[number]): number | null => {
+      const present = rows.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
+      return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+    };
+    const sums: Record<string, number | null> = {};
+    for (const key of COUNT_KEYS) sums[key] = total(key);
+    const nb = sums.nb_annee_term!;
+    const pct = (n: number | null) => (n === null || !nb ? null : Math.round((100 * n) / nb));
     const rates: Json = {};
-    const formation = sums.nb_poursuite_etudes === undefined ? undefined : pct(sums.nb_poursuite_etudes);
-    if (formation !== undefined) rates.taux_en_formation = formation;
+    const formation = pct(sums.nb_poursuite_etudes!);
+    if (nb) rates.taux_en_formation = formation;
     for (const months of [6, 12, 18, 24]) {
-      const count = sums[`nb_en_emploi_${months}_mois`];
-      if (count === undefined) continue;
-      const emploi = pct(count);
-      rates[`taux_en_emploi_${months}_mois`] = emploi;
-      if (formation !== undefined) rates[`taux_autres_${months}_mois`] = Math.max(0, 100 - emploi - formation);
-    }
-    const rupture = rows.filter((r) => typeof r.taux_rupture_contrats === 'number');
-    if (rupture.length > 0) {
-      const weight = rupture.reduce((s, r) => s + r.nb_annee_term, 0);
-      rates.taux_rupture_contrats = Math.round(rupture.reduce((s, r) => s + r.taux_rupture_contrats! * r.nb_annee_term, 0) / weight);
+      const count = sums[`nb_en_emploi_${months}_mois`]!;
+      if (nb) rates[`taux_en_emploi_${months}_mois`] = pct(count);
+      if (count === null && sums.nb_poursuite_etudes === null) rates[`taux_autres_${months}_mois`] = null;
+      else if (nb) rates[`taux_autres_${months}_mois`] = Math.max(0, 100 - (pct(count) ?? 0) - (formation ?? 0));
     }
     const codes = [...new Set(rows.map((r) => r.code_certification))];
+    const cfds = [...new Set(rows.map((r) => r.code_formation_diplome))];
     const first = rows[0]!;
-    // As the real API's aggregation: the codes summed, the first diploma, no single code_certification.
+    // As the real API's aggregation: the codes summed, the first diploma, no single code_certification;
+    // the label and the closure only when one diploma was summed.
     return applySecrecy({
       millesime,
       filiere,
       codes_certifications: codes,
+      codes_formation_diplome: cfds,
       code_formation_diplome: first.code_formation_diplome,
+      ...(cfds.length === 1 ? { libelle: first.libelle, formation_fermee: isClosed(first) } : {}),
       diplome: first.diplome,
       ...this.placeFields(scope),
       ...sums,
@@ -341,7 +374,8 @@ class Contract {
     const perPage = Math.max(1, Number(query.get('items_par_page')) || 10);
     return {
       [name]: rows.slice((page - 1) * perPage, page * perPage).map((r) => ({ ...r })),
-      pagination: { page, items_par_page: perPage, nombre_de_pages: Math.ceil(rows.length / perPage), total: rows.length },
+      // server/src/common/repositories/base.js, `_findAndPaginate`.
+      pagination: { page, items_par_page: perPage, nombre_de_page: Math.ceil(rows.length / perPage) || 1, total: rows.length },
     };
   }
 }
@@ -388,6 +422,31 @@ function pick(source: object, keys: readonly string[]): Json {
     if (v !== undefined) out[k] = v;
   }
   return out;
+}
+
+/** `formation_fermee` is computed from `date_fermeture` on every answer (server/src/common/stats.js, display rule 2). */
+function isClosed(row: { date_fermeture?: string; formation_fermee?: boolean }): boolean {
+  if (row.date_fermeture) return new Date(row.date_fermeture).getTime() < Date.now();
+  return row.formation_fermee ?? false;
+}
+
+/** The sentence the API adds when an establishment's figures were measured at another UAI (server/src/common/stats.js, display rule 4). */
+export const PROVENANCE_MESSAGES: Record<string, string> = {
+  gestionnaire: "Les données pour cette formation proviennent de l'organisme gestionnaire de la formation.",
+  formateur: "Les données pour cette formation proviennent de l'organisme formateur de la formation.",
+  lieu_formation: "Les données pour cette formation proviennent du lieu de formation de la formation.",
+  inconnu:
+    "Nous ne pouvons pas déterminer si les données pour cette formation proviennent de l'organisme gestionnaire, de l'organisme formateur ou du lieu de formation",
+};
+
+/** Rule 4 after rule 3: lodash `merge` replaces the secrecy sentence at index 0 of `messages`, as the real API does. */
+function withProvenance(json: Json): Json {
+  if (!json.uai || json.uai_type === json.uai_donnee_type) return json;
+  const message = PROVENANCE_MESSAGES[String(json.uai_donnee_type)];
+  const meta = (json._meta ?? {}) as Json;
+  const messages = [...((meta.messages as string[] | undefined) ?? [])];
+  messages[0] = message ?? '';
+  return { ...json, _meta: { ...meta, messages } };
 }
 
 /** Under 20 final-year students: every count and rate but `nb_annee_term` is null, with a message. */
@@ -445,13 +504,26 @@ function hasKey(req: ApiRequest): boolean {
   return header === MOCK_API_KEY || req.query.get('apiKey') === MOCK_API_KEY;
 }
 
+/**
+ * What Express answers for a path no route matches (its final handler): an HTML page, not the API's
+ * JSON (server/src/http/server.js registers no catch-all route before errorMiddleware).
+ */
+export function unrouted(method: string, fullPath: string): ApiAnswer {
+  const escaped = fullPath.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return {
+    status: 404,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Error</title>\n</head>\n<body>\n<pre>Cannot ${method} ${escaped}</pre>\n</body>\n</html>\n`,
+  };
+}
+
 /** Answers one request under the API base, as the real API would. */
 export function answer(data: MockDataset, req: ApiRequest): ApiAnswer {
   const contract = new Contract(data);
   let svg = false;
   let options: Record<string, string> = {};
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') return unrouted(req.method, req.fullPath ?? req.path);
     let segments: string[];
     try {
       segments = req.path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -490,7 +562,12 @@ export function answer(data: MockDataset, req: ApiRequest): ApiAnswer {
           ? contract.filieres(scope, codes, options.millesime)
           : contract.stats(scope, codes[0]!.code, options.millesime);
     } else {
-      // Every other path under the base is private.
+      // The private routes need the key; any other path is not routed at all.
+      const list = first?.replace(/\.csv$/, '');
+      const isPrivate =
+        ((list === 'certifications' || list === 'formations' || list === 'regionales' || list === 'bcn') && !second) ||
+        (first === 'regionales' && third?.replace(/\.csv$/, '') === 'certifications' && !fourth);
+      if (!isPrivate) return unrouted(req.method, req.fullPath ?? req.path);
       if (!hasKey(req)) throw new ApiError(401, 'Not authorized');
       if (!svg && !second && (first === 'certifications' || first === 'formations' || first === 'regionales')) {
         return json(200, contract.list(first, req.query));

@@ -29,17 +29,22 @@ export interface CertificationInfo {
   date_fermeture?: string;
 }
 
+/**
+ * Stored figures. Rates are absent when the API cannot compute them (swagger.yml: "absent si l'on ne
+ * peut pas les calculer"), and a row may even lack `nb_annee_term`
+ * (server/tests/jobs/stats/importCertificationsStats-test.js stores such rows).
+ */
 export interface StatFigures {
-  nb_annee_term: number;
+  nb_annee_term?: number;
   nb_sortant?: number;
   nb_poursuite_etudes?: number;
   nb_en_emploi_6_mois?: number;
   nb_en_emploi_12_mois?: number;
   nb_en_emploi_18_mois?: number;
   nb_en_emploi_24_mois?: number;
-  taux_en_emploi_6_mois: number;
-  taux_en_formation: number;
-  taux_autres_6_mois: number;
+  taux_en_emploi_6_mois?: number;
+  taux_en_formation?: number;
+  taux_autres_6_mois?: number;
   taux_en_emploi_12_mois?: number;
   taux_en_emploi_18_mois?: number;
   taux_en_emploi_24_mois?: number;
@@ -73,6 +78,8 @@ export interface RegionalStat extends StatRecord {
 
 export interface FormationStat extends StatRecord {
   uai: string;
+  /** The UAI the figures were measured at, when not `uai` (its gestionnaire or formateur). */
+  uai_donnee?: string;
   uai_donnee_type?: 'lieu_formation' | 'formateur' | 'gestionnaire' | 'inconnu';
 }
 
@@ -105,8 +112,10 @@ export interface MockDataset {
 // ------------------------------------------------------------------ helpers
 
 const BAC_PRO: CodeLibelle = { code: '4', libelle: 'BAC PRO' };
-const BTS: CodeLibelle = { code: '3', libelle: 'BTS' };
-const CAP: CodeLibelle = { code: '5', libelle: 'CAP' };
+// diplome.code is the diploma's level (server/tests/http/*Routes-test.js): CAP 3, bac pro 4, BTS 5.
+const BTS: CodeLibelle = { code: '5', libelle: 'BTS' };
+const CAP: CodeLibelle = { code: '3', libelle: 'CAP' };
+const BAC_PRO_AG: CodeLibelle = { code: '4', libelle: 'BAC PRO AG' };
 
 const rate = (n: number, total: number): number => Math.round((100 * n) / total);
 
@@ -243,6 +252,17 @@ const securiteAncienCfd: CertificationInfo = {
   formation_fermee: true,
 };
 
+// An agricultural programme (MAP DGER): its school figures are filed under filière "agricole", which
+// the filières view does not aggregate (server/src/common/repositories/base.js).
+const cgeaMef: CertificationInfo = {
+  code_certification: '23831021004',
+  code_certification_type: 'mef11',
+  code_formation_diplome: '40321004',
+  libelle: "CONDUITE ET GESTION DE L'ENTREPRISE AGRICOLE (BAC PRO AG)",
+  filiere: 'agricole',
+  diplome: BAC_PRO_AG,
+};
+
 const FAMILLE_CONSTRUCTION = {
   code: '002',
   libelle: 'Métiers de la construction durable, du bâtiment et des travaux publics',
@@ -298,6 +318,14 @@ export const dataset: MockDataset = {
       ...figures(300, 195, 45, { taux_rupture_contrats: 22 }),
       donnee_source: { code_certification: '40025408', type: 'ancienne' },
     },
+    {
+      ...cgeaMef,
+      millesime: NAT,
+      ...figures(900, 450, 270, { nb_en_emploi_12_mois: 520 }),
+      salaire_12_mois_q1: 1300,
+      salaire_12_mois_q2: 1480,
+      salaire_12_mois_q3: 1650,
+    },
   ],
 
   regionales: [
@@ -328,11 +356,38 @@ export const dataset: MockDataset = {
     { ...accueilMef, uai: '0010001W', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(12, 6, 3) },
     // 3 students: no data at all.
     { ...accueilCfd, uai: '0010001W', millesime: ETAB, uai_donnee_type: 'formateur', ...figures(3, 2, 1) },
+    // Partial rates: further study and 12-month employment, no 6-month employment (so no 6-month
+    // rates either), a single-year millésime (server/tests/http/formationsRoutes-test.js).
+    {
+      ...securiteMef,
+      uai: '0690100J',
+      millesime: '2024',
+      uai_donnee_type: 'lieu_formation',
+      nb_annee_term: 60,
+      nb_poursuite_etudes: 21,
+      nb_en_emploi_12_mois: 24,
+      taux_en_formation: 35,
+      taux_en_emploi_12_mois: 40,
+      taux_autres_12_mois: 25,
+    },
+    // A row with neither nb_annee_term nor any rate: no figures, not an error.
+    { ...securiteCfd, uai: '0690100J', millesime: ETAB, uai_donnee_type: 'lieu_formation' },
+    // Figures measured at the gestionnaire's UAI (server/src/common/stats.js, display rule 4).
+    {
+      ...securiteMef,
+      uai: '0690101K',
+      uai_donnee: '0690102L',
+      millesime: ETAB,
+      uai_donnee_type: 'gestionnaire',
+      ...figures(80, 36, 28),
+    },
   ],
 
   etablissements: [
     { uai: '0693045K', libelle: 'Lycée professionnel Les Canuts', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
     { uai: '0010001W', libelle: 'Lycée professionnel du Bugey', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
+    { uai: '0690100J', libelle: 'Lycée professionnel de la Saône', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
+    { uai: '0690101K', libelle: 'Antenne de formation des Monts', region: ARA, academie: LYON, uai_type: 'lieu_formation' },
   ],
 
   bcn: [securiteAncienCfd],
@@ -385,5 +440,10 @@ export const EXAMPLE_PATHS: { path: string; what: string }[] = [
   { path: '/certifications/40025412', what: 'donnee_source ancienne (40025408)' },
   { path: '/certifications/50031114', what: '404 Pas de données pour le millésime (2023 seulement)' },
   { path: '/certifications/99999999', what: '404 Certification inconnue' },
+  { path: '/certifications/23831021004', what: 'bac pro agricole (filière agricole)' },
+  { path: '/certifications/23831021004?vue=filieres', what: '404 Certifications inconnues (agricole non agrégée)' },
+  { path: '/formations/0690100J-23830034403', what: 'taux partiels (pas de taux à 6 mois), millésime 2024' },
+  { path: '/formations/0690100J-CFD:40034403', what: 'ni effectif ni taux' },
+  { path: '/formations/0690101K-23830034403', what: 'données du gestionnaire (_meta.messages)' },
   { path: '/certifications/23830034403.svg', what: 'image SVG' },
 ];

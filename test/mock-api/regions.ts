@@ -2,8 +2,11 @@
 // postal code given in place of a region (public INSEE geography, written out by hand).
 import { regions } from '../../lib/strings';
 
-/** Region names by code: the extension's own list (lib/strings.ts), the one the API accepts. */
-export const REGION_NAMES: Record<string, string> = Object.fromEntries(regions.map((r) => [r.code, r.nom]));
+/**
+ * Region names by code: the extension's own list (lib/strings.ts), the one the API accepts; region 00
+ * spelt as the API spells it (swagger.yml, region parameter).
+ */
+export const REGION_NAMES: Record<string, string> = { ...Object.fromEntries(regions.map((r) => [r.code, r.nom])), '00': "Collectivités d'outre-mer" };
 
 const DEPARTEMENTS_BY_REGION: Record<string, string[]> = {
   '01': ['971'],

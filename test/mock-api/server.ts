@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answer, type ApiAnswer } from './contract';
+import { answer, unrouted, type ApiAnswer } from './contract';
 import { dataset as defaultDataset, type MockDataset } from './dataset';
 
 export type MockFailure =
@@ -235,6 +235,7 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
         path,
         query: url.searchParams,
         headers: req.headers,
+        fullPath: url.pathname,
       });
       if (failure === 'malformed-json') {
         const text = JSON.stringify(a.contentType.startsWith('application/json') ? a.body : { body: a.body });
@@ -276,7 +277,8 @@ export async function startMockApi(options: MockApiOptions = {}): Promise<MockAp
     }
     const path = apiPath(url.pathname);
     if (path === undefined) {
-      return send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Not Found' }));
+      const page = unrouted(req.method ?? 'GET', url.pathname);
+      return send(res, page.status, page.contentType, String(page.body));
     }
     handleApi(req, res, url, path);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
-import { parseNMef, parseParcoursup, parseIdeoFormations } from '../../lib/referentiel/parsers';
+import { parseParcoursup, parseIdeoFormations } from '../../lib/referentiel/catalogue-parsers';
+import { parseNMef } from '../../lib/referentiel/ministry-parsers';
 import { readTable, SourceError } from '../../lib/referentiel/table';
 
 const FIX = 'test/fixtures/referentiel';
@@ -72,7 +73,7 @@ describe('buildIndex', () => {
   it('builds every table from the fixture folder, with sources, dates and nothing missing', () => {
     const { index, missing } = buildIndex(FIX, new Date('2026-01-01'));
     expect(missing).toEqual([]);
-    expect(index.sources.find((s) => s.name === 'BCN N_MEF')).toMatchObject({ file: 'bcn/n_mef.csv', date: '2025-03-12', rows: 23 });
+    expect(index.sources.find((s) => s.name === 'BCN N_MEF')).toMatchObject({ file: 'bcn/n_mef.csv', date: '2025-03-12', rows: 26 });
     expect(index.mefs.some((m) => m[2] === 9)).toBe(false);
     expect(index.formations.map((f) => f[0])).not.toContain('13531205'); // master: out of InserJeunes scope
     expect(index.actions).toEqual([

@@ -29,9 +29,22 @@ describe('referentiel CLI', () => {
     expect(rows[2].mefstat11).toEqual(['32111033107']);
 
     const s = run(['stats', '--index', out]);
-    expect(s.stdout).toMatch(/mefs: 23/);
+    expect(s.stdout).toMatch(/mefs: 26/);
     expect(s.stdout).toMatch(/Codes RNCP menant à un CFD : \d+ \/ \d+/);
   }, 60_000);
+
+  it('resolve puts the final year users mean first and says the length was assumed; stats lists what stays ambiguous and why', () => {
+    const rules = join(dir, 'rules.json');
+    expect(run(['build', '--from', 'test/fixtures/referentiel/rules', '--out', rules]).status).toBe(0);
+    const res = execFileSync('npx', ['tsx', 'lib/referentiel/cli.ts', 'resolve', '--index', rules], { input: 'FOR.320\nFOR.320+1\n', encoding: 'utf8' });
+    const [assumed, told] = res.trim().split('\n').map((l) => JSON.parse(l));
+    expect(assumed).toMatchObject({ mefstat11: ['23220034307', '23110034307', '23330034307'], ambiguous: false, duree: 2, dureeSource: 'standard' });
+    expect(told).toMatchObject({ mefstat11: ['23110034307'], duree: 1, dureeSource: 'page' });
+    const s = run(['stats', '--index', rules]).stdout;
+    expect(s).toMatch(/menant à exactement une dernière année : 8 \/ 9 \(88\.9 %\), dont 5 à la durée habituelle/);
+    expect(s).toMatch(/FOR\.3679 BTSA « .* » — plusieurs diplômes \(CFD\) que la BCN ne relie pas/);
+    expect(s).not.toMatch(/FOR\.9010|FOR\.9002/); // a title and a BT: outside the population
+  }, 120_000);
 
   it('a malformed source: exit 1, message names file:line:column, no output', () => {
     const bad = mkdtempSync(join(tmpdir(), 'ref-bad-'));

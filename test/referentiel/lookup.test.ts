@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel, type Referentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import type { ReferentielIndex } from '../../lib/referentiel/format';
 
 const NOW = new Date('2026-01-01');
@@ -28,8 +28,8 @@ describe('final-year MEFSTAT11 selection', () => {
     expect(ref.finalYear('50031114', 2).mefstat11).toEqual(['23220031114']);
     expect(ref.finalYear('50031114', 3).mefstat11).toEqual(['23330031114']);
   });
-  it('no length and several open lengths: all candidates, ambiguous', () => {
-    expect(ref.finalYear('50031114')).toMatchObject({ mefstat11: ['23110031114', '23220031114', '23330031114'], ambiguous: true });
+  it('no length and several open lengths: the standard one first, then every other candidate', () => {
+    expect(ref.finalYear('50031114')).toMatchObject({ mefstat11: ['23220031114', '23110031114', '23330031114'], ambiguous: false, dureeSource: 'standard' });
   });
   it('BTS in 1 and 2 years', () => {
     expect(ref.finalYear('32033107', 2).mefstat11).toEqual(['32221033107']);
@@ -58,7 +58,7 @@ describe('codes', () => {
   it('FOR → CFD, lengths, label; AF → FOR + UAI + length; ENS and g_ta_cod → UAI; RNCP → CFD', () => {
     expect(ref.programme('FOR.3651')).toMatchObject({ cfd: ['40034403'], durees: [3], libelle: 'bac pro Métiers de la sécurité' });
     expect(ref.programme('FOR.578')?.durees).toEqual([2]);
-    expect(ref.programme('FOR.2222')?.durees).toEqual([1]); // from N_MEF: Onisep gives no length
+    expect(ref.programme('FOR.2222')?.durees).toEqual([]); // Onisep gives no length, and N_MEF's are not Onisep's
     expect(ref.action('AF.5678')).toEqual({ af: 'AF.5678', for: 'FOR.3651', uai: '0693045K', ens: 'ENS.1234', duree: 3 });
     expect(ref.ensUai('ENS.1234')).toBe('0693045K');
     expect(ref.gta('4321')).toMatchObject({ uai: '0693045K' });
@@ -127,7 +127,7 @@ describe('resolveInput', () => {
     expect(r('RNCP39133')).toMatchObject({ kind: 'RNCP', cfd: ['40034403'] });
     expect(r('0693045K')).toMatchObject({ kind: 'UAI', region: { code: '84', nom: 'Auvergne-Rhône-Alpes' } });
     expect(r('6200001G').region).toEqual({ code: '94', nom: 'Corse' });
-    expect(r('32033107')).toMatchObject({ kind: 'CFD', ambiguous: true });
+    expect(r('32033107')).toMatchObject({ kind: 'CFD', mefstat11: ['32221033107', '32111033107'], ambiguous: false, dureeSource: 'standard' });
     expect(r('40020006')).toMatchObject({ kind: 'CFD', mefstat11: [], famille: { cfd: '40020006' } });
     expect(r('2473440331')).toMatchObject({ kind: 'MEF10', mefstat11: ['23830034403'] });
     expect(r('23810034403')).toMatchObject({ kind: 'MEFSTAT11', mefstat11: ['23830034403'] });

@@ -1,7 +1,7 @@
 // Names, lengths, modes and places matched against the Idéo fixtures (match-rows.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../lib/referentiel/build';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { communeKey, postcodeFits, withPlaces, type ReferentielWithPlaces } from '../../lib/referentiel/match-rows';
 
 let ref: ReferentielWithPlaces;
@@ -61,5 +61,12 @@ describe('a row of an establishment list → its action', () => {
   it('matches nothing for a programme not taught there', () => {
     expect(ref.findAction('0693045K', { libelle: 'BT Métiers de la musique' })).toBeUndefined();
     expect(ref.findAction('0010001W', { libelle: 'bac pro Métiers de la sécurité' })).toBeUndefined();
+  });
+});
+
+describe('the Idéo actions mode (af_modalites_scolarite)', () => {
+  it('reads the values the pages show as a route, and leaves others unknown', async () => {
+    const { actionMode } = await import('../../lib/referentiel/catalogue-parsers');
+    expect(['temps plein', 'Apprentissage', 'alternance sous statut scolaire', '', 'à distance'].map(actionMode)).toEqual(['s', 'a', 's', '', '']);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
-import { createReferentiel } from '../../lib/referentiel/lookup';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { computeStats, type Stats } from '../../lib/referentiel/stats';
 
 export interface Measures {

@@ -1,0 +1,242 @@
+// Opens the compact index (format.ts) and answers from it, in the background or in Node. Pure: no
+// browser or Node API. Maps are built lazily, on first use of each table. The selection rules live in
+// final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
+import type { EtablissementInfo, ValeurAjoutee } from '../types';
+import { isMef10, isValidUai } from '../codes';
+import { INDEX_VERSION, TABLES, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow, type ReferentielIndex } from './format';
+import { chooseFinalYear, withoutReplaced } from './final-year';
+import { createLabelSearch } from './label-search';
+import type { EntryYear, FamilleInfo, FormationInfo, ProgrammeInfo, Referentiel, ReferentielOptions } from './query-types';
+import { createInputResolver } from './resolve-input';
+
+export type * from './query-types';
+export { uaiProblem } from './resolve-input';
+
+/** Why an index cannot be used. */
+export class IndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IndexError';
+  }
+}
+
+function validate(index: unknown): ReferentielIndex {
+  if (!index || typeof index !== 'object') throw new IndexError('Référentiel corrompu : objet attendu.');
+  const ix = index as Partial<ReferentielIndex>;
+  if (ix.version !== INDEX_VERSION) {
+    throw new IndexError(`Référentiel de version ${String(ix.version)} : version ${INDEX_VERSION} attendue. Reconstruire avec « npm run referentiel -- build ».`);
+  }
+  for (const t of TABLES) {
+    if (!Array.isArray(ix[t])) throw new IndexError(`Référentiel corrompu : table « ${t} » absente ou invalide.`);
+  }
+  if (!ix.niveaux || typeof ix.niveaux !== 'object') throw new IndexError('Référentiel corrompu : table « niveaux » absente.');
+  if (!Array.isArray(ix.sources)) throw new IndexError('Référentiel corrompu : liste des sources absente.');
+  return ix as ReferentielIndex;
+}
+
+const num = (kind: string, s: string) => Number(new RegExp(`^(?:${kind}\\.)?([1-9][0-9]{0,8})$`, 'i').exec(s.trim())?.[1] ?? 0);
+const split = (s: string) => (s ? s.split(' ') : []);
+const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+
+function lazy<T>(make: () => T): () => T {
+  let v: T | undefined;
+  return () => (v ??= make());
+}
+
+function groupBy<R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> {
+  const m = new Map<K, R[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const l = m.get(k);
+    if (l) l.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+}
+
+/** The département code of a UAI as the geo table names it (`620…` → `02A`, `720…` → `02B`). */
+export function uaiDepartement(uai: string): string {
+  const p = uai.slice(0, 3);
+  return p === '620' ? '02A' : p === '720' ? '02B' : p;
+}
+
+export function createReferentiel(index: unknown, options: ReferentielOptions = {}): Referentiel {
+  const ix = validate(index);
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10).replace(/-/g, '');
+  const isOpen = (fermeture: string) => !fermeture || fermeture > today;
+
+  const formations = lazy(() => new Map<string, FormationRow>(ix.formations.map((r) => [r[0], r])));
+  const mefsByCfd = lazy(() => groupBy(ix.mefs, (r) => r[1]));
+  const mefByCode = lazy(() => new Map<string, MefRow>(ix.mefs.map((r) => [r[0], r])));
+  const mefsByStat = lazy(() => groupBy(ix.mefs, (r) => r[4]));
+  const programmes = lazy(() => new Map<number, ProgrammeRow>(ix.programmes.map((r) => [r[0], r])));
+  const rncp = lazy(() => new Map<number, string>(ix.rncp.map((r) => [r[0], r[1]])));
+  const actions = lazy(() => new Map(ix.actions.map((r) => [r[0], r])));
+  const actionsByUai = lazy(() => groupBy(ix.actions, (r) => r[2]));
+  const programmeByCfd = lazy(() => {
+    const m = new Map<string, number>();
+    for (const p of ix.programmes) for (const c of split(p[2])) if (!m.has(c)) m.set(c, p[0]);
+    return m;
+  });
+  const ens = lazy(() => new Map(ix.ens.map((r) => [r[0], r[1]])));
+  const gtas = lazy(() => new Map(ix.gta.map((r) => [r[0], r])));
+  const etabs = lazy(() => new Map(ix.etablissements.map((r) => [r[0], r])));
+  const geoByDep = lazy(() => new Map(ix.geo.map((r) => [r[0], r])));
+  const vaByUai = lazy(() => groupBy(ix.va, (r) => r[0]));
+  const familles = lazy(() => {
+    const m = new Map<string, FamilleRow>();
+    for (const f of ix.familles) {
+      m.set(f[0], f);
+      if (f[1]) m.set(f[1], f);
+    }
+    return m;
+  });
+
+  const familleInfo = (f: FamilleRow): FamilleInfo => ({
+    ...(f[3] ? { code: f[3] } : {}),
+    libelle: f[2],
+    cfd: f[0],
+    mefstat11: f[1],
+    specialites: f[4].map(([cfd, mefstat11, libelle]) => ({ cfd, mefstat11, libelle })),
+  });
+
+  const renovation = (cfd: string) => {
+    const f = formations().get(cfd);
+    return f ? { ancien: split(f[3]), nouveau: split(f[4]) } : undefined;
+  };
+  const programmeCfds = (r: ProgrammeRow) => withoutReplaced(split(r[2]), renovation);
+
+  function programme(forId: string): ProgrammeInfo | undefined {
+    const r = programmes().get(num('FOR', forId));
+    if (!r) return undefined;
+    const { kept, replaced } = programmeCfds(r);
+    const durees = split(r[3]).map(Number);
+    return { for: `FOR.${r[0]}`, libelle: r[1], cfd: kept, replaced, durees, ...(durees.length === 1 ? { duree: durees[0] } : {}), rncp: split(r[4]) };
+  }
+
+  function famille(code: string): FamilleInfo | undefined {
+    const f = familles().get(code);
+    return f ? familleInfo(f) : undefined;
+  }
+
+  function entryYear(code: string): EntryYear | undefined {
+    let rows: MefRow[];
+    if (isMef10(code) && mefByCode().has(code)) rows = [mefByCode().get(code)!];
+    else rows = mefsByStat().get(code) ?? [];
+    const row = rows.find((r) => r[2] === r[3]) ?? rows[0];
+    if (!row) {
+      const f = famille(code);
+      return f ? { code, cfd: f.cfd, famille: f } : undefined;
+    }
+    const dispositif = row[0].slice(0, 3);
+    const same = (mefsByCfd().get(row[1]) ?? []).filter((r) => r[0].slice(0, 3) === dispositif && r[4]);
+    const last = same.reduce((best, r) => (r[3] > best[3] ? r : best), row);
+    const fam = famille(row[1]);
+    if (fam || last[3] !== last[2]) return { code, cfd: row[1], ...(fam ? { famille: fam } : {}) };
+    return { code, cfd: row[1], final: { mef10: last[0], mefstat11: last[4], duree: last[2] } };
+  }
+
+  function formation(cfd: string): FormationInfo | undefined {
+    const r = formations().get(cfd);
+    if (!r) return undefined;
+    const info: FormationInfo = { cfd, libelle: r[1], ancien: split(r[3]), nouveau: split(r[4]) };
+    const niveau = ix.niveaux[cfd.slice(0, 3)];
+    if (niveau) info.diplome = { code: cfd.slice(0, 3), nom: niveau };
+    if (r[2]) info.fermeture = iso(r[2]);
+    return info;
+  }
+
+  function geo(uai: string): Pick<EtablissementInfo, 'departement' | 'academie' | 'region'> | undefined {
+    if (!isValidUai(uai)) return undefined;
+    const g = geoByDep().get(uaiDepartement(uai));
+    if (!g) return {};
+    return { departement: { code: g[0], nom: g[1] }, academie: { code: g[2], nom: g[3] }, region: { code: g[4], nom: g[5] } };
+  }
+
+  function etablissement(uai: string): EtablissementInfo | undefined {
+    const place = geo(uai);
+    if (!place) return undefined;
+    const e = etabs().get(uai);
+    const va: ValeurAjoutee[] = (vaByUai().get(uai) ?? []).map((r) => ({
+      voie: r[1] === 'a' ? 'apprentissage' : 'scolaire',
+      millesime: ix.millesimes[r[2]] ?? '',
+      taux: r[3],
+      tauxAttendu: r[4],
+      valeurAjoutee: r[5],
+    }));
+    va.sort((a, b) => b.millesime.localeCompare(a.millesime) || a.voie.localeCompare(b.voie));
+    return {
+      uai,
+      ...(e?.[1] ? { libelle: e[1] } : {}),
+      ...(e?.[2] ? { commune: e[2] } : {}),
+      ...place,
+      ...(va.length ? { valeurAjoutee: va } : {}),
+    };
+  }
+
+  function rncpCfds(code: string): string[] {
+    const n = Number(/^(?:RNCP)?\s*([0-9]{1,6})$/i.exec(code.trim())?.[1] ?? 0);
+    return split(rncp().get(n) ?? '');
+  }
+
+  const ref: Omit<Referentiel, 'search' | 'matchLabel' | 'resolveInput'> = {
+    version: ix.version,
+    builtAt: ix.builtAt,
+    sources: ix.sources,
+    missing: ix.missing,
+    counts: () => ({
+      ...Object.fromEntries(TABLES.map((t) => [t, ix[t].length])),
+      niveaux: Object.keys(ix.niveaux).length,
+    }),
+    keys: () => ({
+      cfds: [...new Set(ix.mefs.filter((r) => r[2] === r[3] && r[4]).map((r) => r[1]))],
+      fors: ix.programmes.map((r) => `FOR.${r[0]}`),
+      rncps: [...new Set([...ix.rncp.map((r) => r[0]), ...ix.programmes.flatMap((r) => split(r[4]).map(Number))])].map((n) => `RNCP${n}`),
+    }),
+    programme,
+    programmeOfCfd(cfd) {
+      const forId = programmeByCfd().get(cfd);
+      return forId === undefined ? undefined : programme(`FOR.${forId}`);
+    },
+    action(afId) {
+      const a = actions().get(num('AF', afId));
+      if (!a) return undefined;
+      return {
+        af: `AF.${a[0]}`,
+        ...(a[1] ? { for: `FOR.${a[1]}` } : {}),
+        ...(a[2] ? { uai: a[2] } : {}),
+        ...(a[4] ? { ens: `ENS.${a[4]}` } : {}),
+        ...(a[3] ? { duree: a[3] } : {}),
+      };
+    },
+    actionsAt(uai) {
+      return (actionsByUai().get(uai) ?? []).map((a) => ({
+        af: `AF.${a[0]}`,
+        ...(a[1] ? { for: `FOR.${a[1]}` } : {}),
+        uai,
+        ...(a[4] ? { ens: `ENS.${a[4]}` } : {}),
+        ...(a[3] ? { duree: a[3] } : {}),
+      }));
+    },
+    ensUai: (ensId) => ens().get(num('ENS', ensId)),
+    gta(g) {
+      const r = gtas().get(Number(g));
+      return r ? { uai: r[1], libelle: r[2] } : undefined;
+    },
+    rncpCfds,
+    finalYear: (cfd, length) => chooseFinalYear(cfd, mefsByCfd().get(cfd) ?? [], length, isOpen),
+    entryYear,
+    famille,
+    formation,
+    geo,
+    etablissement,
+  };
+  const labels = createLabelSearch(ix, isOpen, (p) => programmeCfds(p).kept);
+  const resolveInput = createInputResolver({
+    ...ref,
+    etablissementName: (uai) => etabs().get(uai)?.[1] || undefined,
+    isFormation: (cfd) => formations().has(cfd),
+    hasMefs: (cfd) => mefsByCfd().has(cfd),
+  });
+  return { ...ref, ...labels, resolveInput };
+}
