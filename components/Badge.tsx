@@ -18,7 +18,7 @@ export function badgeText(state: BadgeState): string {
     case 'none':
       return badge.noFigures(badge.reasons[state.reason]);
     case 'figures':
-      return badge.figures(state.emploi, state.formation) + badge.where[state.scope];
+      return (state.secretIci ? `${badge.secretHere} · ` : '') + badge.figures(state.emploi, state.formation) + badge.where[state.scope];
   }
 }
 

@@ -85,6 +85,7 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChan
           onSave={props.onSave}
           saved={saved?.has(p.key)}
           askNearby={props.askNearby}
+          {...(report.sighting.native ? { native: report.sighting.native } : {})}
         />
       ))}
     </div>

@@ -1,9 +1,9 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
 import { useSignal } from '@preact/signals';
-import type { ProgrammeReport, Scope, Voie } from '../lib/types';
+import type { NativeBlock, ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES } from '../lib/types';
-import { deltaVsRegion, diplomaTag, headline, voiesPresent } from './panel-state';
+import { deltaVsRegion, diplomaTag, eachCell, headline, voiesPresent } from './panel-state';
 import type { SourceCredit } from '../lib/messaging';
 import { CellView, ProvenanceNote } from './cells';
 import { IndicatorBars } from './Indicators';
@@ -20,6 +20,8 @@ export interface ProgrammeViewProps {
   saved?: boolean;
   /** When given, the "Ailleurs près d'ici" section (asked only once shown). */
   askNearby?: AskNearby;
+  /** The site shows its own InserJeunes figures next to the panel: lead with what they lack. */
+  native?: NativeBlock;
 }
 
 function where(programme: ProgrammeReport): string {
@@ -105,8 +107,10 @@ function SaveButton({ programme, onSave, saved }: { programme: ProgrammeReport; 
   );
 }
 
-export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby }: ProgrammeViewProps) {
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby, native }: ProgrammeViewProps) {
   const best = headline(programme);
+  // Beside the site's own block (national figures), the first view is the comparison and the warning.
+  const weak = native && eachCell(programme).some(({ cell }) => cell.state === 'figures' && cell.sansPerspectives);
   const source = best?.cell.donneeSource;
   const borrowed = source && source.type !== 'self' ? { type: source.type, code: source.codeCertification } : null;
   return (
@@ -119,7 +123,9 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askN
         {programme.assumedLength && <p class="ij-caption">{panel.assumedLength(programme.diplome?.nom, programme.assumedLength)}</p>}
       </header>
       {programme.ambiguous && <p class="ij-note">{panel.ambiguous}</p>}
-      {best && (
+      {native && <p class="ij-note ij-native">{panel.nativeBlock[native]}</p>}
+      {weak && <SansPerspectivesNotice />}
+      {best && !native && (
         <section class="ij-headline">
           <h3 class="ij-h">{panel.sixMonths}</h3>
           <p class="ij-caption">

@@ -9,7 +9,16 @@ export type PanelState = { status: 'loading' } | { status: 'ready'; report: Repo
 export type BadgeState =
   | { status: 'loading' }
   | { status: 'failed' }
-  | { status: 'figures'; scope: Scope; voie: Voie; emploi: number | null; formation: number | null; sansPerspectives: boolean }
+  | {
+      status: 'figures';
+      scope: Scope;
+      voie: Voie;
+      emploi: number | null;
+      formation: number | null;
+      sansPerspectives: boolean;
+      /** The establishment's own figures are withheld (under 5 students): these are the fallback's. */
+      secretIci?: boolean;
+    }
   | { status: 'secret'; nbAnneeTerm?: number | null }
   | { status: 'none'; reason: NoFiguresReason | 'aucune-formation' }
   | { status: 'error'; error: ErrorReason };
@@ -22,10 +31,14 @@ export interface Headline {
   cell: FiguresCell;
 }
 
-/** The most local cell with figures: establishment first, then region, then France (the ministry's own fallback). */
+/**
+ * The most local cell with figures: establishment first, then region, then France (the ministry's own
+ * fallback); within a scope, the route the page names first (an `apprentissage` row).
+ */
 export function headline(programme: ProgrammeReport): Headline | null {
+  const voies = programme.voie ? [programme.voie, ...VOIES.filter((v) => v !== programme.voie)] : VOIES;
   for (const scope of SCOPES) {
-    for (const voie of VOIES) {
+    for (const voie of voies) {
       const cell = programme.cells[scope][voie];
       if (cell.state === 'figures') return { scope, voie, cell };
     }
@@ -64,6 +77,7 @@ export function badgeStateFromProgramme(programme: ProgrammeReport): BadgeState 
   const best = headline(programme);
   if (best) {
     const f: Figures = best.cell.figures;
+    const secretIci = best.scope !== 'etablissement' && programme.cells.etablissement[best.voie].state === 'secret';
     return {
       status: 'figures',
       scope: best.scope,
@@ -71,6 +85,7 @@ export function badgeStateFromProgramme(programme: ProgrammeReport): BadgeState 
       emploi: f.tauxEnEmploi6Mois,
       formation: f.tauxEnFormation,
       sansPerspectives: best.cell.sansPerspectives,
+      ...(secretIci ? { secretIci } : {}),
     };
   }
   const cells = eachCell(programme).map((c) => c.cell);

@@ -10,6 +10,7 @@ import { getApiKey } from './api-key';
 import type { ReferentielIndex } from './referentiel/format';
 import { createNearbyIndex, type NearbyIndex } from './referentiel/nearby-lookup';
 import { askNearby, budgeted, MAX_REQUESTS, type NearbyRequest, type NearbyResult } from './better-nearby';
+import { withPlaces } from './referentiel/match-rows';
 import { getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
@@ -80,7 +81,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         const response = await fetch(url);
         if (!response.ok) return null;
         const raw = (await response.json()) as ReferentielIndex;
-        const ref = createReferentiel(raw);
+        // createReferentiel validates the index first: withPlaces reads the same, checked tables.
+        const ref = withPlaces(createReferentiel(raw), raw);
         rawIndex = raw;
         return ref;
       } catch (error) {

@@ -3,7 +3,8 @@ import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from './co
 import { buildProgrammeReport, type ProgrammeInput } from './inserjeunes/report';
 import type { InserJeunesClient } from './inserjeunes/client';
 import type { LengthHint, Referentiel } from './referentiel/open-referentiel';
-import type { EtablissementInfo, Lieu, ProgrammeReport, Report, Scope, SightingData } from './types';
+import type { MatchedAction, PlaceLookups } from './referentiel/match-rows';
+import type { EtablissementInfo, Lieu, ProgrammeReport, Report, Scope, SightingData, Voie } from './types';
 
 /**
  * How much a caller needs: a panel shows every scope; a list-row badge shows one line, so it asks
@@ -13,8 +14,11 @@ import type { EtablissementInfo, Lieu, ProgrammeReport, Report, Scope, SightingD
 export type Depth = 'panel' | 'badge';
 
 export interface LookupContext {
-  /** Null when the shipped index could not be loaded: codes found in the page still work. */
-  referentiel: Referentiel | null;
+  /**
+   * Null when the shipped index could not be loaded: codes found in the page still work. Without the
+   * place lookups (match-rows.ts), names and communes shown by a page are not matched.
+   */
+  referentiel: (Referentiel & Partial<PlaceLookups>) | null;
   client: InserJeunesClient;
   /** Used for the `region` scope when the page names no establishment. */
   preferredRegion?: Lieu;
@@ -23,6 +27,9 @@ export interface LookupContext {
 
 /** A programme to ask the API about, before any request. */
 interface Target {
+  /** The Onisep action a row was matched to, and the route it names. */
+  af?: string;
+  voie?: Voie;
   cfd?: string;
   mefstat11?: string;
   libelle?: string;
@@ -46,7 +53,10 @@ const MAX_TAUGHT = 40;
 /** A slug matched against labels must be close to be trusted. */
 const MIN_SLUG_SCORE = 0.6;
 
-function findUai(ids: SightingData['ids'], ref: Referentiel | null): string | undefined {
+type Ref = LookupContext['referentiel'];
+
+function findUai(s: SightingData, ref: Ref): string | undefined {
+  const { ids } = s;
   if (ids.uai && isValidUai(ids.uai)) return ids.uai;
   if (!ref) return undefined;
   if (ids.af && isOnisepId('AF', ids.af)) {
@@ -57,18 +67,33 @@ function findUai(ids: SightingData['ids'], ref: Referentiel | null): string | un
     const uai = ref.ensUai(ids.ens);
     if (uai) return uai;
   }
-  if (ids.gta && isGta(ids.gta)) return ref.gta(ids.gta)?.uai;
+  if (ids.gta && isGta(ids.gta)) {
+    const uai = ref.gta(ids.gta)?.uai;
+    if (uai) return uai;
+  }
+  // No id: the establishment's name and commune (or postcode) as the page writes them.
+  const place = s.place;
+  if (place?.etablissement && ref.findEtablissement) {
+    return ref.findEtablissement({ nom: place.etablissement, commune: place.commune, codePostal: place.codePostal });
+  }
   return undefined;
 }
 
-/** The Onisep formation id the sighting leads to, directly, through an action, or through its slug. */
-function findFor(s: SightingData, ref: Referentiel | null): { for: string; duree?: number } | undefined {
+/**
+ * The Onisep formation id the sighting leads to: directly, through an action, through the row's
+ * name, length and mode at its establishment (an Onisep list row), or through its slug.
+ */
+function findFor(s: SightingData, ref: Ref, uai: string | undefined): (Partial<MatchedAction> & { for: string }) | undefined {
   const { ids } = s;
   if (ids.for && isOnisepId('FOR', ids.for)) return { for: ids.for };
   if (!ref) return undefined;
   if (ids.af && isOnisepId('AF', ids.af)) {
     const action = ref.action(ids.af);
     if (action?.for) return { for: action.for, ...(action.duree ? { duree: action.duree } : {}) };
+  }
+  if (uai && s.label && s.page !== 'etablissement' && ref.findAction) {
+    const action = ref.findAction(uai, { libelle: s.label, ...(ids.duree ? { duree: ids.duree } : {}), ...(s.voie ? { voie: s.voie } : {}) });
+    if (action) return action;
   }
   if (ids.slug) {
     const hit = ref.search(ids.slug.replace(/-/g, ' '), 1)[0];
@@ -78,7 +103,7 @@ function findFor(s: SightingData, ref: Referentiel | null): { for: string; duree
 }
 
 /** Every programme the sighting designates, as codes the API knows. */
-function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
+function findTargets(s: SightingData, ref: Ref, uai: string | undefined): Target[] {
   const { ids } = s;
   // An entry-year or final-year code from the page (Affelnet): the referentiel gives the final year.
   const code = ids.mefstat11 && isMefstat11(ids.mefstat11) ? ids.mefstat11 : ids.mef && isMef10(ids.mef) ? ids.mef : undefined;
@@ -90,13 +115,17 @@ function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
     if (ids.mefstat11 && isMefstat11(ids.mefstat11)) return [{ mefstat11: ids.mefstat11, ...(ids.cfd ? { cfd: ids.cfd } : {}) }];
   }
   if (ids.cfd && isCfd(ids.cfd)) return [target(ids.cfd, ids.duree, ref)];
-  const found = findFor(s, ref);
+  const found = findFor(s, ref, uai);
   if (found && ref) {
-    const programme = ref.programme(found.for);
-    if (programme) {
+    const matched = { ...(found.af ? { af: found.af } : {}), ...((found.voie ?? s.voie) ? { voie: found.voie ?? s.voie } : {}) };
+    // A page may name several programmes (a Parcoursup double licence): one line each.
+    const out = [found.for, ...(ids.fors ?? [])].flatMap((forId) => {
+      const programme = ref.programme(forId);
+      if (!programme) return [];
       const length = ids.duree ?? onisepLength(found.duree ?? programme.duree);
-      return programme.cfd.slice(0, MAX_PROGRAMMES).map((cfd) => ({ ...target(cfd, length, ref), libelle: programme.libelle }));
-    }
+      return programme.cfd.map((cfd) => ({ ...target(cfd, length, ref), libelle: programme.libelle, ...matched }));
+    });
+    if (out.length > 0) return out.slice(0, MAX_PROGRAMMES);
   }
   // Last resort: the page's own title for the programme (a Parcoursup card, an Affelnet row), matched
   // against the referentiel's labels only when exactly one programme fits.
@@ -114,7 +143,7 @@ function findTargets(s: SightingData, ref: Referentiel | null): Target[] {
 const onisepLength = (duree: number | undefined): LengthHint | undefined => (duree ? { duree, source: 'onisep' } : undefined);
 
 /** A page length, an Onisep one, or none: then the referentiel assumes the diploma's standard length. */
-function target(cfd: string, length: number | LengthHint | undefined, ref: Referentiel | null): Target {
+function target(cfd: string, length: number | LengthHint | undefined, ref: Ref): Target {
   if (!ref) return { cfd };
   const famille = ref.famille(cfd);
   if (famille) return familleTarget(famille);
@@ -224,11 +253,11 @@ function withSpecialtyLabels(p: ProgrammeReport, ref: Referentiel | null): Progr
 
 export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
   const { referentiel: ref } = ctx;
-  const uai = findUai(s.ids, ref);
+  const uai = findUai(s, ref);
   const etablissement = uai ? etablissementInfo(uai, ref) : undefined;
   const region = etablissement?.region ?? ctx.preferredRegion;
   // An establishment page lists what is taught there; any other page designates programmes itself.
-  const targets = s.page === 'etablissement' ? (uai && ref ? targetsTaughtAt(uai, ref) : []) : findTargets(s, ref);
+  const targets = s.page === 'etablissement' ? (uai && ref ? targetsTaughtAt(uai, ref) : []) : findTargets(s, ref, uai);
 
   if (targets.length === 0) {
     const hasCode = Object.values(s.ids).some((v) => v !== undefined && v !== '');
@@ -261,7 +290,8 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
       const report = await buildForDepth(ctx.client, input, depth);
-      return withSpecialtyLabels(t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report, ref);
+      const labelled = withSpecialtyLabels(t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report, ref);
+      return { ...labelled, ...(t.af ? { af: t.af } : {}), ...(t.voie ? { voie: t.voie } : {}) };
     }),
   );
   return { sighting: s, programmes, ...(etablissement ? { etablissement } : {}) };

@@ -21,9 +21,19 @@ const sightingSchema = z.object({
     offre: z.optional(idString(40)),
     slug: z.optional(z.string().check(z.maxLength(200))),
     duree: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DUREE))),
+    fors: z.optional(z.array(idString(16)).check(z.maxLength(4))),
   }),
   label: z.optional(z.string().check(z.maxLength(500))),
   confidence: z.optional(z.enum(['high', 'medium', 'low'])),
+  place: z.optional(
+    z.object({
+      etablissement: z.optional(z.string().check(z.maxLength(300))),
+      commune: z.optional(z.string().check(z.maxLength(100))),
+      codePostal: z.optional(z.string().check(z.regex(/^[0-9]{5}$/))),
+    }),
+  ),
+  voie: z.optional(z.enum(['scolaire', 'apprentissage'])),
+  native: z.optional(z.enum(['inserjeunes', 'insersup'])),
 });
 
 const selectionItemSchema = z.object({

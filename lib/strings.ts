@@ -1,6 +1,6 @@
 // Every sentence the user reads, in French, in one place, with the few formatting helpers they need.
 // Split into one object per surface so the content scripts bundle only what the panel and badges use.
-import type { ErrorReason, NoFiguresReason, ResolutionProblem, Scope, Voie } from './types';
+import type { ErrorReason, NativeBlock, NoFiguresReason, ResolutionProblem, Scope, Voie } from './types';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -96,6 +96,11 @@ export const panel = {
   failed: 'Les chiffres n’ont pas pu être chargés.',
   extensionUnavailable: 'L’extension ne répond pas. Rechargez la page.',
   noProgramme: 'Aucune formation reconnue sur cette page.',
+  /** Beside the site's own InserJeunes block: what the panel adds to it. */
+  nativeBlock: {
+    inserjeunes: 'Le site affiche déjà les chiffres nationaux InserJeunes. Ici : l’établissement face à la région et à la France, par voie scolaire et par apprentissage.',
+    insersup: 'Le site affiche déjà les chiffres InserSup. Ici : l’établissement face à la région et à la France, par voie scolaire et par apprentissage.',
+  } as Record<NativeBlock, string>,
   chooseRegion: 'Pour comparer avec votre région, choisissez-la dans les options de l’extension.',
   etablissement: {
     taught: 'Formations de l’établissement',
@@ -192,6 +197,8 @@ export const badge = {
   failed: 'InserJeunes : indisponible',
   error: 'Chiffres indisponibles',
   secret: 'Trop peu d’élèves',
+  /** Before the figures a row falls back on when the establishment's are withheld. */
+  secretHere: 'Trop peu d’élèves ici',
   noFigures: (short: string) => `Pas de chiffres : ${short}`,
   figures: (emploi: number | null, formation: number | null) => `Emploi ${formatRate(emploi)} · Études ${formatRate(formation)}`,
   where: { etablissement: '', region: ' (région)', france: ' (France)' } as Record<Scope, string>,

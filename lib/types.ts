@@ -32,7 +32,21 @@ export interface SightingIds {
   slug?: string;
   /** Programme length in years when the page says it (`3 ans` → 3). */
   duree?: number;
+  /** Further Onisep formations of the same page (a Parcoursup double licence links two): one line each. */
+  fors?: string[];
 }
+
+/** An establishment as a page names it when it shows no id: matched against the open data. */
+export interface SightingPlace {
+  /** The establishment's name as the page shows it. */
+  etablissement?: string;
+  commune?: string;
+  /** Five digits. */
+  codePostal?: string;
+}
+
+/** The site's own InserJeunes (or InserSup) figures block next to which the panel is placed. */
+export type NativeBlock = 'inserjeunes' | 'insersup';
 
 export type Confidence = 'high' | 'medium' | 'low';
 
@@ -46,6 +60,12 @@ export interface Sighting {
   /** Human label of the programme or establishment as the page shows it (plain text). */
   label?: string;
   confidence?: Confidence;
+  /** The establishment's name and place, when the page gives no UAI (see SightingPlace). */
+  place?: SightingPlace;
+  /** The route a row names (`apprentissage` → the apprenticeship figures first). */
+  voie?: Voie;
+  /** The site already shows its own InserJeunes figures here. */
+  native?: NativeBlock;
 }
 
 /** A sighting as sent over messaging: no DOM reference. */
@@ -185,6 +205,10 @@ export interface ProgrammeReport {
   continuum?: { type: 'ancienne' | 'nouvelle'; codeCertification: string; libelle?: string };
   /** A common 2de of a famille de métiers: one report per specialty. */
   famille?: { code?: string; libelle: string; specialites: ProgrammeReport[] };
+  /** The Onisep action (`AF.<n>`) a page row was matched to from its name, length and mode. */
+  af?: string;
+  /** The route the page names for this programme (an `apprentissage` row): shown first. */
+  voie?: Voie;
 }
 
 /** Why a whole sighting could not become a programme report. */

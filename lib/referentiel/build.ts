@@ -148,7 +148,7 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     if (a.ensId && a.uai && !ens.has(a.ensId)) ens.set(a.ensId, a.uai);
     addEtab(a.uai, a.ensLibelle, a.commune, false);
   }
-  index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId]);
+  index.actions = actions.map((a) => [a.afId, a.forId, a.uai, a.duree, a.ensId, a.mode === 'sa' ? '' : a.mode]);
   index.lieux = nearbyLieux(actions);
   index.ens = [...ens.entries()].sort((a, b) => a[0] - b[0]);
   const gtas = use('parcoursup', C.parseParcoursup);

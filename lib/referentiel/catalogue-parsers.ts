@@ -4,6 +4,7 @@ import { findOnisepId, isCfd, isValidUai } from '../codes';
 import { bcnDate, latest, parseDuree, type Parsed } from './ministry-parsers';
 import { Columns, type Table } from './table';
 import { coordinate, parseModalites } from './nearby-build';
+import type { ActionMode } from './format';
 
 function onisepNumber(value: string, kind: 'FOR' | 'AF' | 'ENS'): number {
   const id = findOnisepId(value);
@@ -111,6 +112,16 @@ export interface ActionLine {
   lon: number | null;
   codePostal: string;
   mode: '' | 's' | 'a' | 'sa';
+}
+
+/**
+ * `af_modalites_scolarite` as one route for matching a page's row (both routes: no preference).
+ * Values seen on the pages' rows (SITES.md): `temps plein`, `apprentissage`, `alternance sous statut
+ * scolaire`; the export's own values are not confirmed.
+ */
+export function actionMode(value: string): ActionMode {
+  const mode = parseModalites(value);
+  return mode === 'sa' ? '' : mode;
 }
 
 /** Idéo actions de formation initiale, univers lycée (605340ddc19a9). */

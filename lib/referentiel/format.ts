@@ -24,8 +24,12 @@ export type MefRow = [mef10: string, cfd: string, duree: number, annee: number, 
 export type ProgrammeRow = [forId: number, libelle: string, cfds: string, durees: string, rncp: string];
 /** RNCP number → CFDs (space-separated). */
 export type RncpRow = [rncp: number, cfds: string];
-/** Onisep AF number, FOR number, UAI, length in years (0 when unknown), ENS number (0 when unknown). */
-export type ActionRow = [afId: number, forId: number, uai: string, duree: number, ensId: number];
+/**
+ * Onisep AF number, FOR number, UAI, length in years (0 when unknown), ENS number (0 when unknown),
+ * mode (`a` apprenticeship, `s` school route, `` unknown; from `af_modalites_scolarite`).
+ */
+export type ActionRow = [afId: number, forId: number, uai: string, duree: number, ensId: number, mode?: ActionMode];
+export type ActionMode = 'a' | 's' | '';
 /** Onisep ENS number → UAI. */
 export type EnsRow = [ensId: number, uai: string];
 /** Parcoursup g_ta_cod → UAI, label. */

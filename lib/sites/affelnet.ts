@@ -105,6 +105,20 @@ export function onisepIdsOfLinks(source: ParentNode | Element[]): Record<string,
   return ids;
 }
 
+/**
+ * The offer's own "débouchés" tab (InserJeunes figures, SITES.md; its markup is unknown): a tab or
+ * heading named so. The panel goes after the panel that tab controls, else after the tab list.
+ */
+export function debouchesBlock(doc: Document): Element | undefined {
+  for (const el of all(doc, '[role="tab"], button, h2, h3, a[href^="#"]')) {
+    if (!/^\s*d[ée]bouch[ée]s\b/i.test(el.textContent ?? '')) continue;
+    const controlled = el.getAttribute('aria-controls') ?? (el.getAttribute('href') ?? '').slice(1);
+    const panel = controlled ? doc.getElementById(controlled) : null;
+    return panel ?? el.closest('[role="tablist"], section') ?? el;
+  }
+  return undefined;
+}
+
 function offrePage(doc: Document, url: URL): Sighting[] {
   const title = first(doc, 'h1') ?? first(doc, 'h2');
   const text = leadingText(doc);
@@ -121,7 +135,13 @@ function offrePage(doc: Document, url: URL): Sighting[] {
     duree: attempt(() => labelledDuree(text)),
   };
   const confidence: Confidence = links.for || labelled.mef || labelled.mefstat11 ? 'high' : bare.mef || bare.mefstat11 ? 'medium' : 'low';
-  const s = makeSighting('affelnet', 'offre', ids, { anchor: headingAnchor(title), label: labelOf(title), confidence });
+  const native = attempt(() => debouchesBlock(doc));
+  const s = makeSighting('affelnet', 'offre', ids, {
+    anchor: native ?? headingAnchor(title),
+    label: labelOf(title),
+    confidence,
+    ...(native ? { native: 'inserjeunes' as const } : {}),
+  });
   return s ? [s] : [];
 }
 

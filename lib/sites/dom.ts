@@ -1,6 +1,6 @@
 // Defensive DOM and text helpers shared by the site adapters: read plain text, never HTML, never layout.
 import { findOnisepId, isValidUai, type OnisepKind } from '../codes';
-import type { Confidence, PageKind, Sighting, SightingIds, SiteName } from '../types';
+import type { Confidence, NativeBlock, PageKind, Sighting, SightingIds, SightingPlace, SiteName, Voie } from '../types';
 import { cleanIds } from './ids';
 
 /** Longest label kept: a page cannot make us carry a novel around. */
@@ -17,10 +17,60 @@ export function textOf(node: Node | null | undefined): string {
   return node ? normalizeSpace(node.textContent ?? '') : '';
 }
 
+/** Elements whose edges separate words even when the markup puts no space there. */
+const BREAKS = 'br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, span[class]';
+
+/**
+ * An element's text with a space wherever a `<br>` or a block edge separates words: a Parcoursup title
+ * `…- 75)<br><span class="fr-h4">Double licence` reads `…- 75) Double licence`, not `…- 75)Double`.
+ */
+export function spacedTextOf(node: Node | null | undefined): string {
+  if (!node) return '';
+  if (!(node as Element).querySelector?.(BREAKS)) return textOf(node);
+  const parts: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    else if (n.nodeType === 1) {
+      const tag = (n as Element).tagName;
+      if (tag === 'SCRIPT' || tag === 'STYLE') return;
+      if (tag === 'BR') parts.push(' ');
+      else {
+        parts.push(' ');
+        n.childNodes.forEach(walk);
+        parts.push(' ');
+      }
+    }
+  };
+  node.childNodes.forEach(walk);
+  return normalizeSpace(parts.join('')).replace(/ ([,.)])/g, '$1');
+}
+
 /** A label fit to send: plain text, bounded, or undefined when empty. */
 export function labelOf(node: Node | null | undefined): string | undefined {
-  const text = textOf(node);
+  const text = spacedTextOf(node);
   return text ? text.slice(0, MAX_LABEL) : undefined;
+}
+
+/** A row's mode as a route: `apprentissage` (or a contract) → apprenticeship; `temps plein`, `statut scolaire` → school. */
+export function voieOfText(text: string): Voie | undefined {
+  const t = text.toLowerCase();
+  if (/statut scolaire|temps plein|scolaire/.test(t)) return 'scolaire';
+  if (/apprentissage|contrat de professionnalisation/.test(t)) return 'apprentissage';
+  return undefined;
+}
+
+/**
+ * The first postcode and the commune after it (`2 rue Ney, 69004 Lyon · Tél.`), from plain text.
+ * Glued text (`69004 LyonTél.`) is cut where a lower-case letter meets an upper-case one.
+ */
+export function postcodeAndCommune(text: string): { codePostal: string; commune?: string } | undefined {
+  const m = /(?<![0-9])((?:0[1-9]|[1-8][0-9]|9[0-8])[0-9]{3})(?![0-9])\s*([A-ZÀ-Þ][A-Za-zÀ-ÿ'’ -]{0,60})?/.exec(text);
+  if (!m) return undefined;
+  const commune = (m[2] ?? '')
+    .replace(/(?<=[a-zà-ÿ])[A-ZÀ-Þ].*$/, '')
+    .replace(/\s+(?:T[ée]l|Fax|Site|Courriel|Mail|Voir|Cedex)\b.*$/i, '')
+    .trim();
+  return { codePostal: m[1]!, ...(commune ? { commune } : {}) };
 }
 
 /** querySelectorAll that returns [] on a selector the DOM implementation rejects. */
@@ -90,14 +140,15 @@ export function labelledDuree(text: string): number | undefined {
 
 /** The first UAI with a valid check letter introduced by `UAI` (`Code UAI : 0693045K`). */
 export function labelledUai(text: string): string | undefined {
-  const re = /\bUAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g;
+  // No \b before the label: glued cells put a letter right before it (`Lyon 4eUAI : 0693045K`).
+  const re = /UAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
   return undefined;
 }
 
 /** The first bare 7-digits-and-a-letter token whose check letter is valid. */
 export function bareUai(text: string): string | undefined {
-  const re = /(?<![0-9A-Za-z])([0-9]{7}[A-Z])(?![0-9a-z])/g;
+  const re = /(?<![0-9])([0-9]{7}[A-Z])(?![0-9a-z])/g;
   for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
   return undefined;
 }
@@ -146,6 +197,21 @@ export interface SightingExtras {
   anchor?: Element;
   label?: string;
   confidence?: Confidence;
+  place?: SightingPlace;
+  voie?: Voie;
+  native?: NativeBlock;
+}
+
+/** A place keeps only bounded plain text and a five-digit postcode; undefined when it names nothing. */
+function cleanPlace(place: SightingPlace | undefined): SightingPlace | undefined {
+  if (!place) return undefined;
+  const out: SightingPlace = {};
+  const etab = place.etablissement ? normalizeSpace(place.etablissement).slice(0, MAX_LABEL) : '';
+  const commune = place.commune ? normalizeSpace(place.commune).slice(0, 100) : '';
+  if (etab) out.etablissement = etab;
+  if (commune) out.commune = commune;
+  if (place.codePostal && /^[0-9]{5}$/.test(place.codePostal)) out.codePostal = place.codePostal;
+  return out.etablissement ? out : undefined;
 }
 
 /** Builds a sighting from raw ids, keeping only valid ones; null when nothing identifies anything. */
@@ -156,13 +222,18 @@ export function makeSighting(
   extras: SightingExtras = {},
 ): Sighting | null {
   const ids: SightingIds = cleanIds(raw);
-  let identifying = false;
+  const place = cleanPlace(extras.place);
+  // A named establishment identifies a page (or a row) even without any id: the background matches it.
+  let identifying = !!place;
   for (const key in ids) if (key !== 'duree') identifying = true;
   if (!identifying) return null;
   const s: Sighting = { site, page, ids };
   if (extras.anchor) s.anchor = extras.anchor;
   if (extras.label) s.label = extras.label;
   if (extras.confidence) s.confidence = extras.confidence;
+  if (place) s.place = place;
+  if (extras.voie) s.voie = extras.voie;
+  if (extras.native) s.native = extras.native;
   return s;
 }
 

@@ -17,7 +17,7 @@ const isOnisep = (kind: OnisepKind) => (v: string) => {
   return found?.kind === kind && found.id === v;
 };
 
-const stringChecks: Record<Exclude<keyof SightingIds, 'duree'>, (v: string) => boolean> = {
+const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, (v: string) => boolean> = {
   for: isOnisep('FOR'),
   af: isOnisep('AF'),
   ens: isOnisep('ENS'),
@@ -38,6 +38,10 @@ export function cleanIds(raw: Record<string, unknown>): SightingIds {
     if (typeof value !== 'string' || !Object.hasOwn(stringChecks, key)) continue;
     const k = key as keyof typeof stringChecks;
     if (stringChecks[k](value)) ids[k] = value;
+  }
+  if (Array.isArray(raw.fors)) {
+    const fors = [...new Set(raw.fors.filter((v): v is string => typeof v === 'string' && stringChecks.for(v) && v !== ids.for))];
+    if (fors.length > 0) ids.fors = fors.slice(0, 4);
   }
   const duree = raw.duree;
   if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;

@@ -1,7 +1,7 @@
 // Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
 // Every identifier has several independent strategies, tried in order (see SITES.md).
 import { isOnisepId, type OnisepKind } from '../codes';
-import type { Confidence, Sighting } from '../types';
+import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -18,8 +18,11 @@ import {
   pathSegments,
   push,
   makeSighting,
+  postcodeAndCommune,
   slugOf,
+  spacedTextOf,
   textOf,
+  voieOfText,
 } from './dom';
 import type { SiteAdapter } from './adapter-types';
 
@@ -188,6 +191,12 @@ function fromRedirectUrl(url: URL, page: 'formation' | 'action' | 'etablissement
   return s ? [s] : [];
 }
 
+/** Onisep's own InserJeunes block (`#inserjeune`): the panel goes right after it and complements it. */
+export function nativeBlock(doc: Document): { anchor: Element; native: NativeBlock } | undefined {
+  const block = first(doc, '#inserjeune, #inserjeunes');
+  return block ? { anchor: block, native: 'inserjeunes' } : undefined;
+}
+
 function formationPage(doc: Document, url: URL): Sighting[] {
   const out: Sighting[] = [];
   const h1 = first(doc, 'h1');
@@ -196,26 +205,59 @@ function formationPage(doc: Document, url: URL): Sighting[] {
   const ids: Record<string, unknown> = { duree: attempt(() => pageDuree(doc)) };
   if (found) ids.for = found.id;
   else ids.slug = slugOf(url.href);
-  push(out, makeSighting('onisep', 'formation', ids, { anchor: headingAnchor(h1), label, confidence: found?.confidence ?? 'low' }));
-  for (const s of attempt(() => whereToLearnRows(doc, found?.id)) ?? []) out.push(s);
+  const native = attempt(() => nativeBlock(doc));
+  push(
+    out,
+    makeSighting('onisep', 'formation', ids, {
+      anchor: native?.anchor ?? headingAnchor(h1),
+      label,
+      confidence: found?.confidence ?? 'low',
+      ...(native ? { native: native.native } : {}),
+    }),
+  );
+  for (const s of attempt(() => whereToLearnRows(doc, found ? { for: found.id } : { slug: ids.slug as string | undefined }, url)) ?? []) out.push(s);
   return out;
 }
 
-/** "Où se former" rows: `td[data-label="Commune"]` rows whose link names the action or establishment. */
-export function whereToLearnRows(doc: Document, forId: string | undefined): Sighting[] {
+/**
+ * "Où se former" rows: `td[data-label="Commune"]` rows. A link carrying an AF/ENS id names the place
+ * (older pages); a slug link to the establishment or action page (what the live site has) gives the
+ * establishment's name, matched with the row's commune and postcode.
+ */
+export function whereToLearnRows(doc: Document, formation: { for?: string; slug?: string }, url?: URL): Sighting[] {
   const out: Sighting[] = [];
   let previous: Element | null = null;
   for (const cell of all(doc, 'td[data-label="Commune"]')) {
     const row = cell.parentElement;
     if (!row || row === previous || row.tagName !== 'TR') continue;
     previous = row;
-    const link = row.querySelector('a[href*="redirection"]');
-    const found = onisepIdOfHref(link?.getAttribute('href'));
-    if (!found || found.kind === 'FOR') continue; // no way to name the establishment: no badge
-    const ids: Record<string, unknown> = { for: forId, [onisepKey(found.kind)]: found.id };
-    push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence: 'high' }));
+    const redirect = row.querySelector('a[href*="redirection"]');
+    const found = onisepIdOfHref(redirect?.getAttribute('href'));
+    if (found && found.kind !== 'FOR') {
+      const ids: Record<string, unknown> = { ...formation, [onisepKey(found.kind)]: found.id };
+      push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(redirect), confidence: 'high' }));
+      continue;
+    }
+    const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
+    if (!link) continue; // no way to name the establishment: no badge
+    const postcode = textOf(row.querySelector('td[data-label="Code postal"]')).replace(/\s/g, '');
+    const place: SightingPlace = { etablissement: labelOf(link), commune: textOf(cell) };
+    if (/^[0-9]{5}$/.test(postcode)) place.codePostal = postcode;
+    push(out, makeSighting('onisep', 'liste-item', { ...formation }, { anchor: row, label: labelOf(link), confidence: 'medium', place }));
   }
   return out;
+}
+
+/** `/ressources/structures-enseignement/<r>/<d>/<etab>[/<formation>]` */
+const isStructurePath = (segs: string[]) => (segs.length === 5 || segs.length === 6) && segs[1]!.toLowerCase() === 'structures-enseignement';
+
+/** An establishment page's name and place: its title, and the first postcode and commune of its address. */
+function placeOfPage(doc: Document, name: string | undefined): SightingPlace | undefined {
+  if (!name) return undefined;
+  let where: ReturnType<typeof postcodeAndCommune>;
+  for (const el of all(doc, '.callout-text, address')) if ((where ??= postcodeAndCommune(spacedTextOf(el)))) break;
+  where ??= postcodeAndCommune(leadingText(doc, 5000));
+  return { etablissement: name, ...where };
 }
 
 function etablissementPage(doc: Document, url: URL): Sighting[] {
@@ -224,21 +266,26 @@ function etablissementPage(doc: Document, url: URL): Sighting[] {
   const label = labelOf(h1);
   const uai = attempt(() => uaiOfPage(doc));
   const ens = onisepId(doc, 'ENS', null, label);
+  const place = attempt(() => placeOfPage(doc, label));
   push(
     out,
-    makeSighting('onisep', 'etablissement', { uai, ens: ens?.id }, { anchor: headingAnchor(h1), label, confidence: uai ? 'high' : 'medium' }),
+    makeSighting('onisep', 'etablissement', { uai, ens: ens?.id }, { anchor: headingAnchor(h1), label, confidence: uai ? 'high' : 'medium', place }),
   );
-  for (const s of attempt(() => formationListRows(doc, url, { uai, ens: ens?.id })) ?? []) out.push(s);
+  for (const s of attempt(() => formationListRows(doc, url, { uai, ens: ens?.id, place })) ?? []) out.push(s);
   return out;
 }
 
-/** The establishment's formation list: `#formations .search-ui-tr-item` rows, name cell and length. */
-export function formationListRows(doc: Document, url: URL, etab: { uai?: string; ens?: string }): Sighting[] {
+/**
+ * The establishment's formation list: `#formations .search-ui-tr-item` rows. A row links to its action
+ * page by slug (real pages) and gives the programme's name, length and mode: with the page's
+ * establishment, that is what the background matches against the Idéo actions.
+ */
+export function formationListRows(doc: Document, url: URL, etab: { uai?: string; ens?: string; place?: SightingPlace }): Sighting[] {
   const out: Sighting[] = [];
   let rows = all(doc, '#formations .search-ui-tr-item');
   if (rows.length === 0) rows = all(doc, '#formations tbody tr');
   for (const row of rows) {
-    const { nameCell, dureeCell } = rowCells(row);
+    const { nameCell, dureeCell, modeCell } = rowCells(row);
     const link = nameCell.querySelector('a[href]');
     const href = link?.getAttribute('href') ?? '';
     const ids: Record<string, unknown> = { uai: etab.uai, ens: etab.ens };
@@ -252,23 +299,46 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
       confidence = 'low';
     }
     if (dureeCell) ids.duree = parseDuree(textOf(dureeCell));
-    push(out, makeSighting('onisep', 'liste-item', ids, { anchor: nameCell, label: labelOf(link ?? nameCell), confidence }));
+    const voie = modeCell ? voieOfText(textOf(modeCell)) : undefined;
+    // Without the UAI, the row carries the page's establishment as named there.
+    const place = etab.uai ? undefined : etab.place;
+    push(
+      out,
+      makeSighting('onisep', 'liste-item', ids, {
+        anchor: nameCell,
+        label: labelOf(link ?? nameCell),
+        confidence: confidence === 'low' && (etab.uai || place) ? 'medium' : confidence,
+        ...(voie ? { voie } : {}),
+        ...(place ? { place } : {}),
+      }),
+    );
   }
   return out;
 }
 
-/** The name and length cells of a formation row, from `row.cells` when it is a table row (no selector matching). */
-function rowCells(row: Element): { nameCell: Element; dureeCell: Element | null } {
+type RowCells = { nameCell: Element; dureeCell: Element | null; modeCell: Element | null };
+
+/** The name, length and mode cells of a formation row, from `row.cells` when it is a table row (no selector matching). */
+function rowCells(row: Element): RowCells {
   const cells = (row as HTMLTableRowElement).cells;
-  if (!cells) return { nameCell: row.querySelector('td.search-ui-td-name') ?? row, dureeCell: row.querySelector('td[data-label="Durée"]') };
+  if (!cells) {
+    return {
+      nameCell: row.querySelector('td.search-ui-td-name') ?? row,
+      dureeCell: row.querySelector('td[data-label="Durée"]'),
+      modeCell: row.querySelector('td[data-label^="Modalit"]'),
+    };
+  }
   let nameCell: Element | null = null;
   let dureeCell: Element | null = null;
+  let modeCell: Element | null = null;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
+    const label = cell.getAttribute('data-label');
     if (!nameCell && cell.classList.contains('search-ui-td-name')) nameCell = cell;
-    else if (!dureeCell && cell.getAttribute('data-label') === 'Durée') dureeCell = cell;
+    else if (!dureeCell && label === 'Durée') dureeCell = cell;
+    else if (!modeCell && label?.startsWith('Modalit')) modeCell = cell;
   }
-  return { nameCell: nameCell ?? cells[0] ?? row, dureeCell };
+  return { nameCell: nameCell ?? cells[0] ?? row, dureeCell, modeCell };
 }
 
 function actionPage(doc: Document, url: URL): Sighting[] {
@@ -290,7 +360,13 @@ function actionPage(doc: Document, url: URL): Sighting[] {
     ids.slug = (formationLink?.[4] ?? slugOf(url.href))?.toLowerCase();
   }
   const confidence: Confidence = ids.af || (ids.uai && ids.for) ? 'high' : ids.for || ids.uai ? 'medium' : 'low';
-  const s = makeSighting('onisep', 'action', ids, { anchor: headingAnchor(h1), label, confidence });
+  const native = attempt(() => nativeBlock(doc));
+  const s = makeSighting('onisep', 'action', ids, {
+    anchor: native?.anchor ?? headingAnchor(h1),
+    label,
+    confidence,
+    ...(native ? { native: native.native } : {}),
+  });
   return s ? [s] : [];
 }
 

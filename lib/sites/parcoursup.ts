@@ -1,5 +1,5 @@
 // Parcoursup (dossierappel / dossier.parcoursup.fr): formation cards (fiches) and the search map's cards.
-import type { Confidence, Sighting } from '../types';
+import type { Confidence, NativeBlock, Sighting } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -58,26 +58,52 @@ export const nonMatching: string[] = [
   'https://www.parcoursup.fr/',
 ];
 
-/** The Onisep formation id of a fiche's link to Onisep, when all such links agree. */
-export function forFromOnisepLinks(root: ParentNode): string | undefined {
+/**
+ * The Onisep formations of a fiche. The fiche's own links (`#lien-onisep`, and `#lien-onisep-2007` on a
+ * double licence) come first, in page order, one programme each; else any Onisep link, when all agree.
+ */
+export function forsFromOnisepLinks(root: ParentNode): string[] {
+  const own: string[] = [];
+  for (const a of all(root, 'a[id^="lien-onisep"]')) {
+    const found = onisepIdOfHref(a.getAttribute('href'));
+    if (found?.kind === 'FOR' && !own.includes(found.id)) own.push(found.id);
+  }
+  if (own.length > 0) return own;
   const ids = new Set<string>();
   for (const a of all(root, 'a[href*="onisep.fr"]')) {
     const found = onisepIdOfHref(a.getAttribute('href'));
     if (found?.kind === 'FOR') ids.add(found.id);
   }
-  return ids.size === 1 ? [...ids][0] : undefined;
+  return ids.size === 1 ? [...ids] : [];
+}
+
+/** The fiche's own InserJeunes or InserSup block (histograms), next to which the panel goes. */
+export function nativeBlock(doc: Document): { anchor: Element; native: NativeBlock } | undefined {
+  const el = first(doc, '#lien-dispositif-inserJeunes') ?? first(doc, '#lien-dispositif-inserSup');
+  if (!el) return undefined;
+  const native: NativeBlock = el.id === 'lien-dispositif-inserSup' ? 'insersup' : 'inserjeunes';
+  // The id may sit on a link or a tab button: the block is its section (or card), else the element.
+  return { anchor: el.closest('section, .fr-card, [role="tabpanel"]') ?? el, native };
 }
 
 function fichePage(doc: Document, url: URL): Sighting[] {
   const title = first(doc, 'h2.fr-h3') ?? first(doc, 'h1');
   const text = leadingText(doc);
+  const fors = attempt(() => forsFromOnisepLinks(doc)) ?? [];
   const ids: Record<string, unknown> = {
     gta: gtaOfUrl(url),
-    for: attempt(() => forFromOnisepLinks(doc)),
+    for: fors[0],
+    fors: fors.slice(1),
     uai: attempt(() => labelledUai(text)),
     duree: attempt(() => labelledDuree(text)),
   };
-  const s = makeSighting('parcoursup', 'formation', ids, { anchor: headingAnchor(title), label: labelOf(title), confidence: 'high' });
+  const native = attempt(() => nativeBlock(doc));
+  const s = makeSighting('parcoursup', 'formation', ids, {
+    anchor: native?.anchor ?? headingAnchor(title),
+    label: labelOf(title),
+    confidence: 'high',
+    ...(native ? { native: native.native } : {}),
+  });
   return s ? [s] : [];
 }
 

@@ -18,8 +18,23 @@ describe('badgeStateFromReport', () => {
   it('falls back to France when the establishment is unknown', () => {
     expect(badgeStateFromReport(unknownEtablissementReport)).toMatchObject({ status: 'figures', scope: 'france', emploi: 41 });
   });
-  it('falls back to national figures under secrecy, the panel says the rest', () => {
-    expect(badgeStateFromReport(secretReport)).toMatchObject({ status: 'figures', scope: 'france', emploi: 52 });
+  it('falls back to national figures under secrecy and says so at a glance', () => {
+    expect(badgeStateFromReport(secretReport)).toMatchObject({ status: 'figures', scope: 'france', emploi: 52, secretIci: true });
+    render(<Badge state={badgeStateFromReport(secretReport)} onOpen={() => {}} />);
+    expect(fold(screen.getByRole('button').textContent)).toMatch(/^Trop peu d’élèves ici · Emploi 52 %.*\(France\)/);
+  });
+  it('does not say "trop peu d’élèves ici" when the establishment is simply unknown', () => {
+    expect(badgeStateFromReport(unknownEtablissementReport)).not.toHaveProperty('secretIci');
+  });
+  it('leads with the route the page names (an apprentissage row)', () => {
+    const r = structuredClone(fullReport);
+    const cells = r.programmes[0]!.cells.etablissement;
+    const scolaire = cells.scolaire;
+    if (scolaire.state !== 'figures') throw new Error('fixture changed');
+    cells.apprentissage = { ...scolaire, figures: { ...scolaire.figures, tauxEnEmploi6Mois: 70 } };
+    expect(badgeStateFromReport(r)).toMatchObject({ voie: 'scolaire', emploi: 38 });
+    r.programmes[0]!.voie = 'apprentissage';
+    expect(badgeStateFromReport(r)).toMatchObject({ voie: 'apprentissage', emploi: 70 });
   });
   it('is secret when no cell has figures and one is under the threshold', () => {
     const r = structuredClone(secretReport);

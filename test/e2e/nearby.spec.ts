@@ -19,7 +19,7 @@ const actionPage = (af: string, etab: string, commune: string, uai: string) => `
 const BASE = 'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes';
 const WEAK = fixturePage('onisep', 'action-faible').url;
 const PAGES = {
-  far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage('AF.5707', "Lycée professionnel de la Plaine de l'Ain", 'Ambérieu-en-Bugey', '0011002J') },
+  far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage('AF.5807', "Lycée professionnel de la Plaine de l'Ain", 'Ambérieu-en-Bugey', '0011002J') },
 };
 
 async function routePages(context: BrowserContext) {

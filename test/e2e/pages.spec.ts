@@ -9,11 +9,14 @@ const expected: Record<string, { panels: number; badges: number; text: (string |
   'onisep/formation-redirect-link': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
   'onisep/formation-canonical': { panels: 1, badges: 0, text: [/agent d.accueil/i, '%'] },
   'onisep/formation-slug': { panels: 1, badges: 0, text: [/métiers de la sécurité/i, '41 %'] },
-  'onisep/ou-se-former': { panels: 1, badges: 2, text: ['41 %'] },
+  'onisep/ou-se-former': { panels: 1, badges: 3, text: ['41 %'] },
+  'onisep/ou-se-former-slugs': { panels: 1, badges: 2, text: ['41 %'] },
+  'onisep/etablissement-sans-uai': { panels: 1, badges: 5, text: ['Lycée professionnel Les Canuts'] },
   'onisep/etablissement': { panels: 1, badges: 3, text: ['Lycée professionnel Les Canuts', 'Valeur ajoutée', '38 %'] },
   'onisep/action': { panels: 1, badges: 0, text: ['38 %', '35 %'] },
   'parcoursup/fiche-onisep-link': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
   'parcoursup/fiche-sans-onisep': { panels: 1, badges: 0, text: [/opticien/i, '%'] },
+  'parcoursup/fiche-double': { panels: 1, badges: 0, text: [/opticien/i, /musique/i] },
   'parcoursup/carte': { panels: 0, badges: 3, text: [] },
   'affelnet/offre-onisep-links': { panels: 1, badges: 0, text: ['38 %'] },
   'affelnet/offre-uai-mef': { panels: 1, badges: 0, text: ['38 %'] },
@@ -87,7 +90,8 @@ test('badges ask only what they show; their full panel and the establishment pan
   await page.goto(fixturePage('onisep', 'etablissement').url);
   const badges = page.locator('inserjeunes-badge');
   await expect(badges.first()).toContainText('38 %');
-  await expect(panelOf(page).first().locator('.ij-taught-item')).toHaveCount(3);
+  // what the Idéo actions fixture says is taught at 0693045K (it gained the rows of etablissement-sans-uai)
+  await expect(panelOf(page).first().locator('.ij-taught-item')).toHaveCount(5);
   // neither the badges nor the establishment's one-line rows asked for any region
   await expect.poll(() => mock.requests.length).toBeGreaterThan(0);
   await page.waitForTimeout(300);

@@ -33,3 +33,37 @@ test('Affelnet offer: entry-year MEF answered with the final year figures at the
   await expect(panel).toHaveCount(1);
   await expect(panel).toContainText('38 %');
 });
+
+test('Onisep establishment page without any id: the establishment and every row found from names', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'etablissement-sans-uai').url);
+  const panel = panelOf(page);
+  await expect(panel).toHaveCount(1);
+  // name + commune → 0693045K: the establishment panel shows its DEPP valeur ajoutée
+  await expect(panel).toContainText('Valeur ajoutée');
+  const badges = page.locator('inserjeunes-badge');
+  await expect(badges).toHaveCount(5);
+  // row 1 (temps plein) → AF.5678 at 0693045K: the establishment's school-route figures (38 %)
+  await expect(badges.nth(0)).toContainText('Emploi 38 %');
+  await expect(badges.nth(0)).not.toContainText('(France)');
+  for (let i = 0; i < 5; i++) await expect(badges.nth(i)).not.toContainText(/chargement|non reconnue|aucune formation/);
+});
+
+test('Parcoursup double fiche: the establishment from g_ta_cod, one line per programme, after the InserJeunes block', async ({ page }) => {
+  await page.goto(fixturePage('parcoursup', 'fiche-double').url);
+  const panel = panelOf(page);
+  await expect(panel).toHaveCount(1);
+  await expect(panel.locator('.ij-programme')).toHaveCount(2);
+  await expect(panel.locator('.ij-where').first()).toContainText('Lycée professionnel Les Canuts');
+  await expect(panel).toContainText('Le site affiche déjà les chiffres nationaux');
+  // placed right after the site's own block
+  const after = await page.evaluate(() => document.querySelector('section.psup-inserjeunes')?.nextElementSibling?.tagName.toLowerCase());
+  expect(after).toBe('inserjeunes-panel');
+});
+
+test('Onisep "Où se former" row linked by slug: the establishment from its name and postcode', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'ou-se-former-slugs').url);
+  const badges = page.locator('inserjeunes-badge');
+  await expect(badges).toHaveCount(2);
+  await expect(badges.nth(0)).toContainText('Emploi 38 %'); // 0693045K's own figures
+  await expect(badges.nth(1)).toContainText('(France)'); // unknown lycée: the national fallback
+});

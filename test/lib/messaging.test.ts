@@ -12,6 +12,18 @@ describe('the background door', () => {
     expect(checkRequest('lookup', { sighting }, contentScript, ID, ORIGIN)).toEqual({ sighting });
   });
 
+  it('lets through what a page names without ids: a place, a route, further programmes, a native block', () => {
+    const named = {
+      ...sighting,
+      page: 'liste-item',
+      ids: { slug: 'bac-pro-x2', fors: ['FOR.578', 'FOR.2222'] },
+      place: { etablissement: 'Lycée professionnel Les Canuts', commune: 'Lyon', codePostal: '69004' },
+      voie: 'apprentissage',
+      native: 'inserjeunes',
+    };
+    expect(checkRequest('lookup', { sighting: named }, contentScript, ID, ORIGIN)).toEqual({ sighting: named });
+  });
+
   it('refuses another extension or a web page', () => {
     expect(() => checkRequest('lookup', { sighting }, { ...contentScript, id: 'other' }, ID, ORIGIN)).toThrow(RefusedMessage);
     expect(() => checkRequest('lookup', { sighting }, { url: 'https://evil.example/' }, ID, ORIGIN)).toThrow(RefusedMessage);
@@ -46,6 +58,8 @@ describe('the background door', () => {
       { sighting: { ...sighting, ids: { uai: '<img src=x onerror=alert(1)>' } } },
       { sighting: { ...sighting, ids: { duree: 40 } } },
       { sighting: { ...sighting, label: 'x'.repeat(10_000) } },
+      { sighting: { ...sighting, place: { etablissement: 'x', codePostal: '<b>' } } },
+      { sighting: { ...sighting, voie: 'autre' } },
     ];
     for (const data of bad) expect(() => checkRequest('lookup', data, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
   });

@@ -13,9 +13,9 @@ const nearby = createNearbyIndex(index, ref);
 describe('build: places, routes and NSF groups', () => {
   it('keeps coordinates (dot or comma) in hundred-thousandths of a degree, postcode and route per action', () => {
     expect(index.lieux?.find((l) => l[0] === 5678)).toEqual([5678, 4577900, 482700, '69004', 's']);
-    expect(index.lieux?.find((l) => l[0] === 5702)).toEqual([5702, 4569700, 488600, '69200', 's']);
-    expect(index.lieux?.find((l) => l[0] === 5706)?.[4]).toBe('a');
-    expect(index.lieux?.find((l) => l[0] === 5708)?.[4]).toBe('sa');
+    expect(index.lieux?.find((l) => l[0] === 5802)).toEqual([5802, 4569700, 488600, '69200', 's']);
+    expect(index.lieux?.find((l) => l[0] === 5806)?.[4]).toBe('a');
+    expect(index.lieux?.find((l) => l[0] === 5808)?.[4]).toBe('sa');
     // The CAP action has no coordinates: no place, nothing invented.
     expect(index.lieux?.some((l) => l[0] === 5679)).toBe(false);
   });

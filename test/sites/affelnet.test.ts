@@ -52,6 +52,29 @@ describe('affelnet offer page', () => {
   });
 });
 
+describe('affelnet text that survives any markup', () => {
+  const url = new URL('https://affectation3e.phm.education.gouv.fr/pna-public/offre/A10/00812165');
+  it('keeps a labelled UAI glued to the cell before it (`…Lyon 4eUAI : 0693045K`)', () => {
+    const doc = htmlDocument('<main><h1>Bac pro</h1><div><span>Lycée Les Canuts Lyon 4e</span><span>UAI : 0693045K</span></div></main>');
+    expect(doc.body.textContent).toContain('4eUAI');
+    expect(affelnet.extract(doc, url)[0]!.ids.uai).toBe('0693045K');
+  });
+
+  it('keeps a bare UAI glued to a word before it', () => {
+    const doc = htmlDocument('<main><h1>Bac pro</h1><p>Lyon 4e</p><p>0693045K</p></main>'.replace('</p><p>', ''));
+    expect(affelnet.extract(doc, url)[0]!.ids.uai).toBe('0693045K');
+  });
+
+  it('puts the panel after the "Débouchés" tab panel and marks the native block', () => {
+    const doc = htmlDocument(
+      '<main><h1>Bac pro</h1><ul role="tablist"><li><button role="tab" aria-controls="p2">Débouchés</button></li></ul><div id="p2">Taux d’emploi…</div><p>UAI : 0693045K</p></main>',
+    );
+    const [s] = affelnet.extract(doc, url);
+    expect(s!.native).toBe('inserjeunes');
+    expect(s!.anchor).toBe(doc.getElementById('p2'));
+  });
+});
+
 describe('affelnet offer list', () => {
   it('gives one badge per offer row with the row codes and Onisep links', () => {
     const { doc, url } = loadFixture('affelnet', 'liste-offres');

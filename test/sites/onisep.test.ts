@@ -81,10 +81,45 @@ describe('onisep "Où se former" rows', () => {
       { site: 'onisep', page: 'formation', ids: { for: 'FOR.3651', duree: 3 }, label: 'Bac pro Métiers de la sécurité', confidence: 'high' },
       { site: 'onisep', page: 'liste-item', ids: { for: 'FOR.3651', af: 'AF.5678' }, label: 'Lycée professionnel Les Canuts', confidence: 'high' },
       { site: 'onisep', page: 'liste-item', ids: { for: 'FOR.3651', ens: 'ENS.4321' }, label: 'Lycée polyvalent du Parc Chabrières', confidence: 'high' },
+      // A slug link (what live pages have): the establishment as the row names it, to be matched.
+      {
+        site: 'onisep',
+        page: 'liste-item',
+        ids: { for: 'FOR.3651' },
+        label: 'Lycée des métiers Exemple',
+        confidence: 'medium',
+        place: { etablissement: 'Lycée des métiers Exemple', commune: 'Bourg-en-Bresse', codePostal: '01000' },
+      },
     ]);
     const rows = doc.querySelectorAll('#ou-se-former tbody tr');
     expect(sightings[1]!.anchor).toBe(rows[0]);
     expect(sightings[2]!.anchor).toBe(rows[1]);
+    expect(sightings[3]!.anchor).toBe(rows[2]);
+  });
+
+  it('reads slug-linked rows of a minified table: name, commune and postcode; the page FOR id', () => {
+    const { sightings } = extract('ou-se-former-slugs');
+    expect(sightings.slice(1).map((s) => [s.ids, s.place])).toEqual([
+      [{ for: 'FOR.3651' }, { etablissement: 'Lycée professionnel Les Canuts', commune: 'Lyon 4e Arrondissement', codePostal: '69004' }],
+      [{ for: 'FOR.3651' }, { etablissement: 'Lycée Inconnu', commune: 'Villeurbanne', codePostal: '69100' }],
+    ]);
+  });
+});
+
+describe('onisep establishment page without any id (as live pages are)', () => {
+  it('names the establishment by title and address, and each row by name, length and mode', () => {
+    const { doc, sightings } = extract('etablissement-sans-uai');
+    const place = { etablissement: 'Lycée professionnel Les Canuts', codePostal: '69004', commune: 'Lyon' };
+    expect(sightings[0]).toMatchObject({ page: 'etablissement', ids: {}, place, label: 'Lycée professionnel Les Canuts' });
+    expect(sightings.slice(1).map((s) => [s.label, s.ids.duree, s.voie, s.ids.slug])).toEqual([
+      ['bac pro Métiers de la sécurité', 3, 'scolaire', 'bac-pro-metiers-de-la-securite'],
+      ['bac pro Métiers de la sécurité', 3, 'apprentissage', 'bac-pro-metiers-de-la-securite2'],
+      ["CAP Agent d'accueil et de conduite routière, transport de voyageurs", 1, 'scolaire', 'cap-agent-d-accueil-et-de-conduite-routiere-transport-de-voyageurs'],
+      ["CAP Agent d'accueil et de conduite routière, transport de voyageurs", 2, 'scolaire', 'cap-agent-d-accueil-et-de-conduite-routiere-transport-de-voyageurs2'],
+      ['BTS Opticien-lunetier', 2, 'scolaire', 'bts-opticien-lunetier'],
+    ]);
+    for (const s of sightings.slice(1)) expect(s.place).toEqual(place);
+    expect(sightings[1]!.anchor).toBe(doc.querySelector('.search-ui-tr-item td.search-ui-td-name'));
   });
 });
 
@@ -99,6 +134,7 @@ describe('onisep establishment page', () => {
         ids: { ens: 'ENS.1234', uai: '0693045K' },
         label: 'Lycée professionnel Les Canuts',
         confidence: 'high',
+        place: { etablissement: 'Lycée professionnel Les Canuts', codePostal: '69004', commune: 'Lyon' },
       },
       {
         site: 'onisep',
@@ -124,7 +160,8 @@ describe('onisep establishment page', () => {
           duree: 1,
         },
         label: '2de professionnelle Métiers de la construction durable, du bâtiment et des travaux publics',
-        confidence: 'low',
+        // The UAI is known: the background matches the row's name at the establishment.
+        confidence: 'medium',
       },
     ]);
     expect(sightings[1]!.anchor).toBe(doc.querySelector('.search-ui-tr-item td.search-ui-td-name'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forFromOnisepLinks, parcoursup } from '../../lib/sites/parcoursup';
+import { forsFromOnisepLinks, parcoursup } from '../../lib/sites/parcoursup';
 import { htmlDocument, loadFixture, plain } from './helpers';
 
 describe('parcoursup fiche', () => {
@@ -23,10 +23,20 @@ describe('parcoursup fiche', () => {
     expect(parcoursup.extract(doc, url).map((s) => s.ids)).toEqual([{ gta: '4321' }]);
   });
 
+  it('reads a double fiche: both Onisep programmes, the <br> title with a space, the InserJeunes block as anchor', () => {
+    const { doc, url } = loadFixture('parcoursup', 'fiche-double');
+    const [s, ...rest] = parcoursup.extract(doc, url);
+    expect(rest).toEqual([]);
+    expect(s!.ids).toEqual({ gta: '5555', for: 'FOR.578', fors: ['FOR.2222'] });
+    expect(s!.label).toBe('Lycée professionnel Les Canuts (Lyon 4e Arrondissement - 69) Double diplôme - BTS Opticien lunetier / BT Métiers de la musique');
+    expect(s!.native).toBe('inserjeunes');
+    expect(s!.anchor).toBe(doc.querySelector('section.psup-inserjeunes'));
+  });
+
   it('ignores Onisep links that disagree', () => {
     const doc = htmlDocument(`<a href="https://www.onisep.fr/http/redirection/formation/slug/FOR.1">a</a>
       <a href="https://www.onisep.fr/http/redirection/formation/slug/FOR.2">b</a>`);
-    expect(forFromOnisepLinks(doc)).toBeUndefined();
+    expect(forsFromOnisepLinks(doc)).toEqual([]);
   });
 
   it('reads a UAI and a length when the fiche writes them', () => {
