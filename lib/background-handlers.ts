@@ -20,6 +20,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const MAX_FINDINGS_PER_TAB = 200;
 /** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
+/** The settings item's key in local storage (lib/settings.ts). */
+const SETTINGS_KEY = 'settings';
 
 /** `browser.storage.local` as the cache's store. */
 const localStore: AsyncStore = {
@@ -108,9 +110,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   }
 
   // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
-  // The cache's header is written with its first entry and never removed by eviction, only by a clear.
+  // The cache's header is written with its first entry (batched: maybe not yet) and never removed by
+  // eviction, only by a clear; the settings go with a clear too.
   browser.storage?.onChanged?.addListener((changes, area) => {
-    if (area === 'local' && CACHE_INDEX_KEY in changes && changes[CACHE_INDEX_KEY]!.newValue == null) current = undefined;
+    const removed = (key: string) => key in changes && changes[key]!.newValue == null;
+    if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) current = undefined;
   });
 
   /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */

@@ -54,6 +54,7 @@ test('settings are saved, and are there again after a reload', async ({ page, ex
     preferredRegion: '53',
     cacheDays: 14,
     display: { position: 'flottant', startCollapsed: false, showBadges: false },
+    nearby: { enabled: true, place: '', radiusKm: 30 },
   });
   expect(stored.apiKey).toBeUndefined(); // kept in the extension's IndexedDB, out of content scripts' reach (privilege.spec.ts)
 

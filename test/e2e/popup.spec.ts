@@ -3,12 +3,18 @@
 import type { Page } from '@playwright/test';
 import { expect, fixturePage, panelOf, test } from './fixtures';
 
-/** The id of the tab showing `url`, asked from an extension page (the popup's `?tab=` parameter takes it). */
+/**
+ * The id of the tab showing `url`, asked from an extension page (the popup's `?tab=` parameter takes it).
+ * With no host permission on the sites the extension does not see their tabs' URLs: then the page is
+ * the other tab used last (the test's page, opened just before this extension page).
+ */
 async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   const id = await extensionPage.evaluate(async (u) => {
-    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-    const tabs = await chromeApi.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
+    type Tab = { id?: number; url?: string; lastAccessed?: number };
+    const chromeApi = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } } }).chrome;
+    const [tabs, own] = await Promise.all([chromeApi.tabs.query({}), chromeApi.tabs.getCurrent()]);
+    const others = tabs.filter((t) => t.id !== own?.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    return (others.find((t) => t.url === u) ?? others[0])?.id;
   }, url);
   if (id === undefined) throw new Error(`no tab at ${url}`);
   return id;

@@ -38,7 +38,7 @@ describe('askNearby against the mock API', () => {
     const direct = createClient({ baseUrl: mock.url, retries: 0 });
     const budget = budgeted(direct, max);
     const cache = createCache(store);
-    return { store, client: createCachedClient(budget.client, cache), spent: budget.spent, refused: budget.refused, referentiel, nearby, radiusKm: 30 };
+    return { store, cache, client: createCachedClient(budget.client, cache), spent: budget.spent, refused: budget.refused, referentiel, nearby, radiusKm: 30 };
   };
 
   it('lists the better establishments nearest first, with figures, distance and route; leaves worse and secret ones out', async () => {
@@ -60,7 +60,9 @@ describe('askNearby against the mock API', () => {
 
   it('answers from the cache at no cost the second time', async () => {
     const store = createMemoryStore();
-    await askNearby(WEAK, setup(store));
+    const first = setup(store);
+    await askNearby(WEAK, first);
+    await first.cache.flush(); // the cache batches its writes
     mock.resetRequests();
     const again = await askNearby(WEAK, setup(store));
     expect(again.status === 'ok' && again.requests).toBe(0);

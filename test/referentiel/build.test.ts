@@ -65,6 +65,7 @@ describe('table reading', () => {
     expect(rows.map((r) => [r.gta, r.uai])).toEqual([
       [4321, '0693045K'],
       [4322, '6200001G'],
+      [5555, '0693045K'],
     ]);
   });
 });
@@ -77,10 +78,10 @@ describe('buildIndex', () => {
     expect(index.mefs.some((m) => m[2] === 9)).toBe(false);
     expect(index.formations.map((f) => f[0])).not.toContain('13531205'); // master: out of InserJeunes scope
     expect(index.actions.slice(0, 2)).toEqual([
-      [5678, 3651, '0693045K', 3, 1234],
-      [5679, 4088, '0010001W', 2, 1300],
+      [5678, 3651, '0693045K', 3, 1234, 's'],
+      [5679, 4088, '0010001W', 2, 1300, ''],
     ]);
-    expect(index.actions).toHaveLength(10);
+    expect(index.actions).toHaveLength(14); // the page-reading actions and the nearby ones
     expect(index.millesimes.sort()).toEqual(['2021_2022', '2022_2023']);
   });
 
