@@ -49,14 +49,17 @@ export default defineConfig({
     description: "Sur Onisep, Parcoursup et Affelnet, les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
     // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
+    // Chrome serves them under a per-session random origin (use_dynamic_url), so a page cannot probe for the
+    // extension at its fixed id; Firefox's moz-extension:// origin is already random per install (README).
     web_accessible_resources: [
       {
         resources: ['page-session.js', 'page-ui.js'],
         matches: SITE_ORIGINS,
+        ...(manifestVersion === 3 && browser !== 'firefox' ? { use_dynamic_url: true } : {}),
       },
     ],
-    // The API origin, and the sites the content scripts read (the same access their matches imply).
-    host_permissions: [...new Set([apiOriginPattern(apiUrl), ...SITE_ORIGINS])],
+    // The API origin only: content scripts inject through their matches, and the background asks nothing of the sites.
+    host_permissions: [apiOriginPattern(apiUrl)],
     // Another API host (the service is moving) is asked for when the user sets it in the options.
     ...(manifestVersion === 3 ? { optional_host_permissions: OTHER_API_HOSTS } : { optional_permissions: OTHER_API_HOSTS }),
     ...(browser === 'firefox'

@@ -12,7 +12,7 @@ export interface EtablissementViewProps {
   report: Report;
   sources?: SourceCredit[];
   onRetry?: () => void;
-  onSave?: (programme: ProgrammeReport) => void;
+  onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   saved?: ReadonlySet<string>;
   /** A row was opened: a list row's report may hold only what its badge needed, the rest is asked then. */
   onExpand?: (programme: ProgrammeReport) => void;
@@ -23,7 +23,7 @@ function TaughtRow(props: {
   programme: ProgrammeReport;
   sources?: SourceCredit[];
   onRetry?: () => void;
-  onSave?: (programme: ProgrammeReport) => void;
+  onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   saved?: boolean;
   onExpand?: (programme: ProgrammeReport) => void;
 }) {

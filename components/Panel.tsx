@@ -18,7 +18,7 @@ export interface PanelProps {
   onCollapsedChange?: (collapsed: boolean) => void;
   onClose?: () => void;
   onRetry?: () => void;
-  onSave?: (programme: ProgrammeReport) => void;
+  onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   savedKeys?: ReadonlySet<string> | ReadonlySignal<ReadonlySet<string>>;
   sources?: SourceCredit[];
   /** Shown over the page (opened from a badge) rather than in its flow. */

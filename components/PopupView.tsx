@@ -23,7 +23,7 @@ export interface PopupViewProps {
   onOpenFound: (report: Report, programme: ProgrammeReport) => void;
   onBack: () => void;
   onRetry?: () => void;
-  onSave?: (programme: ProgrammeReport) => void;
+  onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   savedKeys?: ReadonlySet<string> | ReadonlySignal<ReadonlySet<string>>;
   selectionHref?: string;
   selectionCount?: number;

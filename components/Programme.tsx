@@ -1,4 +1,5 @@
 // One programme in the panel: header, headline indicators, warning, comparison and details.
+import { useSignal } from '@preact/signals';
 import type { ProgrammeReport, Scope, Voie } from '../lib/types';
 import { panel, scopeLabel, voieLabels } from '../lib/strings';
 import { SCOPES } from '../lib/types';
@@ -14,7 +15,7 @@ export interface ProgrammeViewProps {
   sources?: SourceCredit[];
   onRetry?: () => void;
   /** When given, shows "Ajouter à ma sélection". */
-  onSave?: (programme: ProgrammeReport) => void;
+  onSave?: (programme: ProgrammeReport) => void | Promise<void>;
   saved?: boolean;
 }
 
@@ -78,6 +79,29 @@ function Comparison({ programme, onRetry }: { programme: ProgrammeReport; onRetr
   );
 }
 
+/** "Add to my selection", which says so when the save failed (storage full, extension reloaded…). */
+function SaveButton({ programme, onSave, saved }: { programme: ProgrammeReport; onSave: NonNullable<ProgrammeViewProps['onSave']>; saved?: boolean | undefined }) {
+  const failed = useSignal(false);
+  const click = async () => {
+    failed.value = false;
+    try {
+      await onSave(programme);
+    } catch {
+      failed.value = true;
+    }
+  };
+  return (
+    <>
+      <button type="button" class="ij-button" disabled={saved} onClick={() => void click()}>
+        {saved ? panel.saved : panel.save}
+      </button>
+      <p role="alert" class="ij-error-text">
+        {failed.value && !saved ? panel.saveFailed : ''}
+      </p>
+    </>
+  );
+}
+
 export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: ProgrammeViewProps) {
   const best = headline(programme);
   const source = best?.cell.donneeSource;
@@ -111,11 +135,7 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved }: Pr
       )}
       {programme.famille ? <Famille programme={programme} /> : <Comparison programme={programme} onRetry={onRetry} />}
       <DetailsDrawer programme={programme} sources={sources} />
-      {onSave && (
-        <button type="button" class="ij-button" disabled={saved} onClick={() => onSave(programme)}>
-          {saved ? panel.saved : panel.save}
-        </button>
-      )}
+      {onSave && <SaveButton programme={programme} onSave={onSave} saved={saved} />}
     </article>
   );
 }

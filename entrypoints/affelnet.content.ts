@@ -7,6 +7,8 @@ import { detectors, AFFELNET_MATCHES } from '../lib/sites/affelnet';
 export default defineContentScript({
   matches: AFFELNET_MATCHES,
   runAt: 'document_idle',
+  // WXT's "script started" notice stays among content scripts: no window.postMessage naming the extension to the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     watchSite(ctx, 'affelnet', (url) => detectWith(detectors, url));
   },

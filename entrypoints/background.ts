@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '../lib/messaging';
 import { checkRequest, type SenderInfo } from '../lib/messaging-door';
+import { addToSelection, type SelectionItem } from '../lib/saved-selection';
 
 export default defineBackground(() => {
   const service = createBackgroundService();
@@ -27,4 +28,5 @@ export default defineBackground(() => {
     check('sources', data, sender);
     return service.sources();
   });
+  messaging.onMessage('saveToSelection', ({ data, sender }) => addToSelection(check('saveToSelection', data, sender).item as SelectionItem));
 });

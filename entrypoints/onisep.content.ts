@@ -7,6 +7,8 @@ import { detectors, ONISEP_MATCHES } from '../lib/sites/onisep';
 export default defineContentScript({
   matches: ONISEP_MATCHES,
   runAt: 'document_idle',
+  // WXT's "script started" notice stays among content scripts: no window.postMessage naming the extension to the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     watchSite(ctx, 'onisep', (url) => detectWith(detectors, url));
   },

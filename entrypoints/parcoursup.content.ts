@@ -7,6 +7,8 @@ import { detectors, PARCOURSUP_MATCHES } from '../lib/sites/parcoursup';
 export default defineContentScript({
   matches: PARCOURSUP_MATCHES,
   runAt: 'document_idle',
+  // WXT's "script started" notice stays among content scripts: no window.postMessage naming the extension to the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     watchSite(ctx, 'parcoursup', (url) => detectWith(detectors, url));
   },

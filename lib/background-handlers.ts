@@ -5,7 +5,8 @@ import { createCache, createCachedClient, type AsyncStore } from './inserjeunes/
 import { lookupSighting, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
-import { apiKeyItem, getSettings, type Settings } from './settings';
+import { getApiKey } from './api-key';
+import { getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
 import type { Report, SightingData } from './types';
@@ -54,12 +55,13 @@ export function createBackgroundService(): BackgroundService {
   }
 
   async function client() {
-    const [settings, apiKey] = await Promise.all([getSettings(), apiKeyItem.getValue()]);
-    const key = JSON.stringify([settings.apiUrl, settings.cacheDays, apiKey !== '']);
+    const [settings, apiKey] = await Promise.all([getSettings(), getApiKey().catch(() => '')]);
+    // Any change of the key rebuilds the client: a corrected key is used at once.
+    const key = JSON.stringify([settings.apiUrl, settings.cacheDays, apiKey]);
     if (current?.key !== key) {
       const cache = createCache(localStore, { maxAgeMs: settings.cacheDays * DAY, maxEntries: 2000 });
       const base = createClient({ baseUrl: settings.apiUrl, ...(apiKey ? { apiKey } : {}) });
-      current = { key, client: createCachedClient(base, cache), direct: base, settings };
+      current = { key, client: createCachedClient(base, cache, { scope: settings.apiUrl }), direct: base, settings };
     } else {
       current.settings = settings;
     }
@@ -89,10 +91,37 @@ export function createBackgroundService(): BackgroundService {
     );
   }
 
-  function remember(tabId: number | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
+  /** What the session holds for a tab, read once per worker life before anything is added to it. */
+  const loading = new Map<number, Promise<Map<string, TabFinding>>>();
+  function tabOf(tabId: number): Promise<Map<string, TabFinding>> {
+    const known = findings.get(tabId);
+    if (known) return Promise.resolve(known);
+    let pending = loading.get(tabId);
+    if (!pending) {
+      pending = (async () => {
+        let stored: unknown;
+        try {
+          stored = (await session?.get(sessionKey(tabId)))?.[sessionKey(tabId)];
+        } catch {
+          stored = undefined;
+        }
+        // The tab may have been filled (or forgotten and filled again) while the session was read.
+        let tab = findings.get(tabId);
+        if (!tab) {
+          tab = new Map(Array.isArray(stored) ? (stored as TabFinding[]).map((f) => [sightingKey(f.sighting), f] as const) : []);
+          findings.set(tabId, tab);
+        }
+        loading.delete(tabId);
+        return tab;
+      })();
+      loading.set(tabId, pending);
+    }
+    return pending;
+  }
+
+  async function remember(tabId: number | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
     if (tabId === undefined || tabId < 0) return;
-    let tab = findings.get(tabId);
-    if (!tab) findings.set(tabId, (tab = new Map()));
+    const tab = await tabOf(tabId);
     const key = sightingKey(sighting);
     const known = tab.get(key);
     if (!known && tab.size >= MAX_FINDINGS_PER_TAB) return;
@@ -103,20 +132,13 @@ export function createBackgroundService(): BackgroundService {
   }
 
   async function tabFindings(tabId: number): Promise<TabFinding[]> {
-    const known = findings.get(tabId);
-    if (known) return [...known.values()];
-    try {
-      const stored = (await session?.get(sessionKey(tabId)))?.[sessionKey(tabId)];
-      return Array.isArray(stored) ? (stored as TabFinding[]) : [];
-    } catch {
-      return [];
-    }
+    return [...(await tabOf(tabId)).values()];
   }
 
   return {
     referentiel,
     async lookup(sighting, { force, tabId, depth }) {
-      remember(tabId, sighting);
+      await remember(tabId, sighting);
       const [ref, { client: cached, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
       const report = await lookupSighting(sighting, {
@@ -127,7 +149,7 @@ export function createBackgroundService(): BackgroundService {
         ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
       });
       const stamped = { ...report, fetchedAt: Date.now() };
-      remember(tabId, sighting, stamped, depth);
+      await remember(tabId, sighting, stamped, depth);
       return stamped;
     },
     async search(query) {
@@ -159,6 +181,7 @@ export function createBackgroundService(): BackgroundService {
     tabFindings,
     forgetTab: (tabId) => {
       findings.delete(tabId); // a batched write still pending finds nothing to write
+      loading.delete(tabId);
       void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
     async sources() {

@@ -6,7 +6,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
-import { addToSelection, getSelection, selectionItem, selectionItemOf } from './saved-selection';
+import { messaging, type SourceCredit } from './messaging';
+import { getSelection, selectionItem, selectionItemOf } from './saved-selection';
 import { panelCollapsedItem, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
 import type { ProgrammeReport, SightingData } from './types';
@@ -49,10 +50,16 @@ export type PageUiFactory = (ctx: ContentScriptContext, settings: Settings) => P
 
 /** Handed to the content script through PAGE_UI_GLOBAL (lib/lazy-module.ts). */
 export const createPageUi: PageUiFactory = async (ctx, settings) => {
+  // The data's credits (names, licences, dates), which the Licence Ouverte and the ODbL require beside the figures.
+  const sourcesAsked = messaging
+    .sendMessage('sources', undefined)
+    .then((s) => s.sources)
+    .catch((): SourceCredit[] => []);
   const collapsed = signal(settings.display.startCollapsed || (await panelCollapsedItem.getValue()));
   const unwatchCollapsed = panelCollapsedItem.watch((c) => (collapsed.value = c));
   const savedKeys = signal<ReadonlySet<string>>(new Set((await getSelection()).map((s) => s.key)));
   const unwatchSaved = selectionItem.watch((items) => (savedKeys.value = new Set((items ?? []).map((s) => s.key))));
+  const sources = await sourcesAsked;
   ctx.onInvalidated(() => {
     unwatchCollapsed();
     unwatchSaved();
@@ -61,7 +68,8 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
   const uis = new Set<ShadowRootContentScriptUi<void>>();
   let floating: ShadowRootContentScriptUi<void> | null = null;
 
-  const save = (p: ProgrammeReport, sighting: SightingData) => void addToSelection(selectionItemOf(p, sighting));
+  // Written by the background, one save at a time with the popup's (lib/saved-selection.ts); a failure shows in the panel.
+  const save = (p: ProgrammeReport, sighting: SightingData) => messaging.sendMessage('saveToSelection', { item: selectionItemOf(p, sighting) });
 
   async function shadowUi(
     name: 'inserjeunes-panel' | 'inserjeunes-badge',
@@ -120,6 +128,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
               onRetry={request.retry}
               onSave={(p: ProgrammeReport) => save(p, request.sighting)}
               savedKeys={savedKeys}
+              sources={sources}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
             />
           ));
@@ -139,6 +148,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
           onRetry={request.retry}
           onSave={(p: ProgrammeReport) => save(p, request.sighting)}
           savedKeys={savedKeys}
+          sources={sources}
         />
       ));
       floating = ui;

@@ -1,6 +1,7 @@
 // The background's door: who may send which message, and in what shape. Imported by the background only.
 import * as z from 'zod/mini';
 import type { ProtocolMap } from './messaging';
+import { MAX_DUREE } from './sites/ids';
 
 
 const idString = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[0-9A-Za-z._/+-]*$/));
@@ -19,10 +20,21 @@ const sightingSchema = z.object({
     gta: z.optional(idString(10)),
     offre: z.optional(idString(40)),
     slug: z.optional(z.string().check(z.maxLength(200))),
-    duree: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(6))),
+    duree: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DUREE))),
   }),
   label: z.optional(z.string().check(z.maxLength(500))),
   confidence: z.optional(z.enum(['high', 'medium', 'low'])),
+});
+
+const selectionItemSchema = z.object({
+  key: z.string().check(z.maxLength(300)),
+  libelle: z.string().check(z.maxLength(500)),
+  etablissement: z.optional(z.string().check(z.maxLength(500))),
+  uai: z.optional(idString(8)),
+  cfd: z.optional(idString(8)),
+  mefstat11: z.optional(idString(11)),
+  sighting: sightingSchema,
+  addedAt: z.number(),
 });
 
 export const requestSchemas = {
@@ -30,6 +42,7 @@ export const requestSchemas = {
   search: z.object({ query: z.string().check(z.maxLength(200)) }),
   tabFindings: z.object({ tabId: z.number().check(z.int()) }),
   sources: z.optional(z.undefined()),
+  saveToSelection: z.object({ item: selectionItemSchema }),
 } satisfies Record<keyof ProtocolMap, z.ZodMiniType>;
 
 export interface SenderInfo {
@@ -38,11 +51,14 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
+const FROM_CONTENT_SCRIPTS = new Set<keyof ProtocolMap>(['lookup', 'sources', 'saveToSelection']);
+
 export class RefusedMessage extends Error {}
 
 /**
  * Accepts a message only from this extension (its pages or its content scripts) and only in the
- * shape its type expects. Content scripts may only ask `lookup`; the other calls are for our pages.
+ * shape its type expects. Content scripts may only look up, credit the sources and save to the
+ * selection; the other calls are for our pages.
  */
 export function checkRequest<K extends keyof ProtocolMap>(
   type: K,
@@ -53,7 +69,7 @@ export function checkRequest<K extends keyof ProtocolMap>(
 ): z.infer<(typeof requestSchemas)[K]> {
   if (sender.id !== extensionId) throw new RefusedMessage(`message « ${String(type)} » refusé : expéditeur inconnu`);
   const fromOwnPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-  if (!fromOwnPage && type !== 'lookup') throw new RefusedMessage(`message « ${String(type)} » réservé aux pages de l'extension`);
+  if (!fromOwnPage && !FROM_CONTENT_SCRIPTS.has(type)) throw new RefusedMessage(`message « ${String(type)} » réservé aux pages de l'extension`);
   const schema = requestSchemas[type] as z.ZodMiniType;
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new RefusedMessage(`message « ${String(type)} » mal formé`);

@@ -3,6 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Depth } from './build-report';
 import type { SourceInfo } from './referentiel/format';
+import type { SelectionItem } from './saved-selection';
 import type { Report, SightingData } from './types';
 
 /**
@@ -36,6 +37,8 @@ export interface ProtocolMap {
   tabFindings(data: { tabId: number }): TabFinding[];
   /** The data sources shipped in the referentiel, with their dates. */
   sources(): { sources: SourceCredit[]; builtAt?: string };
+  /** Adds a programme to the counsellor's selection (the in-page panel's saves, written by the background). */
+  saveToSelection(data: { item: SelectionItem }): void;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

@@ -45,12 +45,32 @@ export async function getSelection(): Promise<SelectionItem[]> {
   return normalizeSelection(await selectionItem.getValue());
 }
 
-export async function addToSelection(item: SelectionItem): Promise<void> {
-  const current = await getSelection();
-  if (current.some((it) => it.key === item.key)) return;
-  await selectionItem.setValue([...current, item]);
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Read, change and write the selection one change at a time, so that two saves at once (the popup and a
+ * panel) never lose one. The extension's pages and its background share one origin and so one lock
+ * (Web Locks); the panel's saves go through the background (`saveToSelection`). Where the API is
+ * missing, changes made in this context still wait for each other.
+ */
+function serialised(change: (items: SelectionItem[]) => SelectionItem[] | null): Promise<void> {
+  const run = async () => {
+    const next = change(await getSelection());
+    if (next) await selectionItem.setValue(next);
+  };
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const job: Promise<void> = queue.then(async () => {
+    if (locks) await locks.request('inserjeunes-selection', run);
+    else await run();
+  });
+  queue = job.catch(() => undefined);
+  return job;
 }
 
-export async function removeFromSelection(key: string): Promise<void> {
-  await selectionItem.setValue((await getSelection()).filter((it) => it.key !== key));
+export function addToSelection(item: SelectionItem): Promise<void> {
+  return serialised((current) => (current.some((it) => it.key === item.key) ? null : [...current, item]));
+}
+
+export function removeFromSelection(key: string): Promise<void> {
+  return serialised((current) => current.filter((it) => it.key !== key));
 }

@@ -69,8 +69,5 @@ export async function saveSettings(next: Settings): Promise<void> {
   await settingsItem.setValue(normalizeSettings(next));
 }
 
-/** Optional API key: kept in local storage only, sent only to the API origin, never to a page. */
-export const apiKeyItem = storage.defineItem<string>('local:apiKey', { fallback: '', version: 1 });
-
 /** Whether the in-page panel is collapsed to its tab: remembered across pages. */
 export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false, version: 1 });

@@ -184,6 +184,7 @@ export const panel = {
   },
   save: 'Ajouter à ma sélection',
   saved: 'Dans ma sélection',
+  saveFailed: 'La formation n’a pas pu être ajoutée à votre sélection. Réessayez.',
 };
 
 export const badge = {

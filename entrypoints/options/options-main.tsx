@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { OptionsView, type OptionsValues } from '../../components';
 import { apiOriginPattern } from '../../lib/api-url';
 import { messaging, type SourceCredit } from '../../lib/messaging';
-import { apiKeyItem, getSettings, saveSettings, type Settings } from '../../lib/settings';
+import { getApiKey, setApiKey } from '../../lib/api-key';
+import { getSettings, saveSettings, type Settings } from '../../lib/settings';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
 
@@ -51,19 +52,32 @@ async function submit(values: OptionsValues): Promise<void> {
   }
   const { apiKey, ...settings } = values;
   try {
-    await Promise.all([saveSettings(settings as Settings), apiKeyItem.setValue(apiKey.trim())]);
+    await Promise.all([saveSettings(settings as Settings), setApiKey(apiKey)]);
   } catch (error) {
     refusal.value = optionStrings.saveFailed;
     revealRefusal();
     throw new SaveRefused(String(error));
   }
+  const previous = storedApiUrl;
   storedApiUrl = settings.apiUrl;
+  await releaseOrigin(previous, settings.apiUrl);
+}
+
+/** The API origin the user left is given back: the extension keeps access to the API it uses, and no other. */
+async function releaseOrigin(previous: string, next: string): Promise<void> {
+  if (!previous) return;
+  const old = apiOriginPattern(previous);
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  const required = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])];
+  if (old === apiOriginPattern(next) || required.includes(old)) return;
+  await browser.permissions.remove({ origins: [old] }).catch(() => undefined);
 }
 
 /** "Effacer mes données": the cache, the settings, the API key and the selection (local), the tabs' findings (session). */
 async function eraseAll(): Promise<void> {
   await browser.storage.local.clear();
   await browser.storage.session?.clear();
+  await setApiKey(''); // kept apart, in the extension's IndexedDB (lib/api-key.ts)
   await loadSettings();
 }
 
@@ -107,7 +121,7 @@ document.documentElement.lang = 'fr';
 render(<App />, document.getElementById('app')!);
 
 async function loadSettings(): Promise<void> {
-  const [settings, apiKey] = await Promise.all([getSettings(), apiKeyItem.getValue()]);
+  const [settings, apiKey] = await Promise.all([getSettings(), getApiKey()]);
   storedApiUrl = settings.apiUrl;
   loaded.value = { status: 'ready', values: { ...settings, apiKey } };
 }

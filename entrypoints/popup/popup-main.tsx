@@ -81,9 +81,10 @@ async function runSearch(query: SearchQuery): Promise<void> {
   }
 }
 
-function save(programme: ProgrammeReport): void {
+function save(programme: ProgrammeReport): Promise<void> {
   // The programme's own label, as the in-page panel saves it: the selection table adds the diploma.
-  if (detailSighting) void addToSelection(selectionItemOf(programme, detailSighting));
+  if (!detailSighting) return Promise.reject(new Error('no sighting'));
+  return addToSelection(selectionItemOf(programme, detailSighting));
 }
 
 function App() {

@@ -234,13 +234,17 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
 export const isCacheable = (r: ApiResult<unknown>): boolean => r.ok || r.cell.state === 'none';
 
 export interface CachedClientOptions {
+  /** Part of every key: the API base URL, so that another API's answers are never served for this one's. */
+  scope?: string;
   /** Told when a stale answer has been refreshed, so the caller can rebuild what used it. */
   onRefresh?: (key: string, result: ApiResult<unknown>) => void;
 }
 
 /** The same interface as the client, answering from the cache when it can. */
 export function createCachedClient(client: InserJeunesClient, cache: Cache, options: CachedClientOptions = {}): InserJeunesClient {
-  function cached<T>(key: string, fetch: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+  const scope = options.scope ? `${options.scope}|` : '';
+  function cached<T>(name: string, fetch: () => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
+    const key = scope + name;
     return cache.getOrFetch(key, fetch, {
       shouldStore: isCacheable,
       onRefresh: (value) => options.onRefresh?.(key, value),

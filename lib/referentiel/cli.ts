@@ -1,10 +1,12 @@
 // `npm run referentiel -- <command>`: build the index from open data, resolve identifiers, print stats.
-//   build [--from DIR] [--out FILE] [--require] [--auto]
+//   build [--from DIR] [--cache DIR] [--out FILE] [--require] [--auto]
+//     without --from: downloads into the cache folder (default .cache/referentiel) first; the
+//     environment variable REFERENTIEL_DOWNLOAD_ORIGIN serves every source from another origin.
 //   resolve [--index FILE]        one identifier per line on stdin → one JSON line per input
 //   stats [--index FILE]
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { buildIndex, findSources, sourcesStamp, writeIndexFile } from './build';
 import { downloadSources } from './download';
 import { INDEX_VERSION } from './format';
@@ -19,6 +21,7 @@ export const CACHE_DIR = '.cache/referentiel';
 interface Args {
   command: string;
   from?: string;
+  cache: string;
   out: string;
   index: string;
   require: boolean;
@@ -26,7 +29,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { command: argv[0] ?? '', out: DEFAULT_OUT, index: DEFAULT_OUT, require: false, auto: false };
+  const a: Args = { command: argv[0] ?? '', cache: CACHE_DIR, out: DEFAULT_OUT, index: DEFAULT_OUT, require: false, auto: false };
   for (let i = 1; i < argv.length; i++) {
     const k = argv[i];
     const v = () => {
@@ -35,6 +38,7 @@ function parseArgs(argv: string[]): Args {
       return x;
     };
     if (k === '--from') a.from = v();
+    else if (k === '--cache') a.cache = v();
     else if (k === '--out') a.out = v();
     else if (k === '--index') a.index = v();
     else if (k === '--require') a.require = true;
@@ -45,6 +49,13 @@ function parseArgs(argv: string[]): Args {
 }
 
 class UsageError extends Error {}
+
+const CHANGED_FORMAT =
+  'la source a changé de format. Retrouver la colonne manquante sous son nouveau nom parmi les colonnes présentes et ' +
+  'l’ajouter aux noms acceptés par le parser de cette source (lib/referentiel/ministry-parsers.ts ou catalogue-parsers.ts) ; ' +
+  'en attendant, construire avec --from DIR depuis une copie au format précédent.';
+const MALFORMED =
+  'le fichier est tronqué ou corrompu. Le supprimer et relancer la construction pour le télécharger de nouveau, ou le remplacer à la main.';
 
 const log = (s: string) => process.stderr.write(`referentiel: ${s}\n`);
 
@@ -60,9 +71,12 @@ function storedStamp(out: string): string | undefined {
 async function build(a: Args): Promise<number> {
   let dir = a.from ?? (a.auto ? process.env.REFERENTIEL_SRC || undefined : undefined);
   if (!dir) {
-    dir = CACHE_DIR;
-    log(`téléchargement des sources dans ${CACHE_DIR}…`);
-    const r = await downloadSources(CACHE_DIR, { timeoutMs: a.auto ? 5_000 : 60_000 });
+    dir = a.cache;
+    log(`téléchargement des sources dans ${dir}…`);
+    const origin = process.env.REFERENTIEL_DOWNLOAD_ORIGIN || '';
+    const r = await downloadSources(dir, { timeoutMs: a.auto ? 5_000 : 60_000, origin });
+    if (r.downloaded.length) log(`téléchargé(s) : ${r.downloaded.join(', ')}`);
+    if (r.cached.length) log(`déjà en cache : ${r.cached.join(', ')}`);
     if (r.offline) log(`pas de réseau : construction avec ce qui est en cache (${r.cached.length} fichier(s)).`);
     else for (const f of r.failed) log(`échec du téléchargement de ${f.file} : ${f.reason}`);
   }
@@ -77,8 +91,20 @@ async function build(a: Args): Promise<number> {
     return 0;
   }
   const t0 = performance.now();
-  const { index } = buildIndex(dir);
+  let index;
+  try {
+    index = buildIndex(dir).index;
+  } catch (e) {
+    if (e instanceof SourceError) {
+      log(`fichier mal formé, construction arrêtée : ${join(dir, e.file)}:${e.line}:${e.column}: ${e.reason}`);
+      log(`que faire : ${typeof e.column === 'string' ? CHANGED_FORMAT : MALFORMED}`);
+      return 1;
+    }
+    throw e;
+  }
   const bytes = writeIndexFile(index, a.out);
+  log('sources utilisées :');
+  for (const x of index.sources) log(`  ${x.name} — ${x.file} (${x.date}) : ${x.rows} lignes`);
   for (const m of missing) log(`source absente, partie vide : ${m}`);
   log(`${a.out} écrit (${(bytes / 1024).toFixed(0)} Ko, ${index.sources.length} fichier(s) source, ${Math.round(performance.now() - t0)} ms).`);
   return 0;

@@ -1,5 +1,7 @@
 // Node only: fetches the sources that have an official URL into a cache folder, one progress bar
 // per file, reusing cached copies younger than maxAgeMs. Never throws on network failure: it reports.
+// `origin` (or REFERENTIEL_DOWNLOAD_ORIGIN in the CLI) replaces every source's scheme and host and
+// keeps its path and query: tests serve the official formats from a loopback server that way.
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -16,7 +18,12 @@ export interface DownloadReport {
 
 export async function downloadSources(
   cacheDir: string,
-  { timeoutMs = 30_000, maxAgeMs = 7 * 86_400_000, progress = process.stderr.isTTY } = {},
+  {
+    timeoutMs = 30_000,
+    maxAgeMs = 7 * 86_400_000,
+    progress = process.stderr.isTTY,
+    origin = '',
+  }: { timeoutMs?: number; maxAgeMs?: number; progress?: boolean; origin?: string } = {},
 ): Promise<DownloadReport> {
   const report: DownloadReport = { downloaded: [], cached: [], failed: [], offline: false };
   const bars = progress ? new cliProgress.MultiBar({ format: ' {bar} {percentage}% {file}', hideCursor: true }, cliProgress.Presets.shades_classic) : null;
@@ -35,7 +42,7 @@ export async function downloadSources(
       mkdirSync(dirname(target), { recursive: true });
       const tmp = `${target}.part`;
       try {
-        const res = await fetch(s.url, { signal: AbortSignal.timeout(timeoutMs) });
+        const res = await fetch(sourceUrl(s.url, origin), { signal: AbortSignal.timeout(timeoutMs) });
         if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
         const total = Number(res.headers.get('content-length')) || 0;
         const bar = bars?.create(total || 1, 0, { file: s.cacheFile });
@@ -62,4 +69,11 @@ export async function downloadSources(
     bars?.stop();
   }
   return report;
+}
+
+/** The official URL, or the same path and query under another origin (`http://127.0.0.1:8080`). */
+export function sourceUrl(url: string, origin = ''): string {
+  if (!origin) return url;
+  const u = new URL(url);
+  return new URL(u.pathname + u.search, origin.replace(/\/?$/, '/')).href;
 }

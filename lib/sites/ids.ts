@@ -2,6 +2,9 @@
 import { findOnisepId, isCfd, isGta, isMef10, isMefstat11, isValidUai, type OnisepKind } from '../codes';
 import type { SightingIds } from '../types';
 
+/** The longest programme an adapter reports, in years ("7 ans" exists); the background's door accepts the same. */
+export const MAX_DUREE = 8;
+
 /** Affelnet offer: `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
 export const isAffelnetOffre = (code: string): boolean => /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/.test(code);
 
@@ -37,6 +40,6 @@ export function cleanIds(raw: Record<string, unknown>): SightingIds {
     if (stringChecks[k](value)) ids[k] = value;
   }
   const duree = raw.duree;
-  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= 8) ids.duree = duree;
+  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;
   return ids;
 }

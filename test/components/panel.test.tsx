@@ -273,4 +273,14 @@ describe('Collapse, close, save', () => {
     render(<Panel state={ready(fullReport)} onSave={onSave} savedKeys={new Set([fullReport.programmes[0]!.key])} />);
     expect((screen.getByRole('button', { name: 'Dans ma sélection' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('says so in French when the save failed, and tries again on the next click', async () => {
+    const onSave = vi.fn().mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded')).mockResolvedValueOnce(undefined);
+    render(<Panel state={ready(fullReport)} onSave={onSave} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter à ma sélection' }));
+    expect(await screen.findByText('La formation n’a pas pu être ajoutée à votre sélection. Réessayez.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Ajouter à ma sélection' }));
+    await vi.waitFor(() => expect(screen.queryByText(/n’a pas pu être ajoutée/)).toBeNull());
+    expect(onSave).toHaveBeenCalledTimes(2);
+  });
 });

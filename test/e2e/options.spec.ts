@@ -12,12 +12,18 @@ const storedSettings = (page: Page) =>
 /** Replaces the browser's permission prompt, which a headless browser cannot answer, and records the requests. */
 async function answerPermissionPrompts(page: Page, grant: boolean) {
   await page.addInitScript((granted: boolean) => {
-    const w = window as unknown as { requested: unknown[]; chrome: { permissions: Record<string, unknown> } };
+    const w = window as unknown as { requested: unknown[]; removed: unknown[]; chrome: { permissions: Record<string, unknown> } };
     w.requested = [];
     w.chrome.permissions.request = (p: unknown, callback?: (ok: boolean) => void) => {
       w.requested.push(p);
       if (callback) callback(granted);
       return Promise.resolve(granted);
+    };
+    w.removed = [];
+    w.chrome.permissions.remove = (p: unknown, callback?: (ok: boolean) => void) => {
+      w.removed.push(p);
+      if (callback) callback(true);
+      return Promise.resolve(true);
     };
     w.chrome.permissions.contains = (_p: unknown, callback?: (ok: boolean) => void) => {
       if (callback) callback(false);
@@ -49,7 +55,7 @@ test('settings are saved, and are there again after a reload', async ({ page, ex
     cacheDays: 14,
     display: { position: 'flottant', startCollapsed: false, showBadges: false },
   });
-  expect(stored.apiKey).toBe('cle-de-test');
+  expect(stored.apiKey).toBeUndefined(); // kept in the extension's IndexedDB, out of content scripts' reach (privilege.spec.ts)
 
   await page.reload();
   await expect(field(page, 'Adresse de l’API')).toHaveValue(`${mock.origin}/inserjeunes`);
@@ -103,6 +109,22 @@ test('a new API origin, granted, is saved', async ({ page, extensionId }) => {
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Options enregistrées.')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { requested: unknown[] }).requested)).toHaveLength(1);
+});
+
+test('an API origin the user leaves is given back; the manifest’s own is kept', async ({ page, extensionId, mock, setSettings }) => {
+  await answerPermissionPrompts(page, true);
+  await setSettings({ apiUrl: 'https://api.example.org/inserjeunes' });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await field(page, 'Adresse de l’API').fill(mock.url);
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Options enregistrées.')).toBeVisible();
+  const removed = () => page.evaluate(() => (window as unknown as { removed: unknown[] }).removed);
+  expect(await removed()).toEqual([{ origins: ['https://api.example.org/*'] }]);
+  // Leaving the manifest's origin (http://127.0.0.1/*) asks for the new one and removes nothing.
+  await field(page, 'Adresse de l’API').fill('https://api.example.org/inserjeunes');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Options enregistrées.')).toBeVisible();
+  expect(await removed()).toHaveLength(1);
 });
 
 test('« À propos » names the sources with their licences, and the version', async ({ page, extensionId }) => {

@@ -1,6 +1,8 @@
 // The background's services with the fake browser: tab findings survive a worker restart.
+import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { setApiKey } from '../../lib/api-key';
 import { createBackgroundService } from '../../lib/background-handlers';
 import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SightingData } from '../../lib/types';
@@ -16,6 +18,7 @@ beforeEach(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the missing referentiel is expected here
   mock.resetRequests();
   await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
+  await setApiKey('');
 });
 
 // No referentiel in this test (its fetch fails): a MEFSTAT11 read on the page is asked as is.
@@ -76,6 +79,45 @@ describe('background service', () => {
     await service.lookup(offer, {});
     const asked = mock.requests.length;
     await service.lookup(offer, { force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+  });
+
+  it('after a restart of the worker, a new lookup in the tab keeps what the tab had found before', async () => {
+    const before = createBackgroundService();
+    await before.lookup(offer, { tabId: 7 });
+    await new Promise((r) => setTimeout(r, 400)); // the session write is batched
+    const after = createBackgroundService(); // a new worker: empty memory
+    const other: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '40025214' } };
+    await after.lookup(other, { tabId: 7 });
+    const found = await after.tabFindings(7);
+    expect(found.map((f) => f.sighting)).toEqual([offer, other]);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await createBackgroundService().tabFindings(7)).map((f) => f.sighting)).toEqual([offer, other]);
+  });
+
+  it('uses a corrected API key at once, with no restart', async () => {
+    const sent: (string | null)[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      sent.push(new Headers(init?.headers).get('x-api-key'));
+      return realFetch(input, init);
+    });
+    const service = createBackgroundService();
+    await setApiKey('premiere-cle');
+    await service.lookup(offer, { force: true });
+    expect(sent.filter((k) => k !== null).at(-1)).toBe('premiere-cle');
+    await setApiKey('cle-corrigee');
+    await service.lookup(offer, { force: true });
+    expect(sent.at(-1)).toBe('cle-corrigee');
+  });
+
+  it('never serves one API’s cached answers for another address', async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, {});
+    const asked = mock.requests.length;
+    // The same mock under its other base path: another API as far as the extension knows.
+    await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: `${mock.origin}/inserjeunes` });
+    await service.lookup(offer, {});
     expect(mock.requests.length).toBeGreaterThan(asked);
   });
 });

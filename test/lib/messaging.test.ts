@@ -20,6 +20,15 @@ describe('the background door', () => {
   it('keeps the calls for our own pages away from content scripts', () => {
     expect(() => checkRequest('search', { query: 'bac pro' }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
     expect(checkRequest('search', { query: 'bac pro' }, popup, ID, ORIGIN)).toEqual({ query: 'bac pro' });
+    expect(() => checkRequest('tabFindings', { tabId: 3 }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
+  });
+
+  it('lets the panel credit the sources and save to the selection, in shape only', () => {
+    expect(checkRequest('sources', undefined, contentScript, ID, ORIGIN)).toBeUndefined();
+    const item = { key: 'k', libelle: 'Bac pro', uai: '0693045K', sighting, addedAt: 1 };
+    expect(checkRequest('saveToSelection', { item }, contentScript, ID, ORIGIN)).toEqual({ item });
+    expect(() => checkRequest('saveToSelection', { item: { ...item, libelle: 'x'.repeat(10_000) } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+    expect(() => checkRequest('saveToSelection', { item: { ...item, sighting: { site: 'evil' } } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
   });
 
   it('refuses wrong shapes', () => {

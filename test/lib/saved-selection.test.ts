@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addToSelection, getSelection, removeFromSelection, selectionItemOf } from '../../lib/saved-selection';
 import { fullReport } from '../fixtures/reports/demo-reports';
@@ -17,6 +17,19 @@ describe('the counsellor selection', () => {
     await fakeBrowser.storage.local.set({ selection: [...raw, { broken: true }, 42] });
     expect((await getSelection()).map((i) => i.key)).toEqual(['a', 'b']);
     await removeFromSelection('a');
+    expect((await getSelection()).map((i) => i.key)).toEqual(['b']);
+  });
+
+  it('two saves at once both stay (the popup and a panel, say)', async () => {
+    await Promise.all([addToSelection(item('a')), addToSelection(item('b')), removeFromSelection('x'), addToSelection(item('c'))]);
+    expect((await getSelection()).map((i) => i.key).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a failed write rejects, and the next one still runs', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(addToSelection(item('a'))).rejects.toThrow('QUOTA');
+    set.mockRestore();
+    await addToSelection(item('b'));
     expect((await getSelection()).map((i) => i.key)).toEqual(['b']);
   });
 });
