@@ -4,7 +4,7 @@
 // `inserjeunes:start` mark must be there, or the measure counts as not taken).
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { MockApi } from '../mock-api/server';
-import { median, round } from './check';
+import { median, round, spread } from './check';
 
 export interface ExtensionHandle {
   context: BrowserContext;
@@ -25,7 +25,7 @@ const LONG_TASKS_INIT = `(() => {
  * (`__ijFiguresAt`) and when `rows` badges are all past loading (`__ijRowsAt`). A 4 ms poll: the
  * resolution of these times. Installed only for the latency measures, not for page cost.
  */
-const VISIBLE_INIT = `(() => {
+export const VISIBLE_INIT = `(() => {
   const w = window;
   const started = performance.now();
   const tick = () => {
@@ -94,21 +94,36 @@ export interface LoadSample {
   extractMs: number;
 }
 
+/** Medians of one figure over the runs of one page, for each browser, and the per-run added costs. */
+export interface Figure {
+  with: number | null;
+  floor: number | null;
+  without: number | null;
+  /** median(with) − median(without), and the interquartile range of the per-run differences. */
+  added: number | null;
+  addedSpread: number | null;
+  floorAdded: number | null;
+  floorAddedSpread: number | null;
+}
+
 export interface PageCost {
   page: string;
   url: string;
   runs: number;
-  loadWithMs: number | null;
-  loadWithoutMs: number | null;
-  /** median(load with) / median(load without), `loadEventEnd`. */
+  /** `loadEventEnd`, ms. */
+  load: Figure;
+  /** CDP TaskDuration of the page's renderer until our panels are filled (the floor's: until load + 50 ms), ms. */
+  task: Figure;
+  /** median(load with) / median(load without), and the IQR of the per-run ratios. */
   ratio: number | null;
-  /** median(task time with) − median(task time without), until the panels are filled. */
-  addedTaskMs: number | null;
+  ratioSpread: number | null;
   /** Median over runs of the summed extract-start → extract-end marks. */
   extractMs: number | null;
   longTasksWith: number | null;
   longTasksWithout: number | null;
 }
+
+type Variant = 'with' | 'floor' | 'without';
 
 async function loadOnce(context: BrowserContext, url: string, withExtension: boolean): Promise<LoadSample> {
   const page = await context.newPage();
@@ -133,59 +148,66 @@ async function loadOnce(context: BrowserContext, url: string, withExtension: boo
   }
 }
 
+
+function figure(s: Record<Variant, LoadSample[]>, k: 'loadMs' | 'taskMs'): Figure {
+  const m = (v: Variant) => median(s[v].map((x) => x[k]));
+  const diffs = (v: Variant) => s[v].map((x, i) => x[k] - (s.without[i]?.[k] ?? Number.NaN)).filter(Number.isFinite);
+  const w = m('with');
+  const f = m('floor');
+  const o = m('without');
+  return {
+    with: round(w),
+    floor: round(f),
+    without: round(o),
+    added: w !== null && o !== null ? round(w - o) : null,
+    addedSpread: round(spread(diffs('with'))),
+    floorAdded: f !== null && o !== null ? round(f - o) : null,
+    floorAddedSpread: round(spread(diffs('floor'))),
+  };
+}
+
 /**
- * Each page loaded `runs` times with and without the extension, alternating (and alternating which
- * goes first). `without` is a context of the same Chromium launched the same way, minus the extension.
+ * Each page loaded `runs` times in three browsers of the same Chromium launched the same way: with our
+ * extension, with the do-nothing floor extension, without any. Loads are interleaved, the order
+ * rotating from one run to the next, so drifts in the machine's load fall on all three alike.
  */
 export async function measurePageCost(
-  ext: ExtensionHandle,
-  without: BrowserContext,
+  contexts: Record<Variant, BrowserContext>,
   pages: { name: string; url: string }[],
   runs: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<PageCost[]> {
-  {
-    await without.addInitScript(LONG_TASKS_INIT);
-    await ext.context.addInitScript(LONG_TASKS_INIT);
-    const samples = new Map(pages.map((p) => [p.url, { with: [] as LoadSample[], without: [] as LoadSample[] }]));
-    // One warm-up load each way: compilation caches and the worker's referentiel are not what a page costs.
-    for (const p of pages.slice(0, 1)) {
-      await loadOnce(ext.context, p.url, true);
-      await loadOnce(without, p.url, false);
-    }
-    let done = 0;
-    for (let i = 0; i < runs; i++) {
-      for (const p of pages) {
-        const s = samples.get(p.url)!;
-        const order = (i + pages.indexOf(p)) % 2 === 0 ? [true, false] : [false, true];
-        for (const w of order) {
-          if (w) s.with.push(await loadOnce(ext.context, p.url, true));
-          else s.without.push(await loadOnce(without, p.url, false));
-        }
-        onProgress?.(++done, runs * pages.length);
-      }
-    }
-    return pages.map((p) => {
+  const variants: Variant[] = ['with', 'floor', 'without'];
+  for (const v of variants) await contexts[v].addInitScript(LONG_TASKS_INIT);
+  const samples = new Map(pages.map((p) => [p.url, { with: [], floor: [], without: [] } as Record<Variant, LoadSample[]>]));
+  // One warm-up load each way: compilation caches and the worker's referentiel are not what a page costs.
+  for (const p of pages) for (const v of variants) await loadOnce(contexts[v], p.url, v === 'with');
+  let done = 0;
+  for (let i = 0; i < runs; i++) {
+    for (const p of pages) {
       const s = samples.get(p.url)!;
-      const m = (xs: LoadSample[], k: keyof LoadSample) => median(xs.map((x) => x[k]));
-      const lw = m(s.with, 'loadMs');
-      const lo = m(s.without, 'loadMs');
-      const tw = m(s.with, 'taskMs');
-      const to = m(s.without, 'taskMs');
-      return {
-        page: p.name,
-        url: p.url,
-        runs,
-        loadWithMs: round(lw),
-        loadWithoutMs: round(lo),
-        ratio: lw !== null && lo ? round(lw / lo, 3) : null,
-        addedTaskMs: tw !== null && to !== null ? round(tw - to) : null,
-        extractMs: round(m(s.with, 'extractMs'), 2),
-        longTasksWith: m(s.with, 'longTasks'),
-        longTasksWithout: m(s.without, 'longTasks'),
-      };
-    });
+      const shift = (i + pages.indexOf(p)) % 3;
+      for (const v of [...variants.slice(shift), ...variants.slice(0, shift)]) s[v].push(await loadOnce(contexts[v], p.url, v === 'with'));
+      onProgress?.(++done, runs * pages.length);
+    }
   }
+  return pages.map((p) => {
+    const s = samples.get(p.url)!;
+    const load = figure(s, 'loadMs');
+    const ratios = s.with.map((x, i) => x.loadMs / (s.without[i]?.loadMs ?? Number.NaN)).filter(Number.isFinite);
+    return {
+      page: p.name,
+      url: p.url,
+      runs,
+      load,
+      task: figure(s, 'taskMs'),
+      ratio: load.with !== null && load.without ? round(load.with / load.without, 3) : null,
+      ratioSpread: round(spread(ratios), 3),
+      extractMs: round(median(s.with.map((x) => x.extractMs)), 2),
+      longTasksWith: median(s.with.map((x) => x.longTasks)),
+      longTasksWithout: median(s.without.map((x) => x.longTasks)),
+    };
+  });
 }
 
 // ------------------------------------------------------------------ non-matching pages
@@ -245,7 +267,7 @@ export interface LatencySample {
   requestsOnHit: number;
 }
 
-async function figuresAfterDcl(page: Page, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+export async function figuresAfterDcl(page: Page, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
   const key = rows ? '__ijRowsAt' : '__ijFiguresAt';
   await page
     .waitForFunction((k) => (window as unknown as Record<string, unknown>)[k] !== undefined, key, { timeout: 15000, polling: 20 })

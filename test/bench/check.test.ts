@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, judge, median, toRow } from './check';
+import { checkFailures, exitCode, formatTable, judge, median, overFloor, spread, toRow } from './check';
 
 describe('judge', () => {
   it('keeps an upper bound inclusive and flags what is above', () => {
@@ -18,45 +18,92 @@ describe('judge', () => {
 });
 
 describe('--check', () => {
-  it('fails when a deterministic budget is broken', () => {
+  it('fails when a reliable budget is broken, in a quick run as in a full one', () => {
     const rows = [toRow({ budget: 'contentScriptGzipKB', value: 13.4 }), toRow({ budget: 'nonMatchingRequests', value: 0 })];
-    expect(checkFailures(rows).map((r) => r.label)).toEqual([budgets.contentScriptGzipKB.label]);
-    expect(exitCode(rows, true)).toBe(1);
+    expect(checkFailures(rows, 'quick').map((r) => r.label)).toEqual([budgets.contentScriptGzipKB.label]);
+    expect(exitCode(rows, true, 'quick')).toBe(1);
+    expect(exitCode(rows, true, 'full')).toBe(1);
   });
-  it('fails when a deterministic count was not measured', () => {
+  it('judges the service worker heap in a quick run', () => {
+    expect(exitCode([toRow({ budget: 'workerHeapMB', value: 31 })], true, 'quick')).toBe(1);
+    expect(exitCode([toRow({ budget: 'workerHeapMB', value: 12 })], true, 'quick')).toBe(0);
+  });
+  it('fails when a reliable count was not measured', () => {
     const rows = [toRow({ budget: 'nonMatchingObservers', value: null, note: 'Chromium absent' })];
-    expect(exitCode(rows, true)).toBe(1);
+    expect(exitCode(rows, true, 'quick')).toBe(1);
   });
-  it('does not fail on a slow timing', () => {
+  it('judges timings in a full run only', () => {
+    const rows = [toRow({ budget: 'addedTaskVsFloor', value: 2.5 }), toRow({ budget: 'contentScriptGzipKB', value: 8 })];
+    expect(exitCode(rows, true, 'quick')).toBe(0);
+    expect(checkFailures(rows, 'full').map((r) => r.label)).toEqual([budgets.addedTaskVsFloor.label]);
+    expect(exitCode(rows, true, 'full')).toBe(1);
+    expect(exitCode([toRow({ budget: 'wakePanelOverLatencyMs', value: null })], true, 'full')).toBe(1);
+  });
+  it('does not fail a quick run on a slow timing', () => {
     const rows = [
-      toRow({ budget: 'pageLoadRatio', value: 1.4 }),
+      toRow({ budget: 'heavyPageLoadRatio', value: 1.4 }),
       toRow({ budget: 'fortyRowsMs', value: 5000 }),
       toRow({ budget: 'referentielLookupsPerSec', value: 10 }),
       toRow({ budget: 'panelFromCacheMs', value: null }),
       toRow({ budget: 'contentScriptGzipKB', value: 8 }),
     ];
     expect(rows[0]!.status).toBe('over');
-    expect(checkFailures(rows)).toEqual([]);
-    expect(exitCode(rows, true)).toBe(0);
+    expect(checkFailures(rows, 'quick')).toEqual([]);
+    expect(exitCode(rows, true, 'quick')).toBe(0);
   });
   it('never fails without --check', () => {
-    expect(exitCode([toRow({ budget: 'contentScriptGzipKB', value: 99 })], false)).toBe(0);
+    expect(exitCode([toRow({ budget: 'contentScriptGzipKB', value: 99 })], false, 'full')).toBe(0);
   });
   it('reports an informational figure without judging it', () => {
     const row = toRow({ label: 'requêtes', value: 120, unit: 'count' });
     expect(row.status).toBe('info');
-    expect(row.deterministic).toBe(false);
-    expect(exitCode([row], true)).toBe(0);
+    expect(row.reliable).toBe(false);
+    expect(exitCode([row], true, 'full')).toBe(0);
+  });
+  it('gives every row with a limit the status ok or over once it is measured', () => {
+    for (const name of Object.keys(budgets) as (keyof typeof budgets)[]) {
+      expect(['ok', 'over']).toContain(toRow({ budget: name, value: 1 }).status);
+    }
   });
 });
 
 describe('formatTable', () => {
-  it('prints one line per measure with its budget and status', () => {
-    const text = formatTable([toRow({ budget: 'contentScriptGzipKB', label: 'onisep.js (gzip)', value: 9.31 }), toRow({ budget: 'pageLoadRatio', value: 1.05 })]);
+  it('prints one line per measure with its budget, status, runs and spread', () => {
+    const text = formatTable([
+      toRow({ budget: 'contentScriptGzipKB', label: 'onisep.js (gzip)', value: 9.31 }),
+      toRow({ budget: 'heavyPageLoadRatio', value: 1.05, runs: 15, spread: 0.04 }),
+    ]);
     const lines = text.split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toMatch(/^onisep\.js \(gzip\)\s+9\.31 KB\s+≤ 12 KB \*\s+ok$/);
-    expect(lines[3]).toMatch(/1\.05 ratio\s+≤ 1\.03 ratio\s+dépassé$/);
+    expect(lines[3]).toMatch(/1\.05 ratio\s+≤ 1\.03 ratio\s+dépassé\s+n=15 ±0\.04$/);
+  });
+  it('says when a timing had too few runs for a spread', () => {
+    expect(formatTable([toRow({ budget: 'fortyRowsMs', value: 900, runs: 1 })]).split('\n')[2]).toMatch(/ok\s+n=1$/);
+  });
+});
+
+describe('spread', () => {
+  it('is the interquartile range of the runs', () => {
+    expect(spread([1, 2, 3, 4, 5])).toBe(2);
+    expect(spread([10, 10, 10, 50])).toBe(10);
+    expect(spread([7])).toBeNull();
+  });
+});
+
+describe('overFloor', () => {
+  it('divides our added cost by the floor’s', () => {
+    expect(overFloor(15, 10)).toBe(1.5);
+    expect(overFloor(30, 10)).toBe(3);
+  });
+  it('takes a floor under 1 ms as 1 ms and a negative cost of ours as none', () => {
+    expect(overFloor(3, 0.2)).toBe(3);
+    expect(overFloor(3, -4)).toBe(3);
+    expect(overFloor(-2, 10)).toBe(0);
+  });
+  it('is not measured when either side is missing', () => {
+    expect(overFloor(null, 10)).toBeNull();
+    expect(overFloor(10, null)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 // Pure part of `npm run bench`: measures judged against their budgets, the table, and what fails `--check`.
-// Only deterministic budgets (sizes, counts) can fail; a slow timing is printed as "over", never fatal.
+// A quick run fails only on reliable budgets (sizes, counts, heap); a full run on every budget.
 import { budgets, type Budget, type BudgetName } from './budgets';
 
 export type Status = 'ok' | 'over' | 'missing' | 'info';
@@ -13,6 +13,10 @@ export interface Measure {
   value: number | null;
   unit?: Budget['unit'] | 'KB brut' | '';
   note?: string;
+  /** Timings: how many runs the figure is the median of, and how noisy they were. */
+  runs?: number;
+  /** Interquartile range of the per-run values, in the row's unit. */
+  spread?: number | null;
 }
 
 export interface Row {
@@ -21,9 +25,11 @@ export interface Row {
   unit: string;
   /** The limit as printed, e.g. `≤ 12` or `≥ 100000`. */
   limit: string;
-  deterministic: boolean;
+  reliable: boolean;
   status: Status;
   note?: string;
+  runs?: number;
+  spread?: number | null;
 }
 
 /** Whether a value keeps its budget. Null (not measured) is `missing`. */
@@ -40,20 +46,26 @@ export function toRow(m: Measure): Row {
     value: m.value,
     unit: m.unit ?? b?.unit ?? '',
     limit: b ? `${b.atLeast ? '≥' : '≤'} ${b.limit}` : '',
-    deterministic: b?.deterministic ?? false,
+    reliable: b?.reliable ?? false,
     status: b ? judge(b, m.value) : m.value === null ? 'missing' : 'info',
     ...(m.note ? { note: m.note } : {}),
+    ...(m.runs !== undefined ? { runs: m.runs, spread: m.spread ?? null } : {}),
   };
 }
 
-/** Rows that make `--check` fail: a deterministic budget broken, or not measured at all. */
-export function checkFailures(rows: Row[]): Row[] {
-  return rows.filter((r) => r.deterministic && r.status !== 'ok');
+export type Mode = 'quick' | 'full';
+
+/**
+ * Rows that make `--check` fail: a budget broken or not measured. A quick run judges only the
+ * reliable budgets; a full run (enough interleaved runs for a stable median) judges them all.
+ */
+export function checkFailures(rows: Row[], mode: Mode): Row[] {
+  return rows.filter((r) => r.limit !== '' && (r.reliable || mode === 'full') && r.status !== 'ok');
 }
 
-/** Exit code of a run: non-zero only under `--check` and only for deterministic budgets. */
-export function exitCode(rows: Row[], check: boolean): number {
-  return check && checkFailures(rows).length > 0 ? 1 : 0;
+/** Exit code of a run: non-zero only under `--check`. */
+export function exitCode(rows: Row[], check: boolean, mode: Mode): number {
+  return check && checkFailures(rows, mode).length > 0 ? 1 : 0;
 }
 
 function fmt(v: number | null): string {
@@ -65,18 +77,25 @@ function fmt(v: number | null): string {
 
 const STATUS_TEXT: Record<Status, string> = { ok: 'ok', over: 'dépassé', missing: 'non mesuré', info: '' };
 
-/** A plain-text table: measure, value, budget, status (deterministic budgets marked with *). */
+/** `n=15 ±4.2`: the runs behind a timing and their interquartile range. */
+export function runsText(r: Row): string {
+  if (r.runs === undefined) return '';
+  return `n=${r.runs}` + (r.spread === null || r.spread === undefined ? '' : ` ±${fmt(r.spread)}`);
+}
+
+/** A plain-text table: measure, value, budget, status, runs and spread (reliable budgets marked with *). */
 export function formatTable(rows: Row[]): string {
   const cells = rows.map((r) => [
     r.label,
     `${fmt(r.value)} ${r.unit}`.trim(),
-    r.limit ? `${r.limit} ${r.unit}`.trim() + (r.deterministic ? ' *' : '') : '',
+    r.limit ? `${r.limit} ${r.unit}`.trim() + (r.reliable ? ' *' : '') : '',
     STATUS_TEXT[r.status] + (r.note ? ` (${r.note})` : ''),
+    runsText(r),
   ]);
-  const head = ['mesure', 'valeur', 'budget', 'état'];
+  const head = ['mesure', 'valeur', 'budget', 'état', 'mesures'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => (i === 1 || i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
-  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line), '* budget déterministe : vérifié par --check'].join('\n');
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line), '* budget fiable même sous charge : vérifié par --check --quick ; les autres par --check seul'].join('\n');
 }
 
 export const median = (xs: number[]): number | null => {
@@ -85,5 +104,26 @@ export const median = (xs: number[]): number | null => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
+
+/** Interquartile range (linear interpolation), null under 2 values. */
+export const spread = (xs: number[]): number | null => {
+  if (xs.length < 2) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => {
+    const i = (s.length - 1) * p;
+    const lo = Math.floor(i);
+    return s[lo]! + (s[Math.min(lo + 1, s.length - 1)]! - s[lo]!) * (i - lo);
+  };
+  return q(0.75) - q(0.25);
+};
+
+/**
+ * Our added cost over the floor's (both medians of the same run, ms). The floor's added cost is
+ * taken as at least 1 ms: under that, the page's own noise is the floor, and a ratio to ~0 means nothing.
+ */
+export function overFloor(ours: number | null, floor: number | null): number | null {
+  if (ours === null || floor === null) return null;
+  return Math.max(ours, 0) / Math.max(floor, 1);
+}
 
 export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);

@@ -1,0 +1,100 @@
+// The physical floor of a content-script extension, and a page of realistic weight, for the page-cost
+// measures of `npm run bench`.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+
+interface ContentScript {
+  matches: string[];
+  exclude_matches?: string[];
+  run_at?: string;
+  js?: string[];
+}
+
+/**
+ * Writes a do-nothing MV3 extension into `dir`: one empty content script per entry of our built
+ * manifest, on the same matches and at the same `run_at`; no service worker, no permission. What any
+ * extension injecting a script on these sites costs a page is what this one costs.
+ */
+export function writeFloorExtension(ourBuild: string, dir: string): void {
+  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
+  const scripts = ours.content_scripts ?? [];
+  if (scripts.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'floor.js'), '');
+  const manifest = {
+    manifest_version: 3,
+    name: 'bench floor',
+    version: '1.0.0',
+    content_scripts: scripts.map((s) => ({
+      matches: s.matches,
+      ...(s.exclude_matches ? { exclude_matches: s.exclude_matches } : {}),
+      ...(s.run_at ? { run_at: s.run_at } : {}),
+      js: ['floor.js'],
+    })),
+  };
+  writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+}
+
+export const HEAVY_LATENCY_MS = 40;
+const ASSETS = 'https://www.onisep.fr/bench-assets/';
+
+/** A valid 16×16 PNG, the same bytes for each image: its cost is the request and the decode. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGM4EaBBEmIY1TCqYfhqAAC/xkAQB0UFtwAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * A formation page of realistic weight: the panel's anchor and identifiers as in `formationHtml`, then
+ * ≥ 300 KB of article markup, six scripts that do some work, three stylesheets and twenty images,
+ * every response delayed by `HEAVY_LATENCY_MS`.
+ */
+export function heavyPage(formationHtml: string): { html: string; assets: Record<string, { type: string; body: string | Buffer }> } {
+  const assets: Record<string, { type: string; body: string | Buffer }> = {};
+  for (let i = 0; i < 3; i++) {
+    const rules = Array.from({ length: 400 }, (_, j) => `.c${i}-${j} { margin: ${j % 7}px; color: #${(j * 4099 + i).toString(16).padStart(6, '0').slice(0, 6)}; }`).join('\n');
+    assets[`style-${i}.css`] = { type: 'text/css', body: rules };
+  }
+  for (let i = 0; i < 6; i++) {
+    const fns = Array.from({ length: 300 }, (_, j) => `function f${i}_${j}(x){return x*${j}+${i}}`).join('\n');
+    assets[`script-${i}.js`] = { type: 'application/javascript', body: `${fns}\nvar s${i}=0;for(var k=0;k<20000;k++){s${i}+=f${i}_${i}(k)}document.documentElement.dataset.s${i}=String(s${i});` };
+  }
+  for (let i = 0; i < 20; i++) assets[`img-${i}.png`] = { type: 'image/png', body: PNG };
+  const para = (n: number) =>
+    `<section class="c0-${n % 400}"><h3>Partie ${n}</h3><p class="c1-${n % 400}">Les enseignements professionnels portent sur la préparation, la réalisation et le contrôle des travaux, avec des périodes de formation en milieu professionnel et un suivi individualisé des élèves au long du cycle ${n}.</p><ul><li>Compétence ${n}.1</li><li>Compétence ${n}.2</li><li>Compétence ${n}.3</li></ul></section>`;
+  let article = '';
+  for (let n = 0; article.length < 320_000; n++) article += para(n);
+  const head =
+    Object.keys(assets)
+      .filter((k) => k.endsWith('.css'))
+      .map((k) => `<link rel="stylesheet" href="${ASSETS}${k}">`)
+      .join('') +
+    Object.keys(assets)
+      .filter((k) => k.endsWith('.js'))
+      .map((k) => `<script src="${ASSETS}${k}"></script>`)
+      .join('');
+  const images = Object.keys(assets)
+    .filter((k) => k.endsWith('.png'))
+    .map((k) => `<img src="${ASSETS}${k}" width="160" height="90" alt="">`)
+    .join('');
+  const html = formationHtml.replace('</head>', `${head}</head>`).replace('</main>', `<article>${images}${article}</article></main>`);
+  return { html, assets };
+}
+
+/** Serves the heavy page and its assets, each after `HEAVY_LATENCY_MS` (routes added later win in Playwright). */
+export async function routeHeavy(context: BrowserContext, url: string, page: ReturnType<typeof heavyPage>): Promise<void> {
+  const later = () => new Promise((r) => setTimeout(r, HEAVY_LATENCY_MS));
+  await context.route(url, async (route) => {
+    await later();
+    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html });
+  });
+  await context.route(`${ASSETS}**`, async (route) => {
+    const name = route.request().url().slice(ASSETS.length);
+    const a = page.assets[name];
+    await later();
+    if (!a) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ contentType: a.type, body: a.body });
+  });
+}
