@@ -44,8 +44,6 @@ export const formatMillesime = (millesime: string): string => {
 
 export const DOC_URL = 'https://documentation.exposition.inserjeunes.beta.gouv.fr/';
 
-// ------------------------------------------------------------------ panel and badges
-
 export const voieLabels: Record<Voie, string> = {
   scolaire: 'Voie scolaire',
   apprentissage: 'Apprentissage',
