@@ -14,6 +14,7 @@ import {
 import * as C from './catalogue-parsers';
 import * as M from './ministry-parsers';
 import { nearbyLieux, nearbyNsf } from './nearby-build';
+import { packIndex } from './pack-index';
 import { SOURCES, type SourceId, type SourceSpec } from './sources';
 import { readTable, type Table } from './table';
 
@@ -259,11 +260,11 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
   return { index, missing };
 }
 
-/** Writes the index through a temporary file renamed into place: never a half-written output. */
+/** Writes the index, packed (pack-index.ts), through a temporary file renamed into place: never a half-written output. */
 export function writeIndexFile(index: ReferentielIndex, out: string): number {
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  const text = JSON.stringify(index);
+  const text = JSON.stringify(packIndex(index));
   try {
     writeFileSync(tmp, text);
     renameSync(tmp, out);

@@ -10,7 +10,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import { buildIndex, findSources, sourcesStamp, writeIndexFile } from './build';
 import { downloadSources } from './download';
 import { INDEX_VERSION } from './format';
-import { createReferentiel, type Referentiel } from './open-referentiel';
+import { createReferentiel, IndexError, type Referentiel } from './open-referentiel';
 import { SourceError } from './table';
 import { computeStats, IN_SCOPE_DIPLOMAS, OTHER_STANDARD_DIPLOMAS, type Coverage } from './stats';
 import type { AmbiguityReason } from './query-types';
@@ -112,7 +112,13 @@ async function build(a: Args): Promise<number> {
 
 function load(file: string): Referentiel {
   if (!existsSync(file)) throw new UsageError(`${file} introuvable : lancer d’abord « npm run referentiel -- build »`);
-  return createReferentiel(JSON.parse(readFileSync(file, 'utf8')));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new IndexError(`Référentiel ${file} illisible, tronqué ou corrompu (${(e as Error).message}). Le reconstruire avec « npm run referentiel -- build ».`);
+  }
+  return createReferentiel(parsed);
 }
 
 async function resolveStdin(a: Args): Promise<number> {

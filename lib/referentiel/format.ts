@@ -1,8 +1,10 @@
-// The compact, versioned index the build writes (public/referentiel.json) and the lookup reads.
-// Tables are arrays of tuples rather than arrays of objects: smaller, and quick to parse.
+// The versioned index the build makes and the lookup reads: tables of tuples (ReferentielIndex), and
+// how each is written in the shipped file (PackedIndex, public/referentiel.json): column by column,
+// strings and UAIs stored once in shared tables and referred to by integers, each table a string of
+// its own that is only parsed when a lookup first needs it (pack-index.ts, unpack-index.ts).
 // Shared by the Node build and the background: no Node or browser API here.
 
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 /** One open-data source that went into the index. */
 export interface SourceInfo {
@@ -75,6 +77,61 @@ export interface ReferentielIndex {
   /** Optional (indexes built before them lack them): places and routes of actions, NSF groups. */
   lieux?: LieuRow[];
   nsf?: NsfRow[];
+}
+
+/** How one column is written in the shipped file. */
+export type Codec =
+  /** Integers (or null), written as they are or as differences from the previous one, whichever is shorter. */
+  | 'int'
+  /** Any JSON value, as it is. */
+  | 'json'
+  /** A string, written once in the shared string table and referred to by its position there. */
+  | 'text'
+  /** A UAI (or ``), referred to by its position in the shared, sorted UAI table. */
+  | 'uai'
+  /** A code (CFD, MEF, date…): digits of the column's usual width as integers, anything else as it is. */
+  | 'code';
+
+export interface TablePacking {
+  columns: Codec[];
+  /** Groups of columns whose distinct value combinations are written once and referred to by position. */
+  dicts?: number[][];
+}
+
+export const PACKING = {
+  formations: { columns: ['code', 'text', 'code', 'text', 'text'] },
+  mefs: { columns: ['code', 'code', 'int', 'int', 'code', 'code'] },
+  programmes: { columns: ['int', 'text', 'text', 'text', 'text'] },
+  rncp: { columns: ['int', 'text'] },
+  actions: { columns: ['int', 'int', 'uai', 'int', 'int', 'text'], dicts: [[1, 3], [2, 4]] },
+  ens: { columns: ['int', 'uai'] },
+  gta: { columns: ['int', 'uai', 'text'] },
+  etablissements: { columns: ['uai', 'text', 'text'] },
+  familles: { columns: ['json'] },
+  geo: { columns: ['json'] },
+  millesimes: { columns: ['json'] },
+  va: { columns: ['uai', 'text', 'int', 'int', 'int', 'int'] },
+  lieux: { columns: ['int', 'int', 'int', 'code', 'text'], dicts: [[1, 2, 3]] },
+  nsf: { columns: ['code', 'code'] },
+} as const satisfies Record<string, TablePacking>;
+
+export type PackedTableName = keyof typeof PACKING;
+
+/**
+ * The shipped file. `tables` holds each table as a JSON text of its own: `[rows, columns, dicts]`
+ * (see pack-index.ts). `strings` is the shared string table, joined by newlines (or a JSON array
+ * when a string holds one); `uais` the shared UAI table, packed as a `code` column.
+ */
+export interface PackedIndex {
+  version: typeof INDEX_VERSION;
+  builtAt: string;
+  stamp: string;
+  sources: SourceInfo[];
+  missing: string[];
+  niveaux: Record<string, string>;
+  strings: string | string[];
+  uais: string;
+  tables: Partial<Record<PackedTableName, string>>;
 }
 
 export const TABLES = [

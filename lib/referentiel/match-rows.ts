@@ -4,6 +4,7 @@ import type { Voie } from '../types';
 import type { ActionRow, ReferentielIndex } from './format';
 import { uaiDepartement, type Referentiel } from './open-referentiel';
 import { normalizeText, words } from './text';
+import { openIndex } from './unpack-index';
 
 export interface PlaceQuery {
   nom: string;
@@ -87,7 +88,8 @@ function best<T>(scored: { item: T; score: number }[], min: number): T | undefin
 
 const MODE_VOIE: Record<string, Voie | undefined> = { a: 'apprentissage', s: 'scolaire' };
 
-export function withPlaces(ref: Referentiel, index: ReferentielIndex): ReferentielWithPlaces {
+export function withPlaces(ref: Referentiel, file: unknown): ReferentielWithPlaces {
+  const index = openIndex(file);
   let byCommune: Map<string, ReferentielIndex['etablissements']> | undefined;
   let byUai: Map<string, ActionRow[]> | undefined;
 

@@ -3,6 +3,7 @@
 import type { ReferentielIndex } from './format';
 import type { Referentiel } from './query-types';
 import { words } from './text';
+import { openIndex } from './unpack-index';
 
 export interface Point {
   lat: number;
@@ -57,7 +58,8 @@ export interface NearbyIndex {
 
 const ROUTES: Record<string, Route[]> = { s: ['scolaire'], a: ['apprentissage'], sa: ['scolaire', 'apprentissage'], '': ['scolaire'] };
 
-export function createNearbyIndex(ix: ReferentielIndex, ref: Referentiel): NearbyIndex {
+export function createNearbyIndex(file: ReferentielIndex, ref: Referentiel): NearbyIndex {
+  const ix = openIndex(file);
   const lieux = ix.lieux ?? [];
   const byAf = new Map(lieux.map((l) => [l[0], l]));
   const actions = ix.actions.filter((a) => byAf.has(a[0]) && a[1] && a[2]);

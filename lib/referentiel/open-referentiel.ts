@@ -1,40 +1,22 @@
-// Opens the compact index (format.ts) and answers from it, in the background or in Node. Pure: no
+// Opens the index (format.ts; its tables decoded on first use, unpack-index.ts) and answers from it, in the background or in Node. Pure: no
 // browser or Node API. Maps are built lazily, on first use of each table. The selection rules live in
 // final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
 import type { EtablissementInfo, ValeurAjoutee } from '../types';
 import { isMef10, isValidUai } from '../codes';
-import { INDEX_VERSION, TABLES, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow, type ReferentielIndex } from './format';
+import { TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
 import { chooseFinalYear, withoutReplaced } from './final-year';
 import { createLabelSearch } from './label-search';
 import type { EntryYear, FamilleInfo, FormationInfo, ProgrammeInfo, Referentiel, ReferentielOptions } from './query-types';
 import { createInputResolver } from './resolve-input';
+import { openIndex, tableColumns } from './unpack-index';
 
 export type * from './query-types';
 export { uaiProblem } from './resolve-input';
 
-/** Why an index cannot be used. */
-export class IndexError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IndexError';
-  }
-}
+export { IndexError } from './unpack-index';
 
-function validate(index: unknown): ReferentielIndex {
-  if (!index || typeof index !== 'object') throw new IndexError('Référentiel corrompu : objet attendu.');
-  const ix = index as Partial<ReferentielIndex>;
-  if (ix.version !== INDEX_VERSION) {
-    throw new IndexError(`Référentiel de version ${String(ix.version)} : version ${INDEX_VERSION} attendue. Reconstruire avec « npm run referentiel -- build ».`);
-  }
-  for (const t of TABLES) {
-    if (!Array.isArray(ix[t])) throw new IndexError(`Référentiel corrompu : table « ${t} » absente ou invalide.`);
-  }
-  if (!ix.niveaux || typeof ix.niveaux !== 'object') throw new IndexError('Référentiel corrompu : table « niveaux » absente.');
-  if (!Array.isArray(ix.sources)) throw new IndexError('Référentiel corrompu : liste des sources absente.');
-  return ix as ReferentielIndex;
-}
-
-const num = (kind: string, s: string) => Number(new RegExp(`^(?:${kind}\\.)?([1-9][0-9]{0,8})$`, 'i').exec(s.trim())?.[1] ?? 0);
+const ID_NUMBER = { FOR: /^(?:FOR\.)?([1-9][0-9]{0,8})$/i, AF: /^(?:AF\.)?([1-9][0-9]{0,8})$/i, ENS: /^(?:ENS\.)?([1-9][0-9]{0,8})$/i };
+const num = (kind: keyof typeof ID_NUMBER, s: string) => Number(ID_NUMBER[kind].exec(s.trim())?.[1] ?? 0);
 const split = (s: string) => (s ? s.split(' ') : []);
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 
@@ -42,6 +24,32 @@ function lazy<T>(make: () => T): () => T {
   let v: T | undefined;
   return () => (v ??= make());
 }
+
+/**
+ * Rows by a key: a binary search when the rows come sorted by it (as the build writes most tables,
+ * nothing to build on first use), else a map. `count` rows; `keyAt(i)` and `rowAt(i)` read row i.
+ */
+function keyed<R, K extends string | number>(count: number, keyAt: (i: number) => K, rowAt: (i: number) => R): { get(k: K): R | undefined; has(k: K): boolean } {
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i++) sorted = keyAt(i - 1) < keyAt(i);
+  if (!sorted) return new Map(Array.from({ length: count }, (_, i) => [keyAt(i), rowAt(i)]));
+  const get = (k: K): R | undefined => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = keyAt(mid);
+      if (m === k) return rowAt(mid);
+      if (m < k) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+  return { get, has: (k) => get(k) !== undefined };
+}
+
+/** Tuples by their first cell (see keyed). */
+const byFirst = <R extends [string | number, ...unknown[]]>(rows: R[]) => keyed(rows.length, (i) => rows[i]![0], (i) => rows[i]!);
 
 function groupBy<R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> {
   const m = new Map<K, R[]>();
@@ -61,26 +69,40 @@ export function uaiDepartement(uai: string): string {
 }
 
 export function createReferentiel(index: unknown, options: ReferentielOptions = {}): Referentiel {
-  const ix = validate(index);
+  const ix = openIndex(index);
   const today = (options.now ?? new Date()).toISOString().slice(0, 10).replace(/-/g, '');
   const isOpen = (fermeture: string) => !fermeture || fermeture > today;
 
-  const formations = lazy(() => new Map<string, FormationRow>(ix.formations.map((r) => [r[0], r])));
+  const formations = lazy(() => byFirst<FormationRow>(ix.formations));
   const mefsByCfd = lazy(() => groupBy(ix.mefs, (r) => r[1]));
   const mefByCode = lazy(() => new Map<string, MefRow>(ix.mefs.map((r) => [r[0], r])));
   const mefsByStat = lazy(() => groupBy(ix.mefs, (r) => r[4]));
-  const programmes = lazy(() => new Map<number, ProgrammeRow>(ix.programmes.map((r) => [r[0], r])));
-  const rncp = lazy(() => new Map<number, string>(ix.rncp.map((r) => [r[0], r[1]])));
-  const actions = lazy(() => new Map(ix.actions.map((r) => [r[0], r])));
-  const actionsByUai = lazy(() => groupBy(ix.actions, (r) => r[2]));
+  const programmes = lazy(() => byFirst<ProgrammeRow>(ix.programmes));
+  const rncp = lazy(() => byFirst(ix.rncp));
+  // The largest table: read by columns, its rows made only for the actions a lookup returns.
+  const actionColumns = lazy(() => tableColumns(ix, 'actions') as [number[], number[], string[], number[], number[], ActionMode[]]);
+  const actionRow = (i: number): ActionRow => {
+    const c = actionColumns();
+    return [c[0][i]!, c[1][i]!, c[2][i]!, c[3][i]!, c[4][i]!, c[5][i]!];
+  };
+  const actions = lazy(() => keyed(actionColumns()[0].length, (i) => actionColumns()[0][i]!, actionRow));
+  const actionsByUai = lazy(() => {
+    const m = new Map<string, number[]>();
+    actionColumns()[2].forEach((uai, i) => {
+      const l = m.get(uai);
+      if (l) l.push(i);
+      else m.set(uai, [i]);
+    });
+    return m;
+  });
   const programmeByCfd = lazy(() => {
     const m = new Map<string, number>();
     for (const p of ix.programmes) for (const c of split(p[2])) if (!m.has(c)) m.set(c, p[0]);
     return m;
   });
-  const ens = lazy(() => new Map(ix.ens.map((r) => [r[0], r[1]])));
-  const gtas = lazy(() => new Map(ix.gta.map((r) => [r[0], r])));
-  const etabs = lazy(() => new Map(ix.etablissements.map((r) => [r[0], r])));
+  const ens = lazy(() => byFirst(ix.ens));
+  const gtas = lazy(() => byFirst(ix.gta));
+  const etabs = lazy(() => byFirst(ix.etablissements));
   const geoByDep = lazy(() => new Map(ix.geo.map((r) => [r[0], r])));
   const vaByUai = lazy(() => groupBy(ix.va, (r) => r[0]));
   const familles = lazy(() => {
@@ -176,7 +198,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
 
   function rncpCfds(code: string): string[] {
     const n = Number(/^(?:RNCP)?\s*([0-9]{1,6})$/i.exec(code.trim())?.[1] ?? 0);
-    return split(rncp().get(n) ?? '');
+    return split(rncp().get(n)?.[1] ?? '');
   }
 
   const ref: Omit<Referentiel, 'search' | 'matchLabel' | 'resolveInput'> = {
@@ -210,7 +232,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
       };
     },
     actionsAt(uai) {
-      return (actionsByUai().get(uai) ?? []).map((a) => ({
+      return (actionsByUai().get(uai) ?? []).map(actionRow).map((a) => ({
         af: `AF.${a[0]}`,
         ...(a[1] ? { for: `FOR.${a[1]}` } : {}),
         uai,
@@ -218,7 +240,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
         ...(a[3] ? { duree: a[3] } : {}),
       }));
     },
-    ensUai: (ensId) => ens().get(num('ENS', ensId)),
+    ensUai: (ensId) => ens().get(num('ENS', ensId))?.[1],
     gta(g) {
       const r = gtas().get(Number(g));
       return r ? { uai: r[1], libelle: r[2] } : undefined;

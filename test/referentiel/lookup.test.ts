@@ -13,7 +13,7 @@ beforeAll(() => {
 
 describe('createReferentiel', () => {
   it('refuses another version or a corrupt index with a clear error', () => {
-    expect(() => createReferentiel({ ...index, version: 99 })).toThrow(/version 99 : version 1 attendue/);
+    expect(() => createReferentiel({ ...index, version: 99 })).toThrow(/version 99 : version 2 attendue/);
     expect(() => createReferentiel({ ...index, mefs: 'x' })).toThrow(/table « mefs » absente ou invalide/);
     expect(() => createReferentiel(null)).toThrow(/corrompu/);
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
+import type { PackedIndex } from '../../lib/referentiel/format';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { writeSyntheticSources } from './synthetic-sources';
 
@@ -28,9 +29,13 @@ export function measureLarge(src = process.env.REFERENTIEL_SRC || '../shared/dat
     const out = join(dir, 'referentiel.json');
     writeIndexFile(index, out);
     const text = readFileSync(out, 'utf8');
-    const tableBytes = Object.fromEntries(
-      (['actions', 'gta', 'etablissements', 'programmes', 'formations', 'mefs', 'va', 'rncp', 'ens'] as const).map((k) => [k, gzipSync(JSON.stringify(index[k])).length]),
-    );
+    // What each part of the shipped file weighs (format.ts PackedIndex).
+    const file = JSON.parse(text) as PackedIndex;
+    const tableBytes: Record<string, number> = Object.fromEntries([
+      ...(Object.entries(file.tables) as [string, string][]).map(([k, v]) => [k, gzipSync(v).length]),
+      ['strings (shared)', gzipSync(JSON.stringify(file.strings)).length],
+      ['uais (shared)', gzipSync(file.uais).length],
+    ]);
     const ready: number[] = [];
     for (let i = 0; i < runs; i++) {
       ready.push(

@@ -1,0 +1,90 @@
+// The shipped file (pack-index.ts → unpack-index.ts): every table reads back exactly as built, lookups
+// answer the same from it, a table is decoded only when read, and a damaged file says so clearly.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../lib/referentiel/build';
+import { PACKING, type PackedIndex, type ReferentielIndex } from '../../lib/referentiel/format';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
+import { packIndex } from '../../lib/referentiel/pack-index';
+import { readStream, writeStream } from '../../lib/referentiel/packed-streams';
+import { decodedTables, openIndex } from '../../lib/referentiel/unpack-index';
+import { writeSyntheticSources } from './synthetic-sources';
+
+const NOW = new Date('2026-01-01');
+const shipped = (index: ReferentielIndex) => JSON.parse(JSON.stringify(packIndex(index))) as PackedIndex;
+const tables = Object.keys(PACKING) as (keyof typeof PACKING)[];
+
+const synthetic = mkdtempSync(join(tmpdir(), 'ref-packed-'));
+afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
+
+describe('packed index', () => {
+  it('integer streams read back every integer up to 2^53', () => {
+    const values = [0, 1, 31, 32, 1023, 1024, 2 ** 25 - 1, 2 ** 25, 2 ** 31, 23830034403, 2 ** 53 - 1];
+    expect(readStream(writeStream(values))).toEqual(values);
+    expect(() => readStream(writeStream([40]).slice(0, 1))).toThrow(/tronqué/);
+    expect(() => readStream('1"2')).toThrow(/inattendu/);
+  });
+
+  it.each([
+    ['the fixtures', 'test/fixtures/referentiel'],
+    ['the rules fixtures', 'test/fixtures/referentiel/rules'],
+  ])('every table of %s reads back exactly as built', (_, dir) => {
+    const { index } = buildIndex(dir, NOW);
+    const opened = openIndex(shipped(index));
+    for (const t of tables) expect(opened[t], t).toEqual(index[t]);
+    expect(opened.sources).toEqual(index.sources);
+    expect(opened.niveaux).toEqual(index.niveaux);
+  });
+
+  it('odd values survive: codes with letters, empty cells, invalid UAIs, strings with the separator', () => {
+    const { index } = buildIndex('test/fixtures/referentiel', NOW);
+    index.formations.push(['3552000A', 'DEUST a|b', '', '', '']);
+    index.etablissements.push(['0000000Z', 'Établissement "test"\nsur deux lignes', '']);
+    index.etablissements.push(['1234567X', '', 'Lyon']);
+    index.mefs.push(['', '3552000A', 0, 0, '', '20240831']);
+    const opened = openIndex(shipped(index));
+    for (const t of tables) expect(opened[t], t).toEqual(index[t]);
+  });
+
+  it('a lycée-size synthetic index (Idéo actions, cartographie) reads back exactly, and answers the same', () => {
+    writeSyntheticSources(synthetic, { actions: 3000, lycees: 400, programmes: 200, gtas: 1000 });
+    const { index } = buildIndex(synthetic, NOW);
+    expect(index.actions.length).toBe(3000);
+    const file = shipped(index);
+    const opened = openIndex(file);
+    for (const t of tables) expect(opened[t], t).toEqual(index[t]);
+    const a = createReferentiel(index, { now: NOW });
+    const b = createReferentiel(shipped(index), { now: NOW });
+    const inputs = [...a.keys().fors, ...index.actions.slice(0, 300).map((r) => `AF.${r[0]}`), ...index.etablissements.map((e) => e[0]), ...index.gta.slice(0, 100).map((g) => `gta:${g[0]}`)];
+    for (const s of inputs) expect(b.resolveInput(s), s).toEqual(a.resolveInput(s));
+    for (const e of index.etablissements.slice(0, 50)) expect(b.actionsAt(e[0])).toEqual(a.actionsAt(e[0]));
+  });
+
+  it('decodes a table only when a lookup first reads it', () => {
+    const file = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
+    const ref = createReferentiel(file, { now: NOW });
+    expect(decodedTables(file)).toEqual([]);
+    expect(ref.resolveInput('FOR.3651').cfd).toEqual(['40034403']);
+    expect(decodedTables(file)).toContain('programmes');
+    expect(decodedTables(file)).not.toContain('actions');
+    expect(decodedTables(file)).not.toContain('gta');
+    expect(ref.resolveInput('AF.5678').uai).toBe('0693045K');
+    expect(decodedTables(file)).toContain('actions');
+    expect(decodedTables(file)).not.toContain('gta');
+  });
+
+  it('a damaged table gives a clear error naming it when first read, not before', () => {
+    const file = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
+    file.tables.actions = file.tables.actions!.slice(0, -3);
+    const ref = createReferentiel(file, { now: NOW });
+    expect(ref.resolveInput('FOR.3651').cfd).toEqual(['40034403']);
+    expect(() => ref.resolveInput('AF.5678')).toThrow(/Référentiel corrompu : table « actions » illisible .*Reconstruire/);
+    const noStrings = { ...shipped(buildIndex('test/fixtures/referentiel', NOW).index), strings: 3 };
+    expect(() => createReferentiel(noStrings)).toThrow(/Référentiel corrompu : tables partagées absentes/);
+    const noTable = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
+    delete noTable.tables.mefs;
+    expect(() => createReferentiel(noTable)).toThrow(/table « mefs » absente ou invalide/);
+  });
+});
