@@ -1,6 +1,5 @@
 // Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
 // Every identifier has several independent strategies, tried in order (see SITES.md).
-import { isOnisepId, type OnisepKind } from '../codes';
 import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
@@ -11,7 +10,6 @@ import {
   labelOf,
   leadingText,
   labelledDuree,
-  labelledUai,
   onisepIdOfHref,
   onisepKey,
   parseDuree,
@@ -25,6 +23,7 @@ import {
   voieOfText,
 } from './dom';
 import type { SiteAdapter } from './adapter-types';
+import { onisepId, uaiOfPage } from './onisep-ids';
 
 const HOSTS = new Set(['www.onisep.fr', 'explorer-avenirs.onisep.fr']);
 const onHost = (url: URL) => url.protocol === 'https:' && HOSTS.has(url.hostname);
@@ -99,80 +98,6 @@ export const nonMatching: string[] = [
   'http://www.onisep.fr/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite',
   'https://onisep.fr.example.org/ressources/univers-formation/formations/lycees/bac-pro-metiers-de-la-securite',
 ];
-
-// ------------------------------------------------------------------ identifier strategies
-
-type Found = { id: string; confidence: Confidence };
-
-/** Strategy 1: `data-context-params='{"formation":…}'` on the Idéo page root (number or string). */
-export function idFromContextParams(doc: Document, key: string, kind: OnisepKind): Found | undefined {
-  const els = [...all(doc, '[data-ideo-page="true"][data-context-params]'), ...all(doc, '[data-context-params]')];
-  for (const el of els) {
-    const raw = el.getAttribute('data-context-params');
-    if (!raw || raw.length > 10_000) continue;
-    let params: unknown;
-    try {
-      params = JSON.parse(raw);
-    } catch {
-      continue;
-    }
-    if (!params || typeof params !== 'object') continue;
-    const value = (params as Record<string, unknown>)[key];
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return { id: `${kind}.${value}`, confidence: 'high' };
-    if (typeof value === 'string') {
-      const v = value.trim();
-      if (/^[1-9][0-9]{0,8}$/.test(v)) return { id: `${kind}.${v}`, confidence: 'high' };
-      if (isOnisepId(kind, v)) return { id: v, confidence: 'high' };
-    }
-  }
-  return undefined;
-}
-
-/** Strategy 2: the canonical link (or og:url) is the redirect URL carrying the id. */
-export function idFromCanonical(doc: Document, kind: OnisepKind): Found | undefined {
-  for (const el of all(doc, 'link[rel~="canonical"][href], meta[property="og:url"][content]')) {
-    const found = onisepIdOfHref(el.getAttribute('href') ?? el.getAttribute('content'));
-    if (found?.kind === kind) return { id: found.id, confidence: 'high' };
-  }
-  return undefined;
-}
-
-/**
- * Strategy 3: a redirect link in the page's own content. Related-content lists also link to other
- * programmes, so a link counts only when it is the one id of its kind, or its text is the page title.
- */
-export function idFromRedirectLinks(doc: Document, kind: OnisepKind, title?: string): Found | undefined {
-  const ids = new Map<string, string[]>();
-  for (const a of all(doc, `a[href*="redirection"][href*="${kind}."]`)) {
-    if (a.closest('nav, footer, aside, table, [role="navigation"], #formations')) continue;
-    const found = onisepIdOfHref(a.getAttribute('href'));
-    if (found?.kind !== kind) continue;
-    const texts = ids.get(found.id) ?? [];
-    texts.push(textOf(a).toLowerCase());
-    ids.set(found.id, texts);
-  }
-  if (ids.size === 1) return { id: [...ids.keys()][0]!, confidence: 'medium' };
-  const t = title?.toLowerCase();
-  if (t) for (const [id, texts] of ids) if (texts.includes(t)) return { id, confidence: 'medium' };
-  return undefined;
-}
-
-function onisepId(doc: Document, kind: OnisepKind, contextKey: string | null, title?: string): Found | undefined {
-  return (
-    (contextKey ? attempt(() => idFromContextParams(doc, contextKey, kind)) : undefined) ??
-    attempt(() => idFromCanonical(doc, kind)) ??
-    attempt(() => idFromRedirectLinks(doc, kind, title))
-  );
-}
-
-/** The UAI of an establishment or action page: the `Code UAI : …` callout, else any labelled UAI. */
-export function uaiOfPage(doc: Document): string | undefined {
-  for (const el of all(doc, '.callout-text')) {
-    const uai = labelledUai(textOf(el));
-    if (uai) return uai;
-  }
-  return labelledUai(leadingText(doc));
-}
 
 function pageDuree(doc: Document): number | undefined {
   return labelledDuree(leadingText(doc));
@@ -359,15 +284,44 @@ function actionPage(doc: Document, url: URL): Sighting[] {
       .find(isFormationPath);
     ids.slug = (formationLink?.[4] ?? slugOf(url.href))?.toLowerCase();
   }
-  const confidence: Confidence = ids.af || (ids.uai && ids.for) ? 'high' : ids.for || ids.uai ? 'medium' : 'low';
+  // No UAI nor action id: the establishment as the page names it, and the mode, for the background to
+  // match against the Idéo structures and actions as it does an establishment page's rows.
+  const place = ids.uai || ids.af ? undefined : attempt(() => placeOfPage(doc, etablissementOfAction(doc, url)));
+  const voie = place ? attempt(() => voieOfPage(doc)) : undefined;
+  const confidence: Confidence = ids.af || (ids.uai && ids.for) ? 'high' : ids.for || ids.uai || place ? 'medium' : 'low';
   const native = attempt(() => nativeBlock(doc));
   const s = makeSighting('onisep', 'action', ids, {
     anchor: native?.anchor ?? headingAnchor(h1),
     label,
     confidence,
     ...(native ? { native: native.native } : {}),
+    ...(place ? { place } : {}),
+    ...(voie ? { voie } : {}),
   });
   return s ? [s] : [];
+}
+
+/** An action page's establishment: the text of a link to its page (the action URL less its last segment). */
+function etablissementOfAction(doc: Document, url: URL): string | undefined {
+  const own = pathSegments(url.href).slice(0, 5).join('/').toLowerCase();
+  for (const a of all(doc, 'a[href*="structures-enseignement/"]')) {
+    const segs = pathSegments(a.getAttribute('href') ?? '', url);
+    const name = isStructurePath(segs) && segs.length === 5 && segs.join('/').toLowerCase() === own ? labelOf(a) : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The mode a page states (`Modalité : apprentissage`, `Statut : scolaire`), as a route. */
+function voieOfPage(doc: Document): ReturnType<typeof voieOfText> {
+  // The value runs to the next colon (glued cells: `publicModalité : apprentissage`); the search goes on from the label.
+  const re = /(?:Modalit[ée]s?(?:\s+de\s+scolarit[ée])?|Statut)\s*:\s*/gi;
+  const text = leadingText(doc, 5000);
+  while (re.exec(text)) {
+    const voie = voieOfText(text.slice(re.lastIndex, re.lastIndex + 40).split(':')[0]!);
+    if (voie) return voie;
+  }
+  return undefined;
 }
 
 /** The content script's match patterns (kept apart so the URL check alone can import them). */

@@ -14,6 +14,7 @@ const expected: Record<string, { panels: number; badges: number; text: (string |
   'onisep/etablissement-sans-uai': { panels: 1, badges: 5, text: ['Lycée professionnel Les Canuts'] },
   'onisep/etablissement': { panels: 1, badges: 3, text: ['Lycée professionnel Les Canuts', 'Valeur ajoutée', '38 %'] },
   'onisep/action': { panels: 1, badges: 0, text: ['38 %', '35 %'] },
+  'onisep/action-sans-uai': { panels: 1, badges: 0, text: ['Lycée professionnel Les Canuts', '38 %', '35 %'] },
   'onisep/action-faible': { panels: 1, badges: 0, text: ['22 %', 'Ailleurs près d’ici'] },
   'parcoursup/fiche-onisep-link': { panels: 1, badges: 0, text: [/opticien/i, '45 %'] },
   'parcoursup/fiche-sans-onisep': { panels: 1, badges: 0, text: [/opticien/i, '%'] },

@@ -19,6 +19,16 @@ test('Onisep action page: establishment figures of Les Canuts beside its region'
   await expect(panel).toContainText('35 %'); // regionales/84
 });
 
+test('Onisep action page without any id: the establishment and the action from names, length and mode', async ({ page }) => {
+  await page.goto(fixturePage('onisep', 'action-sans-uai').url);
+  const panel = panelOf(page);
+  await expect(panel).toHaveCount(1);
+  await expect(panel.locator('.ij-where').first()).toContainText('Lycée professionnel Les Canuts');
+  await expect(panel).toContainText('38 %'); // 0693045K-MEFSTAT11:23830034403: the establishment's school route
+  await expect(panel).toContainText('35 %'); // regionales/84
+  await expect(panel).not.toContainText(/non reconnue|aucune formation/);
+});
+
 test('Parcoursup fiche: a panel for the BTS from the Onisep link', async ({ page }) => {
   await page.goto(fixturePage('parcoursup', 'fiche-onisep-link').url);
   const panel = panelOf(page);

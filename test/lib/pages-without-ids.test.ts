@@ -65,6 +65,30 @@ describe('an Onisep establishment page without any id', () => {
   });
 });
 
+describe('an Onisep action page without any id', () => {
+  it('finds the establishment by name and commune, and the action by name, length and mode', async () => {
+    const { doc, url } = loadFixture('onisep', 'action-sans-uai');
+    const [action] = onisep.extract(doc, url).map(data);
+    expect(action!.ids).not.toHaveProperty('uai');
+    const report = await lookupSighting(action!, ctx);
+    expect(report.etablissement?.uai).toBe('0693045K');
+    expect(report.programmes.map((p) => [p.af, p.cfd, p.mefstat11, p.voie])).toEqual([['AF.5678', '40034403', '23830034403', 'scolaire']]);
+    // The establishment's own figures (mock: 0693045K-MEFSTAT11:23830034403, school route 38 %).
+    const cell = report.programmes[0]!.cells.etablissement.scolaire;
+    expect(cell.state === 'figures' && cell.figures.tauxEnEmploi6Mois).toBe(38);
+  });
+
+  it('takes the apprenticeship action of the same programme when the page says apprentissage', async () => {
+    const { doc, url } = loadFixture('onisep', 'action-sans-uai');
+    const mode = [...doc.querySelectorAll('.kf-item strong')].find((el) => el.textContent === 'temps plein')!;
+    mode.textContent = 'apprentissage';
+    const [action] = onisep.extract(doc, url).map(data);
+    const report = await lookupSighting(action!, { ...ctx, depth: 'badge' });
+    expect(report.etablissement?.uai).toBe('0693045K');
+    expect(report.programmes.map((p) => [p.af, p.voie])).toEqual([['AF.5702', 'apprentissage']]);
+  });
+});
+
 describe('a Parcoursup fiche', () => {
   it('finds its establishment from g_ta_cod alone and gives one line per Onisep programme', async () => {
     const { doc, url } = loadFixture('parcoursup', 'fiche-double');

@@ -215,6 +215,40 @@ describe('onisep action page', () => {
   });
 });
 
+describe('onisep action page without any id', () => {
+  it('gives the establishment as the page names it, the programme, its length and its mode, for the background to match', () => {
+    const { doc, sightings } = extract('action-sans-uai');
+    expect(sightings.map(plain)).toEqual([
+      {
+        site: 'onisep',
+        page: 'action',
+        ids: { slug: 'bac-pro-metiers-de-la-securite', duree: 3 },
+        label: 'bac pro Métiers de la sécurité',
+        confidence: 'medium',
+        place: { etablissement: 'Lycée professionnel Les Canuts', codePostal: '69004', commune: 'Lyon' },
+        voie: 'scolaire',
+      },
+    ]);
+    expect(doc.querySelector('.title-block')!.contains(sightings[0]!.anchor!)).toBe(true);
+  });
+
+  it('reads the mode past an establishment status, and an apprenticeship', () => {
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/r/d/lycee-x/cap-cuisine');
+    const html = (facts: string) =>
+      `<main><a href="/ressources/structures-enseignement/r/d/lycee-x">Lycée X</a><h1>CAP Cuisine</h1><address>1 rue A 01000 Bourg</address><p>${facts}</p></main>`;
+    const voie = (facts: string) => onisep.extract(htmlDocument(html(facts), url.href), url)[0]!.voie;
+    expect(voie('Statut : publicModalité : apprentissage')).toBe('apprentissage');
+    expect(voie('Modalités de scolarité : temps plein')).toBe('scolaire');
+    expect(voie('Durée : 2 ans')).toBeUndefined();
+  });
+
+  it('names no establishment from a link to another one, nor from a page that links to none', () => {
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/r/d/lycee-x/cap-cuisine');
+    const other = '<main><a href="/ressources/structures-enseignement/r/d/lycee-y">Lycée Y</a><h1>CAP Cuisine</h1><p>01000 Bourg</p></main>';
+    expect(onisep.extract(htmlDocument(other, url.href), url).map((s) => [s.place, s.confidence])).toEqual([[undefined, 'low']]);
+  });
+});
+
 describe('onisep redirect URLs', () => {
   it.each([
     ['https://www.onisep.fr/http/redirection/formation/slug/FOR.3651', 'formation', { for: 'FOR.3651' }],
