@@ -175,6 +175,12 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectNoViolations(page);
     });
 
+    test('privacy page', async ({ page, extensionId }) => {
+      await page.goto(`chrome-extension://${extensionId}/privacy.html`);
+      await expect(page.getByRole('heading', { level: 1, name: 'Confidentialité' })).toBeVisible();
+      await expectNoViolations(page);
+    });
+
     test('selection page, empty and filled', async ({ page, extensionId }) => {
       await page.goto(`chrome-extension://${extensionId}/selection.html`);
       await expect(page.getByText('Votre sélection est vide.', { exact: false })).toBeVisible();
