@@ -133,9 +133,9 @@ function allUais(index: ReferentielIndex): Set<string> {
 
 export function packIndex(index: ReferentielIndex): PackedIndex {
   const shared = new Shared(allUais(index));
-  // A valid UAI is the integer of its 7 digits (its check letter follows from them).
+  // A valid UAI is the integer of its 7 digits (its check letter follows from them); another, `!` and itself.
   const uais = codes(
-    shared.uais.map((u) => (isValidUai(u) ? u.slice(0, 7) : u)),
+    shared.uais.map((u) => (isValidUai(u) ? u.slice(0, 7) : `!${u}`)),
     shared,
     7,
   );

@@ -131,11 +131,11 @@ function zip(cols: unknown[][]): unknown[][] {
   return out;
 }
 
-/** The shared UAI table: a `code` column of 7 digits, each followed by its check letter. */
+/** The shared UAI table: a `code` column of 7 digits, each followed by its check letter (`!`-prefixed: as it is). */
 function decodeUais(text: string, shared: Shared): string[] {
   return readColumn('code', new Sections(text.split(' ')), shared).map((v) => {
     const s = v as string;
-    return /^[0-9]{7}$/.test(s) ? s + uaiCheckLetter(s) : s;
+    return s[0] === '!' ? s.slice(1) : s + uaiCheckLetter(s);
   });
 }
 

@@ -42,7 +42,7 @@ describe('packed index', () => {
     const { index } = buildIndex('test/fixtures/referentiel', NOW);
     index.formations.push(['3552000A', 'DEUST a|b', '', '', '']);
     index.etablissements.push(['0000000Z', 'Établissement "test"\nsur deux lignes', '']);
-    index.etablissements.push(['1234567X', '', 'Lyon']);
+    index.etablissements.push(['1234567X', '', 'Lyon'], ['0693045', 'sans lettre', ''], ['!0693045K', 'point d’exclamation', '']);
     index.mefs.push(['', '3552000A', 0, 0, '', '20240831']);
     const opened = openIndex(shipped(index));
     for (const t of tables) expect(opened[t], t).toEqual(index[t]);
@@ -60,7 +60,7 @@ describe('packed index', () => {
     const inputs = [...a.keys().fors, ...index.actions.slice(0, 300).map((r) => `AF.${r[0]}`), ...index.etablissements.map((e) => e[0]), ...index.gta.slice(0, 100).map((g) => `gta:${g[0]}`)];
     for (const s of inputs) expect(b.resolveInput(s), s).toEqual(a.resolveInput(s));
     for (const e of index.etablissements.slice(0, 50)) expect(b.actionsAt(e[0])).toEqual(a.actionsAt(e[0]));
-  });
+  }, 60_000);
 
   it('decodes a table only when a lookup first reads it', () => {
     const file = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
