@@ -52,7 +52,8 @@ export type GeoRow = [dep: string, depNom: string, aca: string, acaNom: string, 
 /** UAI, voie (`s` scolaire, `a` apprentissage), millésime index, rate, expected rate, valeur ajoutée (null when not given). */
 export type VaRow = [uai: string, voie: 's' | 'a', millesime: number, taux: number | null, attendu: number | null, va: number | null];
 
-export interface ReferentielIndex {
+/** What both forms of the index carry as they are. */
+export interface IndexHeader {
   version: typeof INDEX_VERSION;
   builtAt: string;
   /** Fingerprint of the source files (paths, sizes, mtimes): lets `build --auto` skip an up-to-date rebuild. */
@@ -62,6 +63,9 @@ export interface ReferentielIndex {
   missing: string[];
   /** Diploma level (first 3 CFD characters) → short label (`CAP`, `BAC PRO`…). */
   niveaux: Record<string, string>;
+}
+
+export interface ReferentielIndex extends IndexHeader {
   formations: FormationRow[];
   mefs: MefRow[];
   programmes: ProgrammeRow[];
@@ -118,17 +122,11 @@ export const PACKING = {
 export type PackedTableName = keyof typeof PACKING;
 
 /**
- * The shipped file. `tables` holds each table as a JSON text of its own: `[rows, columns, dicts]`
- * (see pack-index.ts). `strings` is the shared string table, joined by newlines (or a JSON array
- * when a string holds one); `uais` the shared UAI table, packed as a `code` column.
+ * The shipped file. `tables` holds each table as a text of space-separated sections (see
+ * pack-index.ts); `strings` is the shared string table, joined by `|` (or a JSON array when a string
+ * holds one); `uais` the shared UAI table, packed as a `code` column.
  */
-export interface PackedIndex {
-  version: typeof INDEX_VERSION;
-  builtAt: string;
-  stamp: string;
-  sources: SourceInfo[];
-  missing: string[];
-  niveaux: Record<string, string>;
+export interface PackedIndex extends IndexHeader {
   strings: string | string[];
   uais: string;
   tables: Partial<Record<PackedTableName, string>>;
