@@ -1,10 +1,11 @@
 // The shipped file (pack-index.ts → unpack-index.ts): every table reads back exactly as built, lookups
 // answer the same from it, a table is decoded only when read, and a damaged file says so clearly.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../lib/referentiel/build';
+import { main } from '../../lib/referentiel/cli';
 import { PACKING, type PackedIndex, type ReferentielIndex } from '../../lib/referentiel/format';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
@@ -86,5 +87,21 @@ describe('packed index', () => {
     const noTable = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
     delete noTable.tables.mefs;
     expect(() => createReferentiel(noTable)).toThrow(/table « mefs » absente ou invalide/);
+  });
+
+  it('the CLI says a truncated index file is unreadable and what to do, without a stack trace', async () => {
+    const out = join(synthetic, 'tronque.json');
+    writeFileSync(out, JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', NOW).index)).slice(0, 500));
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      stderr += String(s);
+      return true;
+    });
+    try {
+      expect(await main(['stats', '--index', out])).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toMatch(/tronque\.json illisible, tronqué ou corrompu .*Le reconstruire avec « npm run referentiel -- build »/);
   });
 });
