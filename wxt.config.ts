@@ -20,7 +20,9 @@ const ICON_SIZES = [16, 32, 48, 128];
 const ICON_FILES = Object.fromEntries(ICON_SIZES.map((size) => [size, `icons/${size}.png`]));
 
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // No webextension-polyfill: Chrome MV3's `chrome.*` and Firefox's `browser.*` return promises natively,
+  // and `wxt/browser` is then the browser's own object (the polyfill was ~10 KB parsed on every page we read).
+  modules: ['@wxt-dev/auto-icons'],
   autoIcons: { baseIconPath: 'components/icon.svg', sizes: ICON_SIZES },
   hooks: {
     // auto-icons sets the manifest's `icons`; the toolbar button shows the same pictures.

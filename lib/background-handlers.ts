@@ -181,7 +181,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   return {
     referentiel,
     async lookup(sighting, { force, tabId, depth, contentScript }) {
-      await remember(tabId, sighting);
+      // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
+      const noted = remember(tabId, sighting).catch(() => undefined);
       const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
       const tab = contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
@@ -215,6 +216,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         clearTimeout(timer);
       }
       const stamped = { ...report, fetchedAt: Date.now() };
+      await noted;
       await remember(tabId, sighting, stamped, depth);
       return stamped;
     },

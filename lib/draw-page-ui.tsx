@@ -56,11 +56,12 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
     .sendMessage('sources', undefined)
     .then((s) => s.sources)
     .catch((): SourceCredit[] => []);
-  const collapsed = signal(settings.display.startCollapsed || (await panelCollapsedItem.getValue()));
+  // Two storage reads and a message: asked together, not one after the other, before the first panel.
+  const [wasCollapsed, selection, sources] = await Promise.all([panelCollapsedItem.getValue(), getSelection(), sourcesAsked]);
+  const collapsed = signal(settings.display.startCollapsed || wasCollapsed);
   const unwatchCollapsed = panelCollapsedItem.watch((c) => (collapsed.value = c));
-  const savedKeys = signal<ReadonlySet<string>>(new Set((await getSelection()).map((s) => s.key)));
+  const savedKeys = signal<ReadonlySet<string>>(new Set(selection.map((s) => s.key)));
   const unwatchSaved = selectionItem.watch((items) => (savedKeys.value = new Set((items ?? []).map((s) => s.key))));
-  const sources = await sourcesAsked;
   ctx.onInvalidated(() => {
     unwatchCollapsed();
     unwatchSaved();

@@ -1,20 +1,12 @@
 // Every sentence the user reads, in French, in one place, with the few formatting helpers they need.
 // Split into one object per surface so the content scripts bundle only what the panel and badges use.
+import { formatEuros, formatNumber, formatPercent } from './french-numbers';
 import type { ErrorReason, NativeBlock, NoFiguresReason, ResolutionProblem, Scope, Voie } from './types';
 
-const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+export { formatEuros, formatNumber, formatPercent };
 
-/** `1234` → `1 234` (French grouping, narrow no-break space). */
-export const formatNumber = (n: number): string => integer.format(n);
-
-/** `38` → `38 %` with the no-break space French typography wants. */
-export const formatPercent = (n: number): string => `${integer.format(n)}\u00a0%`;
 /** A rate, or says the API could not compute it (the rate is absent from its answer). */
 export const formatRate = (n: number | null | undefined): string => (n == null ? 'non calculé' : formatPercent(n));
-
-/** `1450` → `1 450 €`. */
-export const formatEuros = (n: number): string => euros.format(n);
 
 /** Picks the singular or plural form: French counts 0 and 1 as singular. */
 export const plural = (n: number, one: string, many: string): string => (Math.abs(n) < 2 ? one : many);

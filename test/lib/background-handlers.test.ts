@@ -95,6 +95,35 @@ describe('background service', () => {
     expect((await createBackgroundService().tabFindings(7)).map((f) => f.sighting)).toEqual([offer, other]);
   });
 
+  it('after a wake, the lookup does not wait for the tab’s findings to be read from the session', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const session = fakeBrowser.storage.session as unknown as { get(keys: unknown): Promise<Record<string, unknown>> };
+    const realGet = session.get.bind(session);
+    const sessionGet = vi.spyOn(session, 'get').mockImplementation(async (keys) => {
+      await held;
+      return realGet(keys);
+    });
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    });
+    const service = createBackgroundService(); // a fresh worker: the tab's findings are in the session only
+    const answer = service.lookup(offer, { tabId: 7 });
+    // The referentiel and the API are asked while the session read is still pending.
+    await vi.waitFor(() => expect(fetched.some((u) => u.startsWith(mock.url))).toBe(true), { timeout: 5000 });
+    expect(fetched.some((u) => u.endsWith('/referentiel.json'))).toBe(true);
+    release();
+    const report = await answer;
+    expect(report.programmes[0]?.mefstat11).toBe('23830034403');
+    expect((await service.tabFindings(7)).map((f) => f.sighting)).toEqual([offer]);
+    vi.mocked(globalThis.fetch).mockRestore();
+    sessionGet.mockRestore();
+    await new Promise((r) => setTimeout(r, 400)); // the batched writes land before the next test's reset
+  });
+
   it('uses a corrected API key at once, with no restart', async () => {
     const sent: (string | null)[] = [];
     const realFetch = globalThis.fetch;
