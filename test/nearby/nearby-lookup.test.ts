@@ -82,6 +82,13 @@ describe('places and candidates', () => {
     expect(related.map((c) => [c.cfd, c.lien])).toEqual([['40023102', 'nsf']]);
   });
 
+  it('keeps only the establishments `within` accepts, however far, and names the establishment nearest a place', () => {
+    const ain = nearby.candidates({ cfds: ['40034403'], origin: villeurbanne, radiusKm: Infinity, within: (uai) => uai.startsWith('001') });
+    expect(ain.same.map((c) => c.uai)).toEqual(['0011002J']);
+    expect(nearby.nearestUai(villeurbanne)).toBe('0692001A');
+    expect(nearby.nearestUai(nearby.placeOfText('01500')!)).toBe('0011002J');
+  });
+
   it('an index built before places has no candidates and no place', () => {
     const { lieux: _l, ...old } = index;
     const n = createNearbyIndex(old, ref);
