@@ -1,10 +1,10 @@
 // Build configuration: the manifest is derived from entrypoints/, the rest is set here.
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
+import { privacyPage } from './lib/privacy-page';
 import { sites } from './lib/sites/all-sites';
 
 /** The sites' origins (web-accessible resources accept origin patterns only). */
@@ -12,9 +12,6 @@ const SITE_ORIGINS = [...new Set(sites.flatMap((s) => s.matches).map((m) => m.re
 
 // The API base URL baked in as the default setting; tests and the demo point it at the mock server.
 const apiUrl = process.env.WXT_INSERJEUNES_API_URL || DEFAULT_API_URL;
-/** The README's privacy section, linked from the options page: package.json's `homepage` (the public repository), when set. */
-const { homepage } = JSON.parse(readFileSync('package.json', 'utf8')) as { homepage?: string };
-const privacyUrl = homepage ? `${homepage.replace(/#.*$/, '')}#confidentialité` : '';
 /** Hosts a user may point the API setting at; granted only on request, from the options page. */
 const OTHER_API_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -40,8 +37,9 @@ export default defineConfig({
   imports: false,
   webExt: { disabled: true },
   vite: () => ({
-    plugins: [preact()],
-    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl), __PRIVACY_URL__: JSON.stringify(privacyUrl) },
+    // privacy.html: the README's « Confidentialité » section, shipped so the options page can link to it.
+    plugins: [preact(), privacyPage(resolve('README.md'))],
+    define: { __INSERJEUNES_API_URL__: JSON.stringify(apiUrl) },
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'InserJeunes – débouchés des formations',
@@ -65,10 +63,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            // The extension collects nothing about its users (Firefox asks every add-on to say so).
+            // Firefox asks every add-on what it transmits. The extension sends no personal data, but it does
+            // send something read from the visited pages (programme and establishment codes) to a server that is
+            // not the page's own (the InserJeunes API): Mozilla's "websiteContent" type (README « Publier »).
             // 153 ESR, the supported one (140 ESR ended on 2026-09-29): lib/watch-page-url.ts follows
             // client-side navigation through the Navigation API, which Firefox has only since 147.
-            gecko: { id: 'inserjeunes@extension', strict_min_version: '153.0', data_collection_permissions: { required: ['none'] } },
+            gecko: { id: 'inserjeunes@extension', strict_min_version: '153.0', data_collection_permissions: { required: ['websiteContent'] } },
           },
         }
       : {}),

@@ -15,7 +15,7 @@ export interface OptionsViewProps {
   version: string;
   /** Clears everything the extension stored ("effacer mes données"); then the page passes the defaults as `initial`. */
   onErase?: () => Promise<void>;
-  /** The README's "Confidentialité" section, when the build knows where the README is published. */
+  /** The README's "Confidentialité" section, shipped as the extension's privacy.html (lib/privacy-page.ts). */
   privacyUrl?: string;
 }
 

@@ -11,9 +11,6 @@ import { getSettings, saveSettings, type Settings } from '../../lib/settings';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
 
-/** The README's "Confidentialité" section (wxt.config.ts), or '' when package.json names no homepage. */
-declare const __PRIVACY_URL__: string;
-
 type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; values: OptionsValues };
 
 const loaded = signal<Loaded>({ status: 'loading' });
@@ -111,7 +108,7 @@ function App() {
         sources={sources.value}
         version={browser.runtime.getManifest().version}
         onErase={eraseAll}
-        privacyUrl={__PRIVACY_URL__ || undefined}
+        privacyUrl={browser.runtime.getURL('/privacy.html')}
       />
     </>
   );

@@ -18,7 +18,7 @@ const valid: OptionsValues = {
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('"À propos": privacy and erasing', () => {
-  it('says what is read, sent and kept, and links to the README section when the build knows it', () => {
+  it('says what is read, sent and kept, and links to the full privacy statement', () => {
     const url = 'https://example.org/depot#confidentialité';
     const { container } = render(<OptionsView initial={valid} onSettingsSubmit={() => {}} sources={demoSources} version="0.1.0" privacyUrl={url} onErase={async () => {}} />);
     expect(container.textContent).toContain('ne les envoie qu’au service InserJeunes');

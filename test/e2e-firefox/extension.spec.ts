@@ -15,6 +15,7 @@ import {
   shownText,
   startFirefoxMock,
   type FirefoxWithExtension,
+  type Host,
 } from './firefox';
 
 let firefox: FirefoxWithExtension;
@@ -30,6 +31,8 @@ function fixturePage(site: string, name: string): PageFixture {
 const panels = () => shownText(page, 'inserjeunes-panel');
 const badges = () => shownText(page, 'inserjeunes-badge');
 const panelText = async () => (await panels()).join('\n');
+/** Elements still loading (aria-busy) in the shadow roots of our hosts named `host`. */
+const busyIn = (host: Host) => countInShadow(page, host, '[aria-busy="true"]');
 
 beforeAll(async () => {
   mock = await startFirefoxMock();
@@ -73,16 +76,18 @@ test('Onisep establishment page: its panel has one line per programme, and the l
   await expect.poll(async () => (await badges())[0]).toContain('38 %');
 });
 
-// Skipped: flaky in Firefox since the merges of this round (the floating panel opens or closes late; it
-// failed 1 run in 4). Chromium covers the same path (pages.spec.ts, a11y.spec.ts); see the closing note.
-test.skip('a badge opens the full panel of its programme over the page, and closes', async () => {
+test('a badge opens the full panel of its programme over the page, and closes', async () => {
   await page.goto(fixturePage('onisep', 'etablissement').url);
   await expect.poll(async () => (await badges())[0]).toContain('38 %');
+  // A real click lands where the button is: let the panels above the list finish loading (they grow and
+  // push the list down) before aiming, and aim at the close button once the floating panel has settled.
+  await expect.poll(() => busyIn('inserjeunes-panel')).toBe(0);
   const badge = await shadowButton(page, 'inserjeunes-badge');
-  await badge.evaluate((b) => b.scrollIntoView({ block: 'center' })); // the taller establishment panel pushes the list down
+  await badge.evaluate((b) => b.scrollIntoView({ block: 'center' }));
   await badge.click();
   await expect.poll(() => countInShadow(page, 'inserjeunes-panel', '.ij-panel--floating')).toBe(1);
   await expect.poll(async () => (await panels()).filter((t) => /métiers de la sécurité/i.test(t) && t.includes('41 %')).length).toBeGreaterThan(0);
+  await expect.poll(() => busyIn('inserjeunes-panel')).toBe(0);
   await (await shadowButton(page, 'inserjeunes-panel', 'Fermer', '.ij-panel--floating')).click();
   await expect.poll(() => countInShadow(page, 'inserjeunes-panel', '.ij-panel--floating')).toBe(0);
 });

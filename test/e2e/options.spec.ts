@@ -140,3 +140,15 @@ test('« À propos » names the sources with their licences, and the version', a
     'https://documentation.exposition.inserjeunes.beta.gouv.fr/',
   );
 });
+
+test('« Tout sur les données utilisées » opens the privacy statement shipped with the extension', async ({ page, extensionId, context }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const about = page.getByRole('region', { name: 'À propos' });
+  const [opened] = await Promise.all([context.waitForEvent('page'), about.getByRole('link', { name: 'Tout sur les données utilisées' }).click()]);
+  await opened.waitForLoadState();
+  expect(opened.url()).toBe(`chrome-extension://${extensionId}/privacy.html`);
+  await expect(opened.getByRole('heading', { level: 1, name: 'Confidentialité' })).toBeVisible();
+  for (const lead of ['Ce que l\'extension lit', 'Ce qu\'elle envoie, et à qui', 'Ce qu\'elle garde', 'Comment l\'effacer'])
+    await expect(opened.locator('strong', { hasText: lead })).toBeVisible();
+  await opened.close();
+});

@@ -146,7 +146,8 @@ describe('background service', () => {
       const service = createBackgroundService({ deadlineMs: 300 });
       const started = Date.now();
       const report = await service.lookup(offer, { tabId: 3, contentScript: true });
-      expect(Date.now() - started).toBeLessThan(2_000); // the client's own timeout is 8 s a request
+      // Settled by the 300 ms deadline, not by the client's own 8 s timeout a request (half of it leaves room for a loaded machine).
+      expect(Date.now() - started).toBeLessThan(4_000);
       const cell = report.programmes[0]!.cells.etablissement.scolaire;
       expect(cell).toMatchObject({ state: 'error', error: 'timeout' });
     } finally {

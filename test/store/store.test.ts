@@ -3,7 +3,7 @@
 // and listing sections the store forms point to. Builds in its own mode, beside the developer's builds.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -75,9 +75,22 @@ describe('the archives', () => {
     expect(Object.keys(zip.files).filter((f) => f.startsWith('.output/') || f.startsWith('node_modules/'))).toEqual([]);
   });
 
-  it('Firefox says the extension collects no data', () => {
+  it('tells Firefox what it transmits: content read from the pages (the codes), and nothing else; the README says the same', () => {
     const gecko = (manifestOf(BUILDS.firefox).browser_specific_settings as { gecko: Record<string, unknown> }).gecko;
-    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(gecko.data_collection_permissions).toEqual({ required: ['websiteContent'] });
+    expect(readFileSync('README.md', 'utf8')).toContain('`data_collection_permissions: { required: ["websiteContent"] }`');
+  });
+});
+
+describe.each(Object.entries(BUILDS))('the %s build\'s privacy page', (_browser, dir) => {
+  it('is the README\'s « Confidentialité » section, rendered', () => {
+    const page = readFileSync(join(dir, 'privacy.html'), 'utf8').replaceAll('&#39;', "'");
+    expect(page).toContain('<h1>Confidentialité</h1>');
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Confidentialité\n'), readme.indexOf('\n## ', readme.indexOf('\n## Confidentialité\n') + 1));
+    const leads = [...section.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
+    expect(leads.length).toBeGreaterThanOrEqual(4);
+    for (const lead of leads) expect(page).toContain(`<strong>${lead}</strong>`);
   });
 });
 
@@ -105,13 +118,30 @@ describe('README: the pages the store forms point to', () => {
     const asked = [...(chrome.permissions ?? []), ...(chrome.host_permissions ?? []), ...(chrome.optional_host_permissions ?? [])];
     // A host permission is justified by its host's name; the API origin and the sites' origins.
     for (const permission of asked) expect(text, permission).toContain(permission.replace(/^https?:\/\/([^/]+)\/\*$/, '$1').replace(/^\*\.?/, ''));
+    // The sites the content scripts run on (the stores count them as host access too).
+    const scripts = (chrome as unknown as { content_scripts: { matches: string[] }[] }).content_scripts;
+    for (const host of new Set(scripts.flatMap((c) => c.matches).map((m) => new URL(m.replace('*', 'x')).host)))
+      expect(text, host).toContain(`\`${host}\``);
   });
 
   it('web-ext lint finds no error in the Firefox build, and each warning it gives is explained', async () => {
     const { stdout } = await promisify(execFile)('npx', ['web-ext', 'lint', '--source-dir', BUILDS.firefox, '--self-hosted', '--output', 'json']);
-    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: unknown[]; warnings: { code: string }[] };
+    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { errors: unknown[]; warnings: { code: string; message: string; file?: string }[] };
     expect(report.errors).toEqual([]);
+    // The README's list: one bullet per warning, `CODE` « message » (files).
     const text = section('Publier');
-    for (const code of new Set(report.warnings.map((w) => w.code))) expect(text, code).toContain(code);
+    const list = text.slice(text.indexOf('**Avertissements de `web-ext lint`**'));
+    const bullets = list.split(/\n(?=- )/).filter((b) => b.startsWith('- `'));
+    const explained = (w: { code: string; message: string; file?: string }) =>
+      bullets.find((b) => b.startsWith(`- \`${w.code}\``) && b.includes(`« ${w.message} »`));
+    for (const warning of report.warnings) {
+      const bullet = explained(warning);
+      expect(bullet, `${warning.code} « ${warning.message} »`).toBeDefined();
+      // Its file; a shared chunk, whose name the bundler picks, as chunks/*.js.
+      const file = warning.file ?? '';
+      expect(bullet, file).toContain(file.startsWith('chunks/') ? 'chunks/*.js' : basename(file));
+    }
+    // No stale bullet: each explains a warning the build still gives.
+    for (const bullet of bullets) expect(report.warnings.some((w) => explained(w) === bullet), bullet).toBe(true);
   }, 120_000);
 });
