@@ -30,6 +30,13 @@ function difference(from: Cell, to: Cell, pick: 'emploi' | 'formation'): string 
 const where = (p: ProgrammeReport, fallback?: string, commune?: string) =>
   [p.etablissement?.libelle ?? fallback ?? p.etablissement?.uai ?? selection.noEtablissement, p.etablissement?.commune ?? commune].filter(Boolean).join(', ');
 
+/** The column of the remove buttons, left out of print. */
+export const ActionsHeader = () => (
+  <th scope="col" class="ij-no-print">
+    {selection.columns.actions}
+  </th>
+);
+
 function AlternativeTable({ row, onRemove }: { row: AlternativeRow; onRemove: (key: string) => void }) {
   const { info, original, alternative } = row;
   const from = mainCell(original, info.of.voie);
@@ -46,9 +53,7 @@ function AlternativeTable({ row, onRemove }: { row: AlternativeRow; onRemove: (k
           <th scope="col">{selection.columns.emploi}</th>
           <th scope="col">{selection.columns.formationRate}</th>
           <th scope="col">{t.distance}</th>
-          <th scope="col" class="ij-no-print">
-            {selection.columns.actions}
-          </th>
+          <ActionsHeader />
         </tr>
       </thead>
       <tbody>

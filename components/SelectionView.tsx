@@ -5,7 +5,7 @@ import { formatNumber, panel, selection, voieLabels } from '../lib/strings';
 import { diplomaTag, voiesPresent } from './panel-state';
 import { read } from './read';
 import { mainCell, short } from './selection-cells';
-import { SelectionAlternatives, type AlternativeRow } from './SelectionAlternatives';
+import { ActionsHeader, SelectionAlternatives, type AlternativeRow } from './SelectionAlternatives';
 
 export interface SelectionViewProps {
   items: ProgrammeReport[] | ReadonlySignal<ProgrammeReport[]>;
@@ -50,9 +50,7 @@ export function SelectionView(props: SelectionViewProps) {
                 <th scope="col">{selection.columns.region}</th>
                 <th scope="col">{selection.columns.france}</th>
                 <th scope="col">{selection.columns.effectif}</th>
-                <th scope="col" class="ij-no-print">
-                  {selection.columns.actions}
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -2,9 +2,9 @@
 // "Ajouter cette alternative" and the selection page's comparison, the section on an establishment's
 // panels within the request bound, and "mon académie".
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, fixturePage, panelOf, test } from './fixtures';
-import { actionPage, ONISEP_ETABLISSEMENTS as BASE } from './onisep-action';
+import { actionPage, ONISEP_ETABLISSEMENTS as BASE, servePages } from './onisep-action';
 
 const PAGES = {
   couverture: {
@@ -20,15 +20,7 @@ const PAGES = {
   },
 };
 
-async function routePages(context: BrowserContext) {
-  for (const { url, html } of Object.values(PAGES)) {
-    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  }
-}
-test.beforeEach(async ({ context }) => routePages(context));
-test.afterEach(async ({ context }) => {
-  for (const { url } of Object.values(PAGES)) await context.unroute(url);
-});
+servePages(test, PAGES);
 
 const noViolations = async (page: Page) => {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('inserjeunes-panel').analyze();

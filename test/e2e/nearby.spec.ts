@@ -2,25 +2,15 @@
 // 22 % / 35 %), the better nearby establishments with figures and distances, the worse ones left out;
 // on demand elsewhere, and "rien de mieux" when so; keyboard and axe; the request bound.
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext } from '@playwright/test';
 import { expect, fixturePage, panelOf, test } from './fixtures';
-import { actionPage, ONISEP_ETABLISSEMENTS as BASE } from './onisep-action';
+import { actionPage, ONISEP_ETABLISSEMENTS as BASE, servePages } from './onisep-action';
 
 const WEAK = fixturePage('onisep', 'action-faible').url;
 const PAGES = {
   far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage({ af: 'AF.5807', etab: "Lycée professionnel de la Plaine de l'Ain", commune: 'Ambérieu-en-Bugey', uai: '0011002J' }) },
 };
 
-async function routePages(context: BrowserContext) {
-  for (const { url, html } of Object.values(PAGES)) {
-    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  }
-}
-
-test.beforeEach(async ({ context }) => routePages(context));
-test.afterEach(async ({ context }) => {
-  for (const { url } of Object.values(PAGES)) await context.unroute(url);
-});
+servePages(test, PAGES);
 
 test('a weak programme shows the better establishments nearby, nearest first, and leaves the others out', async ({ page, mock }) => {
   await page.goto(WEAK);

@@ -1,4 +1,7 @@
-// Onisep action pages shaped like fixtures/pages/onisep/action.html, for the "better nearby" scenario's actions.
+// Onisep action pages shaped like fixtures/pages/onisep/action.html, for the "better nearby" scenario's actions,
+// served at their URLs for the tests of one spec file.
+import type { BrowserContext } from '@playwright/test';
+import type { test as baseTest } from './fixtures';
 
 export interface ActionPage {
   af: string;
@@ -21,3 +24,15 @@ export const actionPage = ({ af, etab, commune, uai, title = 'Bac pro Métiers d
 </div></main></body></html>`;
 
 export const ONISEP_ETABLISSEMENTS = 'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes';
+
+/** Serves `pages` at their URLs around each test of the file. */
+export function servePages(test: typeof baseTest, pages: Record<string, { url: string; html: string }>): void {
+  test.beforeEach(async ({ context }: { context: BrowserContext }) => {
+    for (const { url, html } of Object.values(pages)) {
+      await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    }
+  });
+  test.afterEach(async ({ context }: { context: BrowserContext }) => {
+    for (const { url } of Object.values(pages)) await context.unroute(url);
+  });
+}
