@@ -112,12 +112,16 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return current;
   }
 
-  // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
+  // Extension storage cleared (by the user, or a test): the cache's memory layer and its pending writes must not outlive it.
   // The cache's header is written with its first entry (batched: maybe not yet) and never removed by
   // eviction, only by a clear; the settings go with a clear too.
   browser.storage?.onChanged?.addListener((changes, area) => {
     const removed = (key: string) => key in changes && changes[key]!.newValue == null;
-    if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) current = undefined;
+    if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) {
+      // Its pending writes (new answers, last-use times) would put back what was just erased.
+      current?.cache.discard();
+      current = undefined;
+    }
   });
 
   /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */

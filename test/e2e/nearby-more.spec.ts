@@ -88,12 +88,9 @@ test('an alternative added from the panel is compared with its original on the s
   await expect(line.getByRole('button', { name: /Ajouter cette alternative/ })).toBeEnabled();
 });
 
-test('an establishment’s panels offer the section on demand, within 15 requests each; cached alternatives cost none', async ({ page, mock, extensionId, setSettings }) => {
-  // Earlier tests of this worker asked the same establishments: let their batched cache writes (last-use
-  // times, 2 s, lib/inserjeunes/cache.ts) land, then empty the storage again, so that this test counts from an empty cache.
-  await page.waitForTimeout(2_500);
-  await page.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
-  await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void> } } } }).chrome.storage.local.clear());
+test('an establishment’s panels offer the section on demand, within 15 requests each; cached alternatives cost none', async ({ page, mock, setSettings }) => {
+  // Counts from an empty cache: the storage cleared between tests stays so (the earlier tests' pending
+  // cache writes are dropped with it, lib/background-handlers.ts).
   await setSettings({ apiUrl: mock.url });
   mock.resetRequests();
   await page.goto(fixturePage('onisep', 'etablissement').url);

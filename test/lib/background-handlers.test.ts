@@ -75,6 +75,16 @@ describe('background service', () => {
     expect(mock.requests.length).toBeGreaterThan(asked);
   });
 
+  it("cleared storage stays empty: the cache's pending last-use times are not written back", async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, {});
+    await new Promise((r) => setTimeout(r, 100)); // the answers are written (batched, 20 ms)
+    await service.lookup(offer, {}); // served from the cache: last-use times to write in 2 s
+    await fakeBrowser.storage.local.clear();
+    await new Promise((r) => setTimeout(r, 2_300));
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+
   it('a retry goes past the cache to the API', async () => {
     const service = createBackgroundService();
     await service.lookup(offer, {});
