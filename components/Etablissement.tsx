@@ -7,6 +7,7 @@ import type { SourceCredit } from '../lib/messaging';
 import { BadgeText } from './Badge';
 import { ValeurAjoutee } from './Details';
 import { ProgrammeView } from './Programme';
+import type { AskNearby, SaveAlternative } from './Nearby';
 
 export interface EtablissementViewProps {
   report: Report;
@@ -16,6 +17,9 @@ export interface EtablissementViewProps {
   saved?: ReadonlySet<string>;
   /** A row was opened: a list row's report may hold only what its badge needed, the rest is asked then. */
   onExpand?: (programme: ProgrammeReport) => void;
+  /** Each opened row offers "Ailleurs près d'ici" (at once when weak), within the same request bound as any panel. */
+  askNearby?: AskNearby | undefined;
+  onSaveAlternative?: SaveAlternative | undefined;
 }
 
 /** One programme taught: its line, and its full view drawn only once opened (a list may hold dozens). */
@@ -24,8 +28,10 @@ function TaughtRow(props: {
   sources?: SourceCredit[];
   onRetry?: () => void;
   onSave?: (programme: ProgrammeReport) => void | Promise<void>;
-  saved?: boolean;
+  saved?: ReadonlySet<string> | undefined;
   onExpand?: (programme: ProgrammeReport) => void;
+  askNearby?: AskNearby | undefined;
+  onSaveAlternative?: SaveAlternative | undefined;
 }) {
   const p = props.programme;
   const open = useSignal(false);
@@ -44,13 +50,24 @@ function TaughtRow(props: {
           </span>
           <BadgeText state={badgeStateFromProgramme(p)} />
         </summary>
-        {open.value && <ProgrammeView programme={p} sources={props.sources} onRetry={props.onRetry} onSave={props.onSave} saved={props.saved} />}
+        {open.value && (
+          <ProgrammeView
+            programme={p}
+            sources={props.sources}
+            onRetry={props.onRetry}
+            onSave={props.onSave}
+            saved={props.saved?.has(p.key)}
+            askNearby={props.askNearby}
+            onSaveAlternative={props.onSaveAlternative}
+            savedKeys={props.saved}
+          />
+        )}
       </details>
     </li>
   );
 }
 
-export function EtablissementView({ report, sources, onRetry, onSave, saved, onExpand }: EtablissementViewProps) {
+export function EtablissementView({ report, sources, onRetry, onSave, saved, onExpand, askNearby, onSaveAlternative }: EtablissementViewProps) {
   const e = report.etablissement;
   const place = [e?.commune, e?.region?.nom].filter(Boolean).join(' · ');
   return (
@@ -69,7 +86,17 @@ export function EtablissementView({ report, sources, onRetry, onSave, saved, onE
             <p class="ij-caption">{panel.etablissement.taughtHelp}</p>
             <ul class="ij-taught-list">
               {report.programmes.map((p) => (
-                <TaughtRow key={p.key} programme={p} sources={sources} onRetry={onRetry} onSave={onSave} saved={saved?.has(p.key)} onExpand={onExpand} />
+                <TaughtRow
+                  key={p.key}
+                  programme={p}
+                  sources={sources}
+                  onRetry={onRetry}
+                  onSave={onSave}
+                  saved={saved}
+                  onExpand={onExpand}
+                  askNearby={askNearby}
+                  onSaveAlternative={onSaveAlternative}
+                />
               ))}
             </ul>
           </>

@@ -1,6 +1,8 @@
 // The options of "Ailleurs près d'ici": on/off, the user's place (commune or postcode), the radius.
 import { nearbyOptions as t } from '../lib/nearby-strings';
-import { RADIUS_CHOICES, type NearbySettings } from '../lib/settings';
+import { RADIUS_CHOICES, type NearbySettings, type Radius } from '../lib/settings';
+
+const radiusOf = (v: string): Radius => (v === 'academie' ? v : Number(v));
 
 export function NearbyOptions({ value, onChange }: { value: NearbySettings; onChange: (next: NearbySettings) => void }) {
   const set = <K extends keyof NearbySettings>(key: K, v: NearbySettings[K]) => onChange({ ...value, [key]: v });
@@ -26,7 +28,7 @@ export function NearbyOptions({ value, onChange }: { value: NearbySettings; onCh
       </div>
       <div class="ij-field">
         <label for="ij-opt-nearbyRadius">{t.radius}</label>
-        <select id="ij-opt-nearbyRadius" value={String(value.radiusKm)} onChange={(e) => set('radiusKm', Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select id="ij-opt-nearbyRadius" value={String(value.radiusKm)} onChange={(e) => set('radiusKm', radiusOf((e.currentTarget as HTMLSelectElement).value))}>
           {RADIUS_CHOICES.map((r) => (
             <option key={r} value={String(r)}>
               {t.radiusValue(r)}

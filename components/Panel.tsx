@@ -9,7 +9,7 @@ import type { SourceCredit } from '../lib/messaging';
 import { ProgrammeView } from './Programme';
 import { EtablissementView } from './Etablissement';
 import { read } from './read';
-import type { AskNearby } from './Nearby';
+import type { AskNearby, SaveAlternative } from './Nearby';
 import markSvg from './icon.svg?raw';
 
 export interface PanelProps {
@@ -28,6 +28,8 @@ export interface PanelProps {
   onExpand?: (programme: ProgrammeReport) => void;
   /** Asks the background for better lines nearby (see components/Nearby.tsx). */
   askNearby?: AskNearby;
+  /** Keeps a nearby line in the selection as an alternative to the panel's programme. */
+  onSaveAlternative?: SaveAlternative;
 }
 
 /** The extension's mark: the toolbar icon's own drawing (components/icon.svg). */
@@ -70,6 +72,8 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChan
         onSave={props.onSave}
         saved={saved}
         onExpand={props.onExpand}
+        askNearby={props.askNearby}
+        onSaveAlternative={props.onSaveAlternative}
       />
     );
   }
@@ -85,6 +89,8 @@ export function PanelBody(props: Omit<PanelProps, 'collapsed' | 'onCollapsedChan
           onSave={props.onSave}
           saved={saved?.has(p.key)}
           askNearby={props.askNearby}
+          onSaveAlternative={props.onSaveAlternative}
+          savedKeys={saved}
           {...(report.sighting.native ? { native: report.sighting.native } : {})}
         />
       ))}
@@ -177,6 +183,7 @@ export function Panel(props: PanelProps) {
           sources={props.sources}
           onExpand={props.onExpand}
           askNearby={props.askNearby}
+          onSaveAlternative={props.onSaveAlternative}
         />
       </div>
     </section>

@@ -9,7 +9,7 @@ import { CellView, ProvenanceNote } from './cells';
 import { IndicatorBars } from './Indicators';
 import { SansPerspectivesNotice } from './SansPerspectives';
 import { DetailsDrawer, Famille } from './Details';
-import { NearbySection, type AskNearby } from './Nearby';
+import { NearbySection, type AskNearby, type SaveAlternative } from './Nearby';
 
 export interface ProgrammeViewProps {
   programme: ProgrammeReport;
@@ -20,6 +20,10 @@ export interface ProgrammeViewProps {
   saved?: boolean;
   /** When given, the "Ailleurs près d'ici" section (asked only once shown). */
   askNearby?: AskNearby;
+  /** When given, each nearby line offers "Ajouter cette alternative". */
+  onSaveAlternative?: SaveAlternative;
+  /** The selection's keys (the nearby lines already kept). */
+  savedKeys?: ReadonlySet<string>;
   /** The site shows its own InserJeunes figures next to the panel: lead with what they lack. */
   native?: NativeBlock;
 }
@@ -107,7 +111,7 @@ function SaveButton({ programme, onSave, saved }: { programme: ProgrammeReport; 
   );
 }
 
-export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby, native }: ProgrammeViewProps) {
+export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askNearby, onSaveAlternative, savedKeys, native }: ProgrammeViewProps) {
   const best = headline(programme);
   // Beside the site's own block (national figures), the first view is the comparison and the warning.
   const weak = native && eachCell(programme).some(({ cell }) => cell.state === 'figures' && cell.sansPerspectives);
@@ -143,7 +147,9 @@ export function ProgrammeView({ programme, sources, onRetry, onSave, saved, askN
         </section>
       )}
       {programme.famille ? <Famille programme={programme} /> : <Comparison programme={programme} onRetry={onRetry} />}
-      {askNearby && !programme.famille && <NearbySection programme={programme} ask={askNearby} />}
+      {askNearby && !programme.famille && (
+        <NearbySection programme={programme} ask={askNearby} {...(onSaveAlternative ? { onSaveAlternative } : {})} {...(savedKeys ? { savedKeys } : {})} />
+      )}
       <DetailsDrawer programme={programme} sources={sources} />
       {onSave && <SaveButton programme={programme} onSave={onSave} saved={saved} />}
     </article>

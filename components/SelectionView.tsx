@@ -1,43 +1,30 @@
 // The counsellor's selection: saved programmes side by side, CSV export and a print-friendly page.
 import type { ReadonlySignal } from '@preact/signals';
-import type { Cell, ProgrammeReport, Voie } from '../lib/types';
-import { badge, formatNumber, formatRate, panel, selection, voieLabels } from '../lib/strings';
+import type { ProgrammeReport, Voie } from '../lib/types';
+import { formatNumber, panel, selection, voieLabels } from '../lib/strings';
 import { diplomaTag, voiesPresent } from './panel-state';
 import { read } from './read';
+import { mainCell, short } from './selection-cells';
+import { ActionsHeader, SelectionAlternatives, type AlternativeRow } from './SelectionAlternatives';
 
 export interface SelectionViewProps {
   items: ProgrammeReport[] | ReadonlySignal<ProgrammeReport[]>;
   onRemove: (key: string) => void;
   onExportCsv: () => void;
   onPrint?: () => void;
-}
-
-/** A cell's short text for a table: the rate, or in a few words why there is none. */
-function short(cell: Cell, pick: 'emploi' | 'formation' | 'autres'): string {
-  switch (cell.state) {
-    case 'figures': {
-      const f = cell.figures;
-      return formatRate(pick === 'emploi' ? f.tauxEnEmploi6Mois : pick === 'formation' ? f.tauxEnFormation : f.tauxAutres6Mois);
-    }
-    case 'secret':
-      return badge.secret;
-    case 'none':
-      return badge.reasons[cell.reason];
-    case 'error':
-      return badge.error;
-    case 'loading':
-      return '…';
-  }
+  /** Nearby lines kept as alternatives, each shown with its original. */
+  alternatives?: AlternativeRow[] | ReadonlySignal<AlternativeRow[]>;
 }
 
 export function SelectionView(props: SelectionViewProps) {
   const items = read(props.items);
+  const alternatives = props.alternatives ? read(props.alternatives) : [];
   return (
     <main class="ij-root ij-selection">
       <header class="ij-page-head">
         <h1>{selection.title}</h1>
         <div class="ij-actions ij-no-print">
-          <button type="button" class="ij-button" disabled={items.length === 0} onClick={() => props.onExportCsv()}>
+          <button type="button" class="ij-button" disabled={items.length === 0 && alternatives.length === 0} onClick={() => props.onExportCsv()}>
             {selection.exportCsv}
           </button>
           <button type="button" class="ij-button ij-button--ghost" onClick={() => (props.onPrint ? props.onPrint() : window.print())}>
@@ -46,9 +33,9 @@ export function SelectionView(props: SelectionViewProps) {
         </div>
       </header>
       <p class="ij-muted">{selection.intro}</p>
-      {items.length === 0 ? (
+      {items.length === 0 && alternatives.length === 0 ? (
         <p>{selection.empty}</p>
-      ) : (
+      ) : items.length === 0 ? null : (
         <div class="ij-table-wrap">
           <table class="ij-table ij-compare-table">
             <caption>{selection.caption}</caption>
@@ -63,9 +50,7 @@ export function SelectionView(props: SelectionViewProps) {
                 <th scope="col">{selection.columns.region}</th>
                 <th scope="col">{selection.columns.france}</th>
                 <th scope="col">{selection.columns.effectif}</th>
-                <th scope="col" class="ij-no-print">
-                  {selection.columns.actions}
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -73,8 +58,7 @@ export function SelectionView(props: SelectionViewProps) {
                 const present = voiesPresent(p);
                 const voies: Voie[] = present.length > 0 ? present : ['scolaire'];
                 return voies.map((voie, i) => {
-                  const here = p.cells.etablissement[voie];
-                  const main = here.state === 'none' && here.reason === 'pas-d-etablissement' ? p.cells.france[voie] : here;
+                  const main = mainCell(p, voie);
                   const n = main.state === 'figures' ? main.figures.nbAnneeTerm : main.state === 'secret' ? main.nbAnneeTerm : null;
                   return (
                     <tr key={`${p.key}-${voie}`}>
@@ -122,6 +106,7 @@ export function SelectionView(props: SelectionViewProps) {
           </table>
         </div>
       )}
+      {alternatives.length > 0 && <SelectionAlternatives rows={alternatives} onRemove={props.onRemove} />}
     </main>
   );
 }

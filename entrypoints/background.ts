@@ -26,7 +26,13 @@ export default defineBackground(() => {
   });
   messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));
   messaging.onMessage('tabFindings', ({ data, sender }) => service.tabFindings(check('tabFindings', data, sender).tabId));
-  messaging.onMessage('nearby', ({ data, sender }) => service.nearby(check('nearby', data, sender)));
+  messaging.onMessage('nearby', ({ data, sender }) =>
+    service.nearby(check('nearby', data, sender), {
+      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+      // A page's sections share its tab's request budget with its panels.
+      contentScript: !(typeof sender.url === 'string' && sender.url.startsWith(origin)),
+    }),
+  );
   messaging.onMessage('sources', ({ data, sender }) => {
     check('sources', data, sender);
     return service.sources();

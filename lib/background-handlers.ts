@@ -57,8 +57,11 @@ export interface BackgroundService {
   closeTab(tabId: number): void;
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
-  /** Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests. */
-  nearby(request: NearbyRequest): Promise<NearbyResult>;
+  /**
+   * Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests; a
+   * content script's draw on its tab's request budget, shared with every other panel of the tab.
+   */
+  nearby(request: NearbyRequest, options?: Pick<LookupOptions, 'tabId' | 'contentScript'>): Promise<NearbyResult>;
 }
 
 export function createBackgroundService(options: BackgroundServiceOptions = {}): BackgroundService {
@@ -109,12 +112,16 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return current;
   }
 
-  // Extension storage cleared (by the user, or a test): the cache's memory layer must not outlive it.
+  // Extension storage cleared (by the user, or a test): the cache's memory layer and its pending writes must not outlive it.
   // The cache's header is written with its first entry (batched: maybe not yet) and never removed by
   // eviction, only by a clear; the settings go with a clear too.
   browser.storage?.onChanged?.addListener((changes, area) => {
     const removed = (key: string) => key in changes && changes[key]!.newValue == null;
-    if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) current = undefined;
+    if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) {
+      // Its pending writes (new answers, last-use times) would put back what was just erased.
+      current?.cache.discard();
+      current = undefined;
+    }
   });
 
   /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */
@@ -174,6 +181,12 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     persist(tabId);
   }
 
+  function bucketOf(tab: number): TokenBucket {
+    let bucket = budgets.get(tab);
+    if (!bucket) budgets.set(tab, (bucket = createTokenBucket(perMinute)));
+    return bucket;
+  }
+
   async function tabFindings(tabId: number): Promise<TabFinding[]> {
     return [...(await tabOf(tabId)).values()];
   }
@@ -197,11 +210,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       }
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), deadlineMs);
-      let budget: TokenBucket | undefined;
-      if (tab !== undefined) {
-        budget = budgets.get(tab);
-        if (!budget) budgets.set(tab, (budget = createTokenBucket(perMinute)));
-      }
+      const budget = tab !== undefined ? bucketOf(tab) : undefined;
       const network = budget ? withBudget(direct, budget, deadline.signal) : direct;
       let report: Report;
       try {
@@ -247,13 +256,18 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       return hits;
     },
     tabFindings,
-    async nearby(request) {
+    async nearby(request, { tabId, contentScript } = {}) {
       const [ref, { direct, cache, settings }] = await Promise.all([referentiel(), client()]);
       if (!settings.nearby.enabled) return { status: 'off' };
       if (!ref || !rawIndex?.lieux?.length) return { status: 'unavailable' };
       if (nearbyIndex?.ref !== ref) nearbyIndex = { ref, index: createNearbyIndex(rawIndex, ref) };
+      // A page's section draws on its tab's budget like every other panel of the tab, within the lookup deadline.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), deadlineMs);
+      const tab = contentScript && tabId !== undefined && tabId >= 0 ? bucketOf(tabId) : undefined;
+      const network = tab ? withBudget(direct, tab, deadline.signal) : direct;
       // The same cache and the same in-flight requests as every panel; only what reaches the network counts.
-      const budget = budgeted(direct, MAX_REQUESTS);
+      const budget = budgeted(network, MAX_REQUESTS);
       const place = settings.nearby.place ? nearbyIndex.index.placeOfText(settings.nearby.place) : undefined;
       return askNearby(request, {
         client: createCachedClient(budget.client, cache, { scope: settings.apiUrl }),
@@ -263,7 +277,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         nearby: nearbyIndex.index,
         radiusKm: settings.nearby.radiusKm,
         ...(place ? { place } : {}),
-      });
+      }).finally(() => clearTimeout(timer));
     },
     closeTab: (tabId) => budgets.delete(tabId),
     forgetTab: (tabId) => {

@@ -5,6 +5,7 @@ import { toCell } from './inserjeunes/figures';
 import type { FormationRaw } from './inserjeunes/schema';
 import type { NearbyCandidate, NearbyIndex, Point, Route } from './referentiel/nearby-lookup';
 import type { Referentiel } from './referentiel/query-types';
+import type { Radius } from './settings';
 import type { Voie } from './types';
 
 /** Points one figure may drop while the other rises, and the line still counts as better. */
@@ -41,6 +42,10 @@ export interface NearbyRequest {
 
 export interface NearbyLine extends Rates {
   af: string;
+  /** The establishment and programme, to look the line up again (the selection's alternatives). */
+  uai: string;
+  for: string;
+  cfd: string;
   libelle: string;
   etablissement: string;
   commune: string;
@@ -57,7 +62,8 @@ export type NearbyResult =
       status: 'ok';
       /** Near the page's establishment, or near the place chosen in the options. */
       origin: 'etablissement' | 'lieu';
-      radiusKm: number;
+      /** Where lines were looked for. */
+      area: NearbyArea;
       same: NearbyLine[];
       related: NearbyLine[];
       /** Candidates within the radius whose figures were looked at. */
@@ -70,6 +76,15 @@ export type NearbyResult =
   | { status: 'off' }
   | { status: 'no-origin' }
   | { status: 'unavailable' };
+
+/** Within so many km of the origin, or within the origin's académie (named). */
+export type NearbyArea = { km: number } | { academie: string };
+
+/** What "mon académie" falls back to when the origin's académie is unknown. */
+export const FALLBACK_KM = 30;
+
+/** The selection key of a nearby line kept as an alternative to the programme `originalKey` (one per original and action). */
+export const alternativeKey = (originalKey: string, af: string): string => `${originalKey}>${af}`;
 
 export const onisepActionUrl = (af: string): string => `https://www.onisep.fr/http/redirection/formation/slug/${af}`;
 
@@ -115,9 +130,15 @@ export interface AskOptions {
   refused: () => boolean;
   referentiel: Referentiel;
   nearby: NearbyIndex;
-  radiusKm: number;
+  /** Km around the origin, or the origin's académie (from the UAI's département, the referentiel's geo table). */
+  radiusKm: Radius;
   /** The place chosen in the options, when the page names no establishment. */
   place?: Point;
+}
+
+/** An establishment's académie, from its UAI's département (the referentiel's table départements → académies). */
+function academieOf(ref: Referentiel, uai: string | undefined) {
+  return uai ? ref.geo(uai)?.academie : undefined;
 }
 
 /** The route to compare a candidate by: the original's when the action has it, else its own. */
@@ -127,10 +148,14 @@ export async function askNearby(request: NearbyRequest, o: AskOptions): Promise<
   const fromEtab = request.uai ? o.nearby.placeOfUai(request.uai) : undefined;
   const origin = fromEtab ?? o.place;
   if (!origin) return { status: 'no-origin' };
+  // "Mon académie": the académie of the page's establishment, or of the establishment nearest the user's place.
+  const academie = o.radiusKm === 'academie' ? academieOf(o.referentiel, fromEtab ? request.uai : o.nearby.nearestUai(origin)) : undefined;
+  const area: NearbyArea = academie ? { academie: academie.nom } : { km: o.radiusKm === 'academie' ? FALLBACK_KM : o.radiusKm };
   const { same, related } = o.nearby.candidates({
     cfds: [request.cfd],
     origin,
-    radiusKm: o.radiusKm,
+    radiusKm: 'km' in area ? area.km : Infinity,
+    ...(academie ? { within: (uai: string) => o.referentiel.geo(uai)?.academie?.code === academie.code } : {}),
     ...(request.uai ? { excludeUai: request.uai } : {}),
   });
   const original: Rates = { emploi: request.emploi, formation: request.formation };
@@ -157,6 +182,9 @@ export async function askNearby(request: NearbyRequest, o: AskOptions): Promise<
         if (!a || out.length >= MAX_LINES || !isBetter(original, a.rates)) continue;
         out.push({
           af: a.c.af,
+          uai: a.c.uai,
+          for: a.c.for,
+          cfd: a.c.cfd,
           libelle: a.c.libelle,
           etablissement: a.c.etablissement,
           commune: a.c.commune,
@@ -178,7 +206,7 @@ export async function askNearby(request: NearbyRequest, o: AskOptions): Promise<
   return {
     status: 'ok',
     origin: fromEtab ? 'etablissement' : 'lieu',
-    radiusKm: o.radiusKm,
+    area,
     same: sameLines,
     related: relatedLines,
     checked,

@@ -7,11 +7,11 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
 import { messaging, type SourceCredit } from './messaging';
-import type { NearbyRequest } from './better-nearby';
-import { getSelection, selectionItem, selectionItemOf } from './saved-selection';
+import type { NearbyLine, NearbyRequest } from './better-nearby';
+import { alternativeItemOf, getSelection, selectionItem, selectionItemOf } from './saved-selection';
 import { panelCollapsedItem, type Settings } from './settings';
 import { panel as panelStrings } from './strings';
-import type { ProgrammeReport, SightingData } from './types';
+import type { ProgrammeReport, SightingData, Voie } from './types';
 
 export interface MountRequest {
   anchor: Element;
@@ -72,6 +72,9 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
 
   // Written by the background, one save at a time with the popup's (lib/saved-selection.ts); a failure shows in the panel.
   const save = (p: ProgrammeReport, sighting: SightingData) => messaging.sendMessage('saveToSelection', { item: selectionItemOf(p, sighting) });
+  // A nearby line kept as an alternative, linked to the programme of the panel it came from; saved the same way.
+  const saveAlternative = (sighting: SightingData) => (p: ProgrammeReport, line: NearbyLine, voie: Voie) =>
+    messaging.sendMessage('saveToSelection', { item: alternativeItemOf(p, sighting, voie, line) });
   // "Ailleurs près d'ici" is offered only when the user left it on; asked only when shown.
   const askNearby = settings.nearby.enabled ? (r: NearbyRequest) => messaging.sendMessage('nearby', r) : undefined;
 
@@ -135,6 +138,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
               sources={sources}
               onExpand={(p: ProgrammeReport) => request.expand?.(p.key)}
               askNearby={askNearby}
+              onSaveAlternative={saveAlternative(request.sighting)}
             />
           ));
       return handleOf(ui, state);
@@ -155,6 +159,7 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
           savedKeys={savedKeys}
           sources={sources}
           askNearby={askNearby}
+          onSaveAlternative={saveAlternative(request.sighting)}
         />
       ));
       floating = ui;

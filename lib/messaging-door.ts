@@ -45,6 +45,22 @@ const selectionItemSchema = z.object({
   mefstat11: z.optional(idString(11)),
   sighting: sightingSchema,
   addedAt: z.number(),
+  alternative: z.optional(
+    z.object({
+      of: z.object({
+        key: z.string().check(z.maxLength(300)),
+        libelle: z.string().check(z.maxLength(500)),
+        etablissement: z.optional(z.string().check(z.maxLength(500))),
+        sighting: sightingSchema,
+        voie: z.enum(['scolaire', 'apprentissage']),
+      }),
+      af: idString(16),
+      commune: z.optional(z.string().check(z.maxLength(100))),
+      km: z.number().check(z.minimum(0), z.maximum(20_000)),
+      voie: z.enum(['scolaire', 'apprentissage']),
+      lien: z.enum(['meme', 'famille', 'nsf']),
+    }),
+  ),
 });
 
 export const requestSchemas = {

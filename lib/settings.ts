@@ -22,10 +22,12 @@ export interface NearbySettings {
   enabled: boolean;
   /** Commune or postcode, used when a page names no establishment; stored locally, sent nowhere. */
   place: string;
-  radiusKm: number;
+  /** Kilometres around the origin, or `academie`: the origin's académie, however far. */
+  radiusKm: Radius;
 }
 
-export const RADIUS_CHOICES = [10, 20, 30, 50, 80] as const;
+export const RADIUS_CHOICES = [10, 20, 30, 50, 80, 'academie'] as const;
+export type Radius = number | 'academie';
 
 export interface Settings {
   apiUrl: string;
@@ -69,7 +71,7 @@ export function normalizeSettings(raw: unknown): Settings {
     nearby: {
       enabled: typeof n.enabled === 'boolean' ? n.enabled : DEFAULT_SETTINGS.nearby.enabled,
       place: typeof n.place === 'string' ? n.place.trim().slice(0, 80) : DEFAULT_SETTINGS.nearby.place,
-      radiusKm: (RADIUS_CHOICES as readonly unknown[]).includes(n.radiusKm) ? (n.radiusKm as number) : DEFAULT_SETTINGS.nearby.radiusKm,
+      radiusKm: (RADIUS_CHOICES as readonly unknown[]).includes(n.radiusKm) ? (n.radiusKm as Radius) : DEFAULT_SETTINGS.nearby.radiusKm,
     },
   };
 }

@@ -1,14 +1,16 @@
 // The counsellor's selection page (an unlisted page, `selection.html`): the saved programmes side by side,
 // CSV export and print. The selection keeps no figures: each item's sighting is looked up again (the
-// background's cache answers at once) and its row shows loading cells until the report arrives.
+// background's cache answers at once) and its row shows loading cells until the report arrives. An
+// alternative (kept from "Ailleurs près d'ici") is shown beside its original, which is looked up too.
 import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { SelectionView } from '../../components';
+import type { AlternativeRow } from '../../components/SelectionAlternatives';
 import { csvFileName, selectionToCsv } from '../../lib/csv-export';
 import { messaging } from '../../lib/messaging';
-import { getSelection, normalizeSelection, removeFromSelection, selectionItem, type SelectionItem } from '../../lib/saved-selection';
+import { getSelection, normalizeSelection, removeFromSelection, savedProgrammeOf, selectionItem, type SelectionItem } from '../../lib/saved-selection';
 import { selection as selectionStrings } from '../../lib/strings';
-import type { Cell, Cells, ProgrammeReport, Report } from '../../lib/types';
+import type { Cell, Cells, ProgrammeReport } from '../../lib/types';
 import '../../components/page.css';
 
 const items = signal<SelectionItem[]>([]);
@@ -35,16 +37,6 @@ function placeholder(item: SelectionItem, cell: Cell): ProgrammeReport {
   };
 }
 
-/** The saved programme in a fresh report: among the report's programmes, or the specialties of a common 2de. */
-function findProgramme(report: Report, key: string): ProgrammeReport | undefined {
-  for (const p of report.programmes) {
-    if (p.key === key) return p;
-    const specialty = p.famille?.specialites.find((s) => s.key === key);
-    if (specialty) return specialty;
-  }
-  return undefined;
-}
-
 function settle(key: string, programme: ProgrammeReport): void {
   const next = new Map(reports.value);
   next.set(key, programme);
@@ -55,25 +47,41 @@ function lookUp(item: SelectionItem): void {
   if (asked.has(item.key)) return;
   const done = messaging
     .sendMessage('lookup', { sighting: item.sighting })
-    .then((report) =>
-      settle(item.key, findProgramme(report, item.key) ?? placeholder(item, { state: 'none', reason: 'hors-referentiel' })),
-    )
+    .then((report) => settle(item.key, savedProgrammeOf(report, item) ?? placeholder(item, { state: 'none', reason: 'hors-referentiel' })))
     .catch(() => settle(item.key, placeholder(item, { state: 'error', error: 'network' })));
   asked.set(item.key, done);
 }
 
-const shown = computed<ProgrammeReport[]>(() =>
-  items.value.map((item) => reports.value.get(item.key) ?? placeholder(item, { state: 'loading' })),
+/** An alternative's original, as an item to look up (shared with the original's own row when it is saved too). */
+function originalOf(item: SelectionItem): SelectionItem | undefined {
+  const of = item.alternative?.of;
+  return of && { key: of.key, libelle: of.libelle, ...(of.etablissement ? { etablissement: of.etablissement } : {}), sighting: of.sighting, addedAt: item.addedAt };
+}
+
+const reportOf = (item: SelectionItem) => reports.value.get(item.key) ?? placeholder(item, { state: 'loading' });
+
+const shown = computed<ProgrammeReport[]>(() => items.value.filter((item) => !item.alternative).map(reportOf));
+
+const alternatives = computed<AlternativeRow[]>(() =>
+  items.value.flatMap((item) => {
+    const original = originalOf(item);
+    return item.alternative && original ? [{ key: item.key, info: item.alternative, original: reportOf(original), alternative: reportOf(item) }] : [];
+  }),
 );
 
 function setItems(next: SelectionItem[]): void {
   items.value = next;
-  next.forEach(lookUp);
+  for (const item of next) {
+    lookUp(item);
+    const original = originalOf(item);
+    if (original) lookUp(original);
+  }
 }
 
 async function exportCsv(): Promise<void> {
   await Promise.all(items.value.map((item) => asked.get(item.key)));
-  const blob = new Blob([selectionToCsv(shown.value)], { type: 'text/csv;charset=utf-8' });
+  // Alternatives are programmes of the selection too: one more set of rows each.
+  const blob = new Blob([selectionToCsv([...shown.value, ...alternatives.value.map((a) => a.alternative)])], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -90,6 +98,7 @@ document.title = `InserJeunes – ${selectionStrings.title.toLowerCase()}`;
 render(
   <SelectionView
     items={shown}
+    alternatives={alternatives}
     onRemove={(key) => void removeFromSelection(key)}
     onExportCsv={() => void exportCsv()}
     onPrint={() => window.print()}

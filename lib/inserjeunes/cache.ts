@@ -45,6 +45,8 @@ export interface Cache {
   /** Background refreshes still running (for tests and shutdown). */
   idle(): Promise<void>;
   clear(): Promise<void>;
+  /** The storage under this cache was emptied by someone else: drop what is pending and never write again. */
+  discard(): void;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,6 +86,8 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
   let touchTimer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   let batchDone: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** Set by discard(): a batch under way stops before its write, and none is scheduled again. */
+  let discarded = false;
   const refreshing = new Map<string, Promise<unknown>>();
 
   function loadHeader(): Promise<void> {
@@ -155,7 +159,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
     pending.clear();
     touched.clear();
     try {
-      if (!batch.size) return;
+      if (!batch.size || discarded) return;
       await loadHeader();
       const added = [...batch.keys()].filter((k) => !stored.has(k));
       if (Number.isNaN(count)) await scan();
@@ -166,6 +170,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
         return out;
       };
       const protect = new Set(batch.keys());
+      if (discarded) return; // the storage was emptied while this batch read its header
       try {
         await store.set(items());
       } catch {
@@ -190,6 +195,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
 
   /** Queues a batch write after `delay`, after the one under way; resolves when it is written. */
   function schedule(delay: number): Promise<void> {
+    if (discarded) return Promise.resolve();
     if (!batchDone) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
@@ -305,6 +311,17 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
       stored.clear();
       count = 0;
       await store.remove([...keys, headerKey]).catch(() => undefined);
+    },
+    discard() {
+      discarded = true;
+      if (writeTimer) clearTimeout(writeTimer);
+      if (touchTimer) clearTimeout(touchTimer);
+      writeTimer = touchTimer = undefined;
+      pending.clear();
+      touched.clear();
+      memory.clear();
+      batchDone?.resolve();
+      batchDone = undefined;
     },
   };
 }

@@ -45,6 +45,8 @@ export interface CandidateQuery {
   radiusKm: number;
   /** The page's own establishment: never an alternative for the same programme. */
   excludeUai?: string;
+  /** Keeps only the establishments it accepts (e.g. those of one académie), before any other work. */
+  within?: (uai: string) => boolean;
 }
 
 export interface NearbyIndex {
@@ -52,6 +54,8 @@ export interface NearbyIndex {
   placeOfUai(uai: string): Point | undefined;
   /** A commune name or a postcode → the mean of the coordinates of the actions there. */
   placeOfText(text: string): Point | undefined;
+  /** The establishment nearest to a point (to name the académie of a place), if any action has coordinates. */
+  nearestUai(point: Point): string | undefined;
   /** Actions within the radius, nearest first: the same programme, then programmes of the same field and level. */
   candidates(query: CandidateQuery): { same: NearbyCandidate[]; related: NearbyCandidate[] };
 }
@@ -87,7 +91,15 @@ export function createNearbyIndex(file: ReferentielIndex, ref: Referentiel): Nea
       if (!wanted) return undefined;
       return mean(actions.filter((a) => norm(etabs.get(a[2])?.[2] ?? '') === wanted).map((a) => point(a[0])));
     },
-    candidates({ cfds, origin, radiusKm, excludeUai }) {
+    nearestUai(p) {
+      let best: { uai: string; km: number } | undefined;
+      for (const a of actions) {
+        const km = haversineKm(p, point(a[0]));
+        if (!best || km < best.km) best = { uai: a[2], km };
+      }
+      return best?.uai;
+    },
+    candidates({ cfds, origin, radiusKm, excludeUai, within }) {
       const own = new Set(cfds);
       const level = new Set(cfds.map((c) => c.slice(0, 3)));
       const fams = new Set(cfds.map((c) => famille(c)?.[0]).filter(Boolean));
@@ -96,7 +108,7 @@ export function createNearbyIndex(file: ReferentielIndex, ref: Referentiel): Nea
       const related: NearbyCandidate[] = [];
       for (const a of actions) {
         const km = haversineKm(origin, point(a[0]));
-        if (km > radiusKm) continue;
+        if (km > radiusKm || (within && !within(a[2]))) continue;
         const theirs = cfdsOf(a[1]);
         let lien: NearbyCandidate['lien'] | undefined;
         if (theirs.some((c) => own.has(c))) lien = 'meme';

@@ -2,36 +2,15 @@
 // 22 % / 35 %), the better nearby establishments with figures and distances, the worse ones left out;
 // on demand elsewhere, and "rien de mieux" when so; keyboard and axe; the request bound.
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext } from '@playwright/test';
 import { expect, fixturePage, panelOf, test } from './fixtures';
+import { actionPage, ONISEP_ETABLISSEMENTS as BASE, servePages } from './onisep-action';
 
-/** An Onisep action page shaped like fixtures/pages/onisep/action.html, for the scenario's actions. */
-const actionPage = (af: string, etab: string, commune: string, uai: string) => `<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>Bac pro Métiers de la sécurité – ${etab} - Onisep</title>
-<link rel="canonical" href="https://www.onisep.fr/http/redirection/formation/slug/${af}"></head>
-<body><main id="main"><div data-ideo-page="true">
-<div class="title-block"><h1 class="title-block__title">Bac pro Métiers de la sécurité</h1>
-<p class="title-block__subtitle">au ${etab}, ${commune}</p></div>
-<div class="callout"><p class="callout-text">Code UAI&nbsp;: ${uai}</p><ul><li>Durée&nbsp;: 3&nbsp;ans</li></ul></div>
-<p><a href="/http/redirection/formation/slug/FOR.3651">Bac pro Métiers de la sécurité</a> : toute la fiche formation</p>
-</div></main></body></html>`;
-
-const BASE = 'https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes';
 const WEAK = fixturePage('onisep', 'action-faible').url;
 const PAGES = {
-  far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage('AF.5807', "Lycée professionnel de la Plaine de l'Ain", 'Ambérieu-en-Bugey', '0011002J') },
+  far: { url: `${BASE}/ain/lycee-professionnel-de-la-plaine-de-l-ain/bac-pro-metiers-de-la-securite`, html: actionPage({ af: 'AF.5807', etab: "Lycée professionnel de la Plaine de l'Ain", commune: 'Ambérieu-en-Bugey', uai: '0011002J' }) },
 };
 
-async function routePages(context: BrowserContext) {
-  for (const { url, html } of Object.values(PAGES)) {
-    await context.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  }
-}
-
-test.beforeEach(async ({ context }) => routePages(context));
-test.afterEach(async ({ context }) => {
-  for (const { url } of Object.values(PAGES)) await context.unroute(url);
-});
+servePages(test, PAGES);
 
 test('a weak programme shows the better establishments nearby, nearest first, and leaves the others out', async ({ page, mock }) => {
   await page.goto(WEAK);
@@ -48,7 +27,7 @@ test('a weak programme shows the better establishments nearby, nearest first, an
   await expect(section).toContainText('moins de 30\u00a0km');
   await expect(section.getByRole('link', { name: /Les Canuts/ })).toHaveAttribute('href', 'https://www.onisep.fr/http/redirection/formation/slug/AF.5678');
   // The request bound: the panel's own requests plus at most 15 for the section.
-  const nearbyRequests = mock.requests.filter((r) => /\/formations\/0(69200[2-6]|693045K|011002J)-/.test(r.path));
+  const nearbyRequests = mock.requests.filter((r) => /\/formations\/0(69200[2-6][A-Z]|693045K|011002J)-/.test(r.path));
   expect(nearbyRequests.length).toBeGreaterThan(0);
   expect(nearbyRequests.length).toBeLessThanOrEqual(15);
 
@@ -56,7 +35,7 @@ test('a weak programme shows the better establishments nearby, nearest first, an
   mock.resetRequests();
   await page.reload();
   await expect(panelOf(page).locator('.ij-nearby-line')).toHaveCount(3);
-  expect(mock.requests.filter((r) => /\/formations\/0(69200[2-6]|693045K)-/.test(r.path))).toHaveLength(0);
+  expect(mock.requests.filter((r) => /\/formations\/0(69200[2-6][A-Z]|693045K)-/.test(r.path))).toHaveLength(0);
 
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('inserjeunes-panel').analyze();
   expect(violations.map((v) => v.id)).toEqual([]);

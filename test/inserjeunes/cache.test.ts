@@ -157,6 +157,21 @@ describe('cache', () => {
     expect((await store.get(['ij:index']))['ij:index']).toEqual({ v: 2, count: 1800 });
   });
 
+  it('discarded (its storage emptied by someone else), it writes back neither new answers nor last-use times', async () => {
+    const { store, base } = countingStore();
+    const before = createCache(store, { indexFlushMs: 30 });
+    await before.set('kept', 1);
+    await before.get('kept'); // a last-use time to record, 30 ms later
+    void before.getOrFetch('new', async () => 2); // an answer to write, 20 ms later
+    await base.remove(Object.keys(await base.all())); // « Effacer mes données »
+    before.discard();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(Object.keys(await base.all())).toEqual([]);
+    await before.set('after', 3); // and none later
+    await before.flush();
+    expect(Object.keys(await base.all())).toEqual([]);
+  });
+
   it('discards a corrupt entry instead of throwing', async () => {
     const base = createMemoryStore({ 'ij:c:a': { v: 1, at: 'yesterday', data: 1 }, 'ij:c:b': 'garbage', 'ij:index': 42 });
     const cache = createCache(base);

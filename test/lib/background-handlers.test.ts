@@ -6,6 +6,7 @@ import { setApiKey } from '../../lib/api-key';
 import { createBackgroundService } from '../../lib/background-handlers';
 import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SightingData } from '../../lib/types';
+import { buildIndex } from '../../lib/referentiel/build';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
 let mock: MockApi;
@@ -72,6 +73,16 @@ describe('background service', () => {
     await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
     await service.lookup(offer, {});
     expect(mock.requests.length).toBeGreaterThan(asked);
+  });
+
+  it("cleared storage stays empty: the cache's pending last-use times are not written back", async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, {});
+    await new Promise((r) => setTimeout(r, 100)); // the answers are written (batched, 20 ms)
+    await service.lookup(offer, {}); // served from the cache: last-use times to write in 2 s
+    await fakeBrowser.storage.local.clear();
+    await new Promise((r) => setTimeout(r, 2_300));
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual([]);
   });
 
   it('a retry goes past the cache to the API', async () => {
@@ -181,5 +192,32 @@ describe('background service', () => {
     } finally {
       mock.configure({ failure: 'none' });
     }
+  });
+
+  it('a page’s "Ailleurs près d’ici" draws on its tab’s request budget, shared with every other panel of the tab', async () => {
+    // The e2e fixtures' referentiel, served where the worker fetches it; every other fetch goes to the mock API.
+    const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+      String(input).endsWith('/referentiel.json') ? Promise.resolve(new Response(JSON.stringify(index))) : realFetch(input, init),
+    );
+    const formations = () => mock.requests.filter((r) => r.path.includes('/formations/')).length;
+    const weak = { cfd: '40034403', uai: '0692001A', voie: 'scolaire' as const, emploi: 22, formation: 35 };
+    // Two requests a minute for the tab: the section reaches the API twice, not for its six candidates.
+    const service = createBackgroundService({ tabRequestsPerMinute: 2, deadlineMs: 300 });
+    const first = await service.nearby(weak, { tabId: 5, contentScript: true });
+    expect(first.status).toBe('ok');
+    expect(formations()).toBe(2);
+    // Another panel of the same tab finds the budget spent; another tab has its own.
+    await service.nearby({ ...weak, uai: '0692003C' }, { tabId: 5, contentScript: true });
+    expect(formations()).toBe(2);
+    const other = await service.nearby(weak, { tabId: 6, contentScript: true });
+    expect(formations()).toBe(4);
+    // The extension's own pages are not a tab's content script: no tab budget, only the section's 15.
+    mock.resetRequests();
+    const own = await service.nearby({ ...weak, uai: '0692004D' });
+    expect(own.status === 'ok' && own.budgetReached).toBe(false);
+    expect(formations()).toBeGreaterThan(0);
+    expect(other.status).toBe('ok');
   });
 });

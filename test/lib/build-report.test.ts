@@ -5,6 +5,7 @@ import { lookupSighting, type LookupContext } from '../../lib/build-report';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import type { Cell, SightingData } from '../../lib/types';
+import { alternativeItemOf, savedProgrammeOf } from '../../lib/saved-selection';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
 let mock: MockApi;
@@ -189,5 +190,18 @@ describe('lookupSighting', () => {
     } finally {
       mock.configure({ failure: 'none' });
     }
+  });
+});
+
+describe('a nearby alternative looked up again (the selection page)', () => {
+  it('its saved sighting names the action: the programme there, with its own figures', async () => {
+    const line = { af: 'AF.5802', uai: '0692002B', for: 'FOR.3651', cfd: '40034403', libelle: 'bac pro Métiers de la sécurité', etablissement: 'Lycée professionnel Jean Lurçat', commune: 'Vénissieux', km: 8, voie: 'scolaire' as const, emploi: 45, formation: 32, millesime: '2023_2024', url: '', lien: 'meme' as const };
+    const original = (await lookupSighting(onisep({ af: 'AF.5801', uai: '0692001A', for: 'FOR.3651' }, 'action'), ctx)).programmes[0]!;
+    const item = alternativeItemOf(original, onisep({ af: 'AF.5801' }, 'action'), 'scolaire', line);
+    const report = await lookupSighting(item.sighting, ctx);
+    expect(report.programmes).toHaveLength(1);
+    expect(savedProgrammeOf(report, item)).toBe(report.programmes[0]);
+    expect(savedProgrammeOf(report, { ...item, alternative: undefined })).toBeUndefined();
+    expect(rates(report.programmes[0]!.cells.etablissement.scolaire)).toEqual([45, 32]);
   });
 });

@@ -43,6 +43,15 @@ describe('the background door', () => {
     expect(() => checkRequest('saveToSelection', { item: { ...item, sighting: { site: 'evil' } } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
   });
 
+  it('keeps an alternative’s link to its original whole, and refuses a malformed one', () => {
+    const alternative = { of: { key: 'o', libelle: 'Bac pro', sighting, voie: 'scolaire' }, af: 'AF.5678', commune: 'Lyon', km: 4, voie: 'scolaire', lien: 'meme' };
+    const item = { key: 'o>AF.5678', libelle: 'Bac pro', sighting, addedAt: 1, alternative };
+    expect(checkRequest('saveToSelection', { item }, contentScript, ID, ORIGIN)).toEqual({ item });
+    for (const bad of [{ ...alternative, km: -1 }, { ...alternative, lien: 'autre' }, { ...alternative, of: { ...alternative.of, voie: 'x' } }]) {
+      expect(() => checkRequest('saveToSelection', { item: { ...item, alternative: bad } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+    }
+  });
+
   it('lets a panel ask for its nearby section, in the expected shape only', () => {
     const nearby = { cfd: '40034403', uai: '0692001A', voie: 'scolaire', emploi: 22, formation: 35 };
     expect(checkRequest('nearby', nearby, contentScript, ID, ORIGIN)).toEqual(nearby);

@@ -28,6 +28,8 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.nearby).toEqual({ enabled: true, place: '', radiusKm: 30 });
     expect(normalizeSettings({ nearby: { enabled: false, place: ' 69100 ', radiusKm: 50 } }).nearby).toEqual({ enabled: false, place: '69100', radiusKm: 50 });
     expect(normalizeSettings({ nearby: { enabled: 'yes', place: 3, radiusKm: 31 } }).nearby).toEqual(DEFAULT_SETTINGS.nearby);
+    expect(normalizeSettings({ nearby: { enabled: true, place: '', radiusKm: 'academie' } }).nearby.radiusKm).toBe('academie');
+    expect(normalizeSettings({ nearby: { enabled: true, place: '', radiusKm: 'region' } }).nearby.radiusKm).toBe(30);
   });
 
   it('round-trips through extension storage, as an update would read it', async () => {

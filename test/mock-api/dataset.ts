@@ -207,6 +207,14 @@ const travauxPublicsCfd: CertificationInfo = {
   code_certification_type: 'cfd',
   filiere: 'apprentissage',
 };
+const couvertureMef: CertificationInfo = {
+  code_certification: '23830023207',
+  code_certification_type: 'mef11',
+  code_formation_diplome: '40023207',
+  libelle: 'INTERVENTIONS SUR LE PATRIMOINE BATI OPTION C COUVERTURE (BAC PRO)',
+  filiere: 'pro',
+  diplome: BAC_PRO,
+};
 const charpenteMef: CertificationInfo = {
   code_certification: '23830023206',
   code_certification_type: 'mef11',
@@ -361,6 +369,9 @@ export const dataset: MockDataset = {
     { ...securiteCfd, uai: '0692006F', millesime: ETAB, uai_donnee_type: 'formateur', ...figures(40, 22, 13, {}, [55, 33, 12]) },
     { ...securiteMef, uai: '0011002J', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(50, 35, 18, {}, [70, 36, 0]) },
     { ...travauxPublicsMef, uai: '0692002B', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(30, 15, 12, {}, [50, 40, 10]) },
+    // Same famille de métiers: a weak couverture at Villeurbanne; Travaux publics better at Vénissieux, worse at Bron.
+    { ...couvertureMef, uai: '0692001A', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(25, 5, 7, {}, [20, 28, 52]) },
+    { ...travauxPublicsMef, uai: '0692003C', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(24, 4, 6, {}, [15, 25, 60]) },
     // 12 students: served with secrecy nulls.
     { ...accueilMef, uai: '0010001W', millesime: ETAB, uai_donnee_type: 'lieu_formation', ...figures(12, 6, 3) },
     // 3 students: no data at all.

@@ -72,7 +72,7 @@ describe('askNearby against the mock API', () => {
 
   it('says nothing is better within the radius (Ambérieu: the better ones are 46 km away)', async () => {
     const r = await askNearby({ cfd: '40034403', uai: '0011002J', voie: 'scolaire', emploi: 70, formation: 36 }, setup());
-    expect(r).toMatchObject({ status: 'ok', same: [], related: [], requests: 0, radiusKm: 30 });
+    expect(r).toMatchObject({ status: 'ok', same: [], related: [], requests: 0, area: { km: 30 } });
   });
 
   it('lists related programmes of the same famille de métiers', async () => {
@@ -92,9 +92,36 @@ describe('askNearby against the mock API', () => {
       const stem = `069${String(3000 + i).padStart(4, '0')}`;
       return { af: `AF.${9000 + i}`, for: 'FOR.3651', uai: stem + uaiCheckLetter(stem), libelle: 'x', etablissement: 'x', commune: '', km: i, voies: ['scolaire'], cfd: '40034403', lien: 'meme' };
     });
-    const fake: NearbyIndex = { placeOfUai: () => ({ lat: 45, lon: 4 }), placeOfText: () => undefined, candidates: () => ({ same: many, related: many }) };
+    const fake: NearbyIndex = { placeOfUai: () => ({ lat: 45, lon: 4 }), placeOfText: () => undefined, nearestUai: () => undefined, candidates: () => ({ same: many, related: many }) };
     const r = await askNearby(WEAK, { ...setup(), nearby: fake });
     expect(r).toMatchObject({ status: 'ok', requests: MAX_REQUESTS, budgetReached: true, same: [], related: [] });
     expect(mock.requests.length).toBe(MAX_REQUESTS);
+  });
+
+  describe('"mon académie"', () => {
+    // Jean Lurçat (Vénissieux, 8 km) moved to another académie for the test; Ambérieu (Ain, 43 km) is in Lyon's.
+    const elsewhere = { ...referentiel, geo: (uai: string) => (uai === '0692002B' ? { academie: { code: '99', nom: 'Ailleurs' } } : referentiel.geo(uai)) };
+
+    it('keeps the establishments of the page’s académie however far, and only them', async () => {
+      const r = await askNearby(WEAK, { ...setup(), referentiel: elsewhere, radiusKm: 'academie' });
+      expect(r).toMatchObject({ status: 'ok', area: { academie: 'Lyon' } });
+      expect(r.status === 'ok' && r.same.map((l) => [l.uai, l.km])).toEqual([
+        ['0693045K', 4],
+        ['0692006F', 9],
+        ['0011002J', 43], // beyond 30 km, inside the académie
+      ]);
+    });
+
+    it('takes the académie of the user’s place when the page names no establishment', async () => {
+      const r = await askNearby({ ...WEAK, uai: undefined } as NearbyRequest, { ...setup(), radiusKm: 'academie', place: nearby.placeOfText('Villeurbanne')! });
+      expect(r).toMatchObject({ status: 'ok', origin: 'lieu', area: { academie: 'Lyon' } });
+    });
+
+    it('falls back to 30 km when the académie is unknown', async () => {
+      const unknown = { ...referentiel, geo: () => undefined };
+      const r = await askNearby(WEAK, { ...setup(), referentiel: unknown, radiusKm: 'academie' });
+      expect(r).toMatchObject({ status: 'ok', area: { km: 30 } });
+      expect(r.status === 'ok' && r.same.map((l) => l.uai)).toEqual(['0693045K', '0692002B', '0692006F']);
+    });
   });
 });

@@ -67,10 +67,12 @@ describe('places and candidates', () => {
   });
 
   it('lists programmes of the same famille de métiers at the same level as related', () => {
+    // Couverture (40023207) is taught at Villeurbanne itself; Travaux publics (40023102, same famille) at Bron and Vénissieux.
     const { same, related } = nearby.candidates({ cfds: ['40023207'], origin: villeurbanne, radiusKm: 30 });
-    expect(same).toEqual([]);
-    expect(related).toHaveLength(1);
-    expect(related[0]).toMatchObject({ uai: '0692002B', cfd: '40023102', lien: 'famille', voies: ['scolaire', 'apprentissage'] });
+    expect(same.map((c) => [c.af, c.uai, c.km])).toEqual([['AF.5810', '0692001A', 0]]);
+    expect(related.map((c) => c.uai)).toEqual(['0692003C', '0692002B']);
+    expect(related[1]).toMatchObject({ uai: '0692002B', cfd: '40023102', lien: 'famille', voies: ['scolaire', 'apprentissage'] });
+    expect(related[0]).toMatchObject({ af: 'AF.5811', cfd: '40023102', lien: 'famille', voies: ['scolaire'] });
     // Not the same level: nothing.
     expect(nearby.candidates({ cfds: ['50031114'], origin: villeurbanne, radiusKm: 30 }).related).toEqual([]);
   });
@@ -79,7 +81,17 @@ describe('places and candidates', () => {
     const ix = { ...index, nsf: [...(index.nsf ?? []), ['40023102', '344'] as [string, string]] };
     const n = createNearbyIndex(ix, createReferentiel(ix));
     const { related } = n.candidates({ cfds: ['40034403'], origin: villeurbanne, radiusKm: 30 });
-    expect(related.map((c) => [c.cfd, c.lien])).toEqual([['40023102', 'nsf']]);
+    expect(related.map((c) => [c.uai, c.cfd, c.lien])).toEqual([
+      ['0692003C', '40023102', 'nsf'],
+      ['0692002B', '40023102', 'nsf'],
+    ]);
+  });
+
+  it('keeps only the establishments `within` accepts, however far, and names the establishment nearest a place', () => {
+    const ain = nearby.candidates({ cfds: ['40034403'], origin: villeurbanne, radiusKm: Infinity, within: (uai) => uai.startsWith('001') });
+    expect(ain.same.map((c) => c.uai)).toEqual(['0011002J']);
+    expect(nearby.nearestUai(villeurbanne)).toBe('0692001A');
+    expect(nearby.nearestUai(nearby.placeOfText('01500')!)).toBe('0011002J');
   });
 
   it('an index built before places has no candidates and no place', () => {

@@ -81,7 +81,7 @@ describe('buildIndex', () => {
       [5678, 3651, '0693045K', 3, 1234, 's'],
       [5679, 4088, '0010001W', 2, 1300, ''],
     ]);
-    expect(index.actions).toHaveLength(14); // the page-reading actions and the nearby ones
+    expect(index.actions).toHaveLength(16); // the page-reading actions and the nearby ones (same programme, same famille)
     expect(index.millesimes.sort()).toEqual(['2021_2022', '2022_2023']);
   });
 
