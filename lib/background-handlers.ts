@@ -181,6 +181,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     persist(tabId);
   }
 
+  /** The tab a content script's request counts against (pages of the extension itself have no budget). */
+  const pageTab = (tabId: number | undefined, contentScript: boolean | undefined) =>
+    contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
+
   function bucketOf(tab: number): TokenBucket {
     let bucket = budgets.get(tab);
     if (!bucket) budgets.set(tab, (bucket = createTokenBucket(perMinute)));
@@ -198,7 +202,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       const noted = remember(tabId, sighting).catch(() => undefined);
       const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
-      const tab = contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
+      const tab = pageTab(tabId, contentScript);
       // A page may force one programme past the cache once: a page that keeps forcing gets the cache.
       let pastCache = !!force;
       if (force && tab !== undefined) {
@@ -264,8 +268,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       // A page's section draws on its tab's budget like every other panel of the tab, within the lookup deadline.
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), deadlineMs);
-      const tab = contentScript && tabId !== undefined && tabId >= 0 ? bucketOf(tabId) : undefined;
-      const network = tab ? withBudget(direct, tab, deadline.signal) : direct;
+      const tab = pageTab(tabId, contentScript);
+      const network = tab !== undefined ? withBudget(direct, bucketOf(tab), deadline.signal) : direct;
       // The same cache and the same in-flight requests as every panel; only what reaches the network counts.
       const budget = budgeted(network, MAX_REQUESTS);
       const place = settings.nearby.place ? nearbyIndex.index.placeOfText(settings.nearby.place) : undefined;
