@@ -5,16 +5,21 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '../lib/messaging';
 import { checkRequest, type SenderInfo } from '../lib/messaging-door';
 import { addToSelection, type SelectionItem } from '../lib/saved-selection';
+import { workerMark as mark } from '../lib/inserjeunes/worker-marks';
 
 export default defineBackground(() => {
+  mark('bg-main');
   const service = createBackgroundService();
   watchTabs(service);
+  // The browser starts the worker for the tab's navigation events, well before the page's lookup.
+  void service.warm();
   const id = browser.runtime.id;
   const origin = browser.runtime.getURL('/');
   const check = <K extends Parameters<typeof checkRequest>[0]>(type: K, data: unknown, sender: SenderInfo) =>
     checkRequest(type, data, sender, id, origin);
 
   messaging.onMessage('lookup', ({ data, sender }) => {
+    mark('bg-lookup');
     const { sighting, force, depth } = check('lookup', data, sender);
     return service.lookup(sighting, {
       ...(force ? { force } : {}),

@@ -14,6 +14,7 @@ import { withPlaces } from './referentiel/match-rows';
 import { getSettings, type Settings } from './settings';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
+import { workerMark as mark } from './inserjeunes/worker-marks';
 import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -58,6 +59,12 @@ export interface BackgroundService {
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
   /**
+   * Starts what every lookup needs (the referentiel, the settings, the API key) and then decodes,
+   * one table per task, what a lookup reads first: called when the worker starts, since the browser
+   * wakes it for the tab's navigation before the page's script asks anything.
+   */
+  warm(): Promise<void>;
+  /**
    * Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests; a
    * content script's draw on its tab's request budget, shared with every other panel of the tab.
    */
@@ -87,7 +94,9 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         if (!response.ok) return null;
         const raw = (await response.json()) as ReferentielIndex;
         // createReferentiel validates the index first: withPlaces reads the same, checked tables.
+        mark('bg-ref-parsed');
         const ref = withPlaces(createReferentiel(raw), raw);
+        mark('bg-ref-ready');
         rawIndex = raw;
         return ref;
       } catch (error) {
@@ -109,6 +118,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     } else {
       current.settings = settings;
     }
+    mark('bg-client-ready');
     return current;
   }
 
@@ -195,8 +205,23 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return [...(await tabOf(tabId)).values()];
   }
 
+  /** Resolves once every first-use table is decoded; a lookup arriving meanwhile runs between two of them. */
+  async function warm(): Promise<void> {
+    const [ref] = await Promise.all([referentiel(), client().catch(() => undefined)]);
+    if (!ref) return;
+    mark('bg-warm-ref');
+    const task = () => new Promise<void>((r) => setTimeout(r, 0));
+    const cfd = ref.programme(ref.keys().fors[0] ?? '')?.cfd[0] ?? ref.keys().cfds[0] ?? '';
+    for (const touch of warmUps(ref, cfd)) {
+      await task();
+      touch();
+    }
+    mark('bg-warm-done');
+  }
+
   return {
     referentiel,
+    warm,
     async lookup(sighting, { force, tabId, depth, contentScript }) {
       // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
       const noted = remember(tabId, sighting).catch(() => undefined);
@@ -228,6 +253,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       } finally {
         clearTimeout(timer);
       }
+      mark('bg-report');
       const stamped = { ...report, fetchedAt: Date.now() };
       await noted;
       await remember(tabId, sighting, stamped, depth);
@@ -306,6 +332,16 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       };
     },
   };
+}
+
+/**
+ * The referentiel's first-use decodings every programme lookup goes through (its tables are decoded
+ * lazily, tens of ms each in a freshly started worker): diplomas, their years, programmes, families.
+ * Not the establishments' tables: the largest (their value-added rows), needed by pages with a UAI
+ * only, and a lookup arriving while one is decoded would wait for it.
+ */
+function warmUps(ref: Referentiel, cfd: string): (() => unknown)[] {
+  return [() => ref.formation(cfd), () => ref.finalYear(cfd), () => ref.programmeOfCfd(cfd), () => ref.famille(cfd), () => ref.entryYear(cfd)];
 }
 
 /** Settings are re-read per lookup (cheap), so no watcher is needed; closed tabs' findings are dropped. */

@@ -2,6 +2,7 @@
 // backoff, shared in-flight requests, a concurrency limit, and every failure mapped to a cell.
 // Contract: ../shared/design/INSERJEUNES_API.md. This module never throws to its callers.
 import type { z } from 'zod';
+import { workerMark as mark } from './worker-marks';
 import { isCfd, isMefstat11, isValidUai } from '../codes';
 import type { Cell, ErrorReason, NoFiguresReason } from '../types';
 import {
@@ -141,6 +142,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
       // not list `x-api-key`, so a page context would fail its preflight; the background, holding
       // the host permission, is not subject to CORS. The public routes need no key at all.
       if (options.apiKey && new URL(url).origin === baseOrigin) headers['x-api-key'] = options.apiKey;
+      mark('bg-fetch');
       const res = await doFetch(url, { method: 'GET', headers, signal: controller.signal, credentials: 'omit' });
       const textBody = await res.text();
       let body: unknown;

@@ -3,7 +3,7 @@
 import { SCOPES, type Cell, type Cells, type EtablissementInfo, type Lieu, type ProgrammeReport, type Scope, type Voie } from '../types';
 import type { ApiResult, InserJeunesClient } from './client';
 import { hasNoStatistics, toCell } from './figures';
-import type { AnyStatsRaw } from './schema';
+import type { AnyStatsRaw, StatsRaw } from './schema';
 
 export interface ProgrammeInput {
   key: string;
@@ -78,13 +78,20 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
       ? client.nationale({ ...(mefstat11 ? { mefstat11: [mefstat11] } : {}), ...(cfd ? { cfd: [cfd] } : {}) })
       : undefined;
 
+  // A panel wants each voie's plain national route for its details whatever the view says: asked
+  // beside the view, not after it (one round trip for the miss, not two). Used only when the view
+  // answered (figures or none), as when it was asked after it.
+  const details = input.nationalDetails ?? !input.scopes;
+  const early = (code: string | undefined) => (details && nation && code ? client.certification(code) : undefined);
+  const earlyScolaire = early(mefstat11);
+  const earlyApprentissage = early(cfd);
+
   const [es, ea, rs, ra, fr] = await Promise.all([etabScolaire, etabApprentissage, regionScolaire, regionApprentissage, nation]);
 
   // vue=filieres sums only the pro and apprentissage filières (server/src/common/repositories/base.js):
   // an agricultural programme gets a 404 there, a common 2de a sum without a cohort. The plain route
   // of the voie's own code answers those, and carries what the view drops; asked once per voie, only
   // when the view could not answer that voie or when a panel needs the details.
-  const details = input.nationalDetails ?? !input.scopes;
   const filiereOf = (voie: Voie): AnyStatsRaw | undefined =>
     fr?.ok ? (voie === 'scolaire' ? (fr.data.pro ?? fr.data.agricole) : fr.data.apprentissage) : undefined;
   const viewCannotAnswer = (voie: Voie): boolean => {
@@ -93,9 +100,12 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
     const summed = filiereOf(voie);
     return !summed || hasNoStatistics(summed);
   };
-  const plainFor = (voie: Voie, code: string | undefined) =>
-    code && fr && (details ? fr.ok || fr.cell.state === 'none' : viewCannotAnswer(voie)) ? client.certification(code) : undefined;
-  const [plainScolaire, plainApprentissage] = await Promise.all([plainFor('scolaire', mefstat11), plainFor('apprentissage', cfd)]);
+  const plainFor = (voie: Voie, code: string | undefined, asked: Promise<ApiResult<StatsRaw>> | undefined) =>
+    code && fr && (details ? fr.ok || fr.cell.state === 'none' : viewCannotAnswer(voie)) ? (asked ?? client.certification(code)) : undefined;
+  const [plainScolaire, plainApprentissage] = await Promise.all([
+    plainFor('scolaire', mefstat11, earlyScolaire),
+    plainFor('apprentissage', cfd, earlyApprentissage),
+  ]);
 
   const local = (result: ApiResult<AnyStatsRaw> | undefined, hasPlace: boolean, missingPlace: Cell, hasCode: boolean): Cell => {
     if (!hasPlace) return missingPlace;

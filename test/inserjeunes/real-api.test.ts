@@ -109,11 +109,17 @@ describe('report: national figures where vue=filieres cannot answer (server/src/
     expect(paths(api)).toEqual(['certifications/23830034403,40034403?vue=filieres', 'certifications/40034403']);
   });
 
-  it('keeps the view’s error when the view fails, without plain calls', async () => {
-    const { api, client: c } = client({ 'certifications/23830034403?vue=filieres': { status: 500, raw: '' } });
+  it('keeps the view’s error when the view fails, even when the plain route asked beside it answers', async () => {
+    const { client: c } = client({
+      'certifications/23830034403?vue=filieres': { status: 500, raw: '' },
+      'certifications/23830034403': { body: stats('23830034403', 60, 30, 40, 30) },
+    });
     const report = await buildProgrammeReport(c, { key: 'k', libelle: 'x', mefstat11: '23830034403' });
     expect(report.cells.france.scolaire).toMatchObject({ state: 'error', error: 'server' });
-    expect(api.requests.every((r) => r.url.includes('vue=filieres'))).toBe(true);
+    // A badge asks the plain route only when the view answered without that voie: not after a failure.
+    const badge = client({ 'certifications/23830034403?vue=filieres': { status: 500, raw: '' } });
+    await buildProgrammeReport(badge.client, { key: 'k', libelle: 'x', mefstat11: '23830034403', scopes: ['etablissement', 'france'] });
+    expect(badge.api.requests.every((r) => r.url.includes('vue=filieres'))).toBe(true);
   });
 });
 

@@ -27,6 +27,25 @@ describe('buildProgrammeReport', () => {
     expect(report.famille).toBeUndefined();
   });
 
+  it('a panel asks the plain national route of each voie beside the filières view, not after its answer', async () => {
+    const api = fakeFetch(scenarioRoutes());
+    let viewAnswered = false;
+    const plainAskedBeforeView: string[] = [];
+    const slowView: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.includes('vue=filieres')) {
+        await new Promise((r) => setTimeout(r, 30));
+        viewAnswered = true;
+      } else if (url.startsWith(`${BASE}/certifications/`) && !viewAnswered) plainAskedBeforeView.push(url.slice(BASE.length + 1));
+      return api.fetch(input, init);
+    };
+    const c = createClient({ baseUrl: BASE, fetch: slowView, sleep: async () => undefined });
+    const report = await buildProgrammeReport(c, input);
+    expect(plainAskedBeforeView.sort()).toEqual(['certifications/23830034403', 'certifications/40034403']);
+    expect(report.cells.france.apprentissage).toMatchObject({ state: 'figures', figures: { salaire12MoisQ2: 1620 } });
+    expect(api.requests).toHaveLength(7);
+  });
+
   it('decides cells without inputs without any request', async () => {
     const { api, client: c } = client(scenarioRoutes());
     const report = await buildProgrammeReport(c, { key: 'k', libelle: 'x', cfd: '40034403' });

@@ -7,6 +7,8 @@ import { createBackgroundService } from '../../lib/background-handlers';
 import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
 import type { SightingData } from '../../lib/types';
 import { buildIndex } from '../../lib/referentiel/build';
+import { packIndex } from '../../lib/referentiel/pack-index';
+import { decodedTables } from '../../lib/referentiel/unpack-index';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
 let mock: MockApi;
@@ -133,6 +135,34 @@ describe('background service', () => {
     vi.mocked(globalThis.fetch).mockRestore();
     sessionGet.mockRestore();
     await new Promise((r) => setTimeout(r, 400)); // the batched writes land before the next test's reset
+  });
+
+  it('warms up at the worker’s start: the referentiel read and its first-use tables decoded before any message', async () => {
+    const packed = JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index));
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+      String(input).endsWith('/referentiel.json') ? Promise.resolve(new Response(packed)) : realFetch(input, init),
+    );
+    const parsed: object[] = [];
+    const realJson = Response.prototype.json;
+    vi.spyOn(Response.prototype, 'json').mockImplementation(async function (this: Response) {
+      const value = (await realJson.call(this)) as object;
+      parsed.push(value);
+      return value;
+    });
+    try {
+      const service = createBackgroundService();
+      await service.warm();
+      expect(globalThis.fetch).toHaveBeenCalledTimes(1);
+      expect(parsed).toHaveLength(1);
+      expect(decodedTables(parsed[0]!)).toEqual(expect.arrayContaining(['formations', 'mefs', 'programmes', 'familles']));
+      // The lookup finds it all ready: no second read of the index.
+      await service.lookup(offer, {});
+      expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json'))).toHaveLength(1);
+    } finally {
+      vi.mocked(globalThis.fetch).mockRestore();
+      vi.mocked(Response.prototype.json).mockRestore();
+    }
   });
 
   it('uses a corrected API key at once, with no restart', async () => {
