@@ -257,6 +257,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       const stamped = { ...report, fetchedAt: Date.now() };
       await noted;
       await remember(tabId, sighting, stamped, depth);
+      mark('bg-answer');
       return stamped;
     },
     async search(query) {

@@ -145,6 +145,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
       mark('bg-fetch');
       const res = await doFetch(url, { method: 'GET', headers, signal: controller.signal, credentials: 'omit' });
       const textBody = await res.text();
+      mark('bg-fetched');
       let body: unknown;
       let parsed = true;
       try {
@@ -249,6 +250,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
     }
     if (!ex.ok) return { ok: false, cell: ex.cell, url, ...(ex.status !== undefined ? { status: ex.status } : {}) };
     const parsed = schema.safeParse(ex.body);
+    mark('bg-validated');
     if (!parsed.success) {
       return { ok: false, status: ex.status, url, cell: errorCell('invalid-response', `Réponse inattendue de l'API : ${describeIssues(parsed.error)}`, ex.status) };
     }
