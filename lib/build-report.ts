@@ -230,8 +230,14 @@ function libelleOf(t: Target, s: SightingData, ref: Referentiel | null): string 
 const hasFigures = (p: ProgrammeReport, scope: Scope) =>
   p.cells[scope].scolaire.state === 'figures' || p.cells[scope].apprentissage.state === 'figures';
 
-async function buildForDepth(client: InserJeunesClient, input: ProgrammeInput, depth: Depth): Promise<ProgrammeReport> {
+async function buildForDepth(client: InserJeunesClient, input: ProgrammeInput, depth: Depth, voie?: Voie): Promise<ProgrammeReport> {
   if (depth === 'panel') return buildProgrammeReport(client, input);
+  // A row that names its voie: the badge shows that voie's establishment figures when there are some,
+  // whatever the other voie has (components/panel-state.ts, headline): one request, not two.
+  if (input.uai && voie) {
+    const own = await buildProgrammeReport(client, { ...input, scopes: ['etablissement'], voies: [voie] });
+    if (own.cells.etablissement[voie].state === 'figures') return own;
+  }
   if (input.uai) {
     const local = await buildProgrammeReport(client, { ...input, scopes: ['etablissement'] });
     if (hasFigures(local, 'etablissement') || local.famille) return local;
@@ -289,7 +295,7 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
         ...(region ? { region } : {}),
         ...(t.ambiguous ? { ambiguous: true } : {}),
       };
-      const report = await buildForDepth(ctx.client, input, depth);
+      const report = await buildForDepth(ctx.client, input, depth, t.voie);
       const labelled = withSpecialtyLabels(t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report, ref);
       return { ...labelled, ...(t.af ? { af: t.af } : {}), ...(t.voie ? { voie: t.voie } : {}) };
     }),

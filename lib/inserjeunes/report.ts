@@ -22,6 +22,11 @@ export interface ProgrammeInput {
    */
   scopes?: readonly Scope[];
   /**
+   * The voies to ask at the establishment and in the region (default: both); a voie left out stays
+   * `loading` there. France's one request answers both voies whatever this says.
+   */
+  voies?: readonly Voie[];
+  /**
    * Ask the plain national route of each voie's code besides the filières view, for what that view
    * drops (salaries, contract breaks, borrowed-figures flag). Default: when every scope is asked (a
    * panel), not for a badge. Without it the plain route is asked only for a voie the view cannot
@@ -67,12 +72,13 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   const { mefstat11, cfd } = input;
   const none = (reason: Extract<Cell, { state: 'none' }>['reason']): Cell => ({ state: 'none', reason });
   const asked = (scope: Scope) => !input.scopes || input.scopes.includes(scope);
+  const askedLocal = (scope: 'etablissement' | 'region', voie: Voie) => asked(scope) && (!input.voies || input.voies.includes(voie));
 
   // Every request starts at once; a cell without its inputs is decided without a request.
-  const etabScolaire = asked('etablissement') && uai && mefstat11 ? client.formation(uai, { type: 'mefstat11', code: mefstat11 }) : undefined;
-  const etabApprentissage = asked('etablissement') && uai && cfd ? client.formation(uai, { type: 'cfd', code: cfd }) : undefined;
-  const regionScolaire = asked('region') && region && mefstat11 ? client.regionale(region.code, mefstat11) : undefined;
-  const regionApprentissage = asked('region') && region && cfd ? client.regionale(region.code, cfd) : undefined;
+  const etabScolaire = askedLocal('etablissement', 'scolaire') && uai && mefstat11 ? client.formation(uai, { type: 'mefstat11', code: mefstat11 }) : undefined;
+  const etabApprentissage = askedLocal('etablissement', 'apprentissage') && uai && cfd ? client.formation(uai, { type: 'cfd', code: cfd }) : undefined;
+  const regionScolaire = askedLocal('region', 'scolaire') && region && mefstat11 ? client.regionale(region.code, mefstat11) : undefined;
+  const regionApprentissage = askedLocal('region', 'apprentissage') && region && cfd ? client.regionale(region.code, cfd) : undefined;
   const nation =
     asked('france') && (mefstat11 || cfd)
       ? client.nationale({ ...(mefstat11 ? { mefstat11: [mefstat11] } : {}), ...(cfd ? { cfd: [cfd] } : {}) })
@@ -125,14 +131,16 @@ export async function buildProgrammeReport(client: InserJeunesClient, input: Pro
   };
 
   const later = (scope: Scope, cell: () => Cell): Cell => (asked(scope) ? cell() : { state: 'loading' });
+  const laterLocal = (scope: 'etablissement' | 'region', voie: Voie, cell: () => Cell): Cell =>
+    askedLocal(scope, voie) ? cell() : { state: 'loading' };
   const cells: Cells = {
     etablissement: {
-      scolaire: later('etablissement', () => local(es, !!uai, none('pas-d-etablissement'), !!mefstat11)),
-      apprentissage: later('etablissement', () => local(ea, !!uai, none('pas-d-etablissement'), !!cfd)),
+      scolaire: laterLocal('etablissement', 'scolaire', () => local(es, !!uai, none('pas-d-etablissement'), !!mefstat11)),
+      apprentissage: laterLocal('etablissement', 'apprentissage', () => local(ea, !!uai, none('pas-d-etablissement'), !!cfd)),
     },
     region: {
-      scolaire: later('region', () => local(rs, !!region, none('pas-de-region'), !!mefstat11)),
-      apprentissage: later('region', () => local(ra, !!region, none('pas-de-region'), !!cfd)),
+      scolaire: laterLocal('region', 'scolaire', () => local(rs, !!region, none('pas-de-region'), !!mefstat11)),
+      apprentissage: laterLocal('region', 'apprentissage', () => local(ra, !!region, none('pas-de-region'), !!cfd)),
     },
     france: {
       scolaire: later('france', () => national('scolaire', !!mefstat11)),

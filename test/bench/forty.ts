@@ -41,13 +41,16 @@ export function pickProgrammes(ref: Referentiel, count = 40): FortyRow[] {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The page, in the markup of the Onisep establishment fixture (see test/fixtures/pages/onisep/etablissement.html). */
+/**
+ * The page, in the markup of the Onisep establishment fixtures (test/fixtures/pages/onisep/etablissement.html;
+ * the mode column as etablissement-sans-uai.html gives it: `td[data-label="Modalité"]`, "temps plein").
+ */
 export function fortyPage(rows: FortyRow[]): string {
   const trs = rows
     .map(
       (r) =>
         `<tr class="search-ui-tr-item"><td class="search-ui-td-name" data-label="Formation"><a href="/http/redirection/formation/slug/${r.for}">${escape(r.libelle)}</a></td>` +
-        `<td data-label="Durée">${r.duree ? `${r.duree}&nbsp;an${r.duree > 1 ? 's' : ''}` : ''}</td><td data-label="Statut">Scolaire</td></tr>`,
+        `<td data-label="Durée">${r.duree ? `${r.duree}&nbsp;an${r.duree > 1 ? 's' : ''}` : ''}</td><td data-label="Modalité">temps plein</td></tr>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
@@ -58,7 +61,7 @@ export function fortyPage(rows: FortyRow[]): string {
 <div class="callout"><p class="callout-text">Code UAI&nbsp;:&nbsp;${FORTY_UAI}</p></div>
 <section id="formations"><h2>Formations dispensées</h2>
 <div class="search-ui-result-inner"><table class="search-ui-table">
-<thead><tr><th>Formation</th><th>Durée</th><th>Statut</th></tr></thead>
+<thead><tr><th>Formation</th><th>Durée</th><th>Modalité</th></tr></thead>
 <tbody>
 ${trs}
 </tbody></table></div></section>

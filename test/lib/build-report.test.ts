@@ -7,6 +7,7 @@ import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-
 import type { Cell, SightingData } from '../../lib/types';
 import { alternativeItemOf, savedProgrammeOf } from '../../lib/saved-selection';
 import { startMockApi, type MockApi } from '../mock-api/server';
+import { badgeStateFromReport } from '../../components/panel-state';
 
 let mock: MockApi;
 let ref: Referentiel;
@@ -75,6 +76,22 @@ describe('lookupSighting', () => {
     expect(rates(elsewhere.programmes[0]!.cells.france.scolaire)).toEqual([41, 40]);
     expect(elsewhere.programmes[0]!.cells.region.scolaire).toEqual({ state: 'loading' });
     expect(mock.requests.filter((r) => r.path.includes('/regionales/'))).toHaveLength(0);
+  });
+
+  it('a list row naming its voie: one request when that voie has figures at the establishment, the same badge as without', async () => {
+    const row = (voie?: 'scolaire' | 'apprentissage'): SightingData => ({ ...onisep({ uai: '0693045K', for: 'FOR.3651' }, 'liste-item'), ...(voie ? { voie } : {}) });
+    const scolaire = await lookupSighting(row('scolaire'), { ...ctx, depth: 'badge' });
+    expect(mock.requests.map((r) => r.path)).toEqual([expect.stringContaining('/formations/0693045K-MEFSTAT11:23830034403')]);
+    expect(rates(scolaire.programmes[0]!.cells.etablissement.scolaire)).toEqual([38, 41]);
+    // The other voie is asked when the row's panel opens, as the region is.
+    expect(scolaire.programmes[0]!.cells.etablissement.apprentissage).toEqual({ state: 'loading' });
+    const unnamed = await lookupSighting(row(), { ...ctx, depth: 'badge' });
+    expect(badgeStateFromReport(scolaire)).toEqual(badgeStateFromReport(unnamed));
+    // No apprenticeship figures there: both voies asked, as for a row that does not say, and the same badge.
+    mock.resetRequests();
+    const apprentissage = await lookupSighting(row('apprentissage'), { ...ctx, depth: 'badge' });
+    expect(mock.requests.some((r) => r.path.includes('-MEFSTAT11:23830034403'))).toBe(true);
+    expect(badgeStateFromReport(apprentissage)).toEqual(badgeStateFromReport({ ...unnamed, programmes: unnamed.programmes.map((p) => ({ ...p, voie: 'apprentissage' as const })) }));
   });
 
   it('a CAP seen without its length: its standard length, asked first at the establishment and said in the report', async () => {
