@@ -1,6 +1,6 @@
 // The background's services with the fake browser: tab findings survive a worker restart.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
 import { createBackgroundService } from '../../lib/background-handlers';
@@ -17,6 +17,10 @@ beforeAll(async () => {
   mock = await startMockApi({ port: 0 });
 });
 afterAll(() => mock.close());
+// A test's services may still hold batched cache writes (last-use times go 2 s later): clearing the
+// storage while their listeners are registered discards them, so they cannot land in the next test's
+// fresh storage (fakeBrowser.reset() drops the listeners, not the timers).
+afterEach(() => fakeBrowser.storage.local.clear());
 beforeEach(async () => {
   fakeBrowser.reset();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the missing referentiel is expected here
