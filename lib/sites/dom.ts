@@ -134,8 +134,10 @@ export function leadingText(doc: Document, max = 20_000): string {
   let length = 0;
   const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: no global needed
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  // Without a script or style inside, no text node needs its parent asked (two DOM calls each).
+  const code = !!first(root as ParentNode, 'script, style');
   for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
-    const parent = node.parentElement?.tagName;
+    const parent = code ? node.parentElement?.tagName : undefined;
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
     const value = node.nodeValue ?? '';
     parts.push(value);

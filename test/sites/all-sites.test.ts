@@ -5,7 +5,7 @@ import { cleanIds } from '../../lib/sites/ids';
 import { sightingKey } from '../../lib/sites/key';
 import { sites } from '../../lib/sites/all-sites';
 import { extractAll } from './match-sites';
-import { bareUai, headingAnchor, labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
+import { bareUai, headingAnchor, labelledDuree, labelledUai, leadingText, parseDuree, textOf } from '../../lib/sites/dom';
 import { htmlDocument, loadFixture } from './helpers';
 
 describe('extractAll', () => {
@@ -86,6 +86,14 @@ describe('text helpers', () => {
     expect(labelledDuree('Durée de la formation : 2 ansNiveau')).toBe(2);
     expect(labelledDuree('Durée : 3 ans')).toBe(3);
     expect(labelledDuree('il y a 3 ans')).toBeUndefined();
+  });
+
+  it('reads the leading text without script or style, whether the page has some or not', () => {
+    // The parent of each text node is asked only when the content holds a script or a style.
+    expect(leadingText(htmlDocument('<main><p>Durée : 3 ans</p><script>var uai = "UAI : 0693045K";</script><style>p{}</style><p>fin</p></main>'))).toBe(
+      'Durée : 3 ans fin',
+    );
+    expect(leadingText(htmlDocument('<main><p>Durée : 3 ans</p><p>fin</p></main>'))).toBe('Durée : 3 ans fin');
   });
 
   it('reads a labelled UAI glued to the next block, and skips a wrong check letter', () => {
