@@ -48,12 +48,12 @@ export default defineConfig({
     // The stores' short description too: 132 characters at most (Chrome Web Store).
     description: "Sur Onisep, Parcoursup et Affelnet, les chiffres InserJeunes : emploi et poursuite d'études après une formation professionnelle.",
     permissions: ['storage'],
-    // The page session and the in-page UI are imported by the content scripts on the sites' pages, and only there.
-    // Chrome serves them under a per-session random origin (use_dynamic_url), so a page cannot probe for the
+    // The in-page UI is imported by the content scripts on the sites' pages, and only there.
+    // Chrome serves it under a per-session random origin (use_dynamic_url), so a page cannot probe for the
     // extension at its fixed id; Firefox's moz-extension:// origin is already random per install (README).
     web_accessible_resources: [
       {
-        resources: ['page-session.js', 'page-ui.js'],
+        resources: ['page-ui.js'],
         matches: SITE_ORIGINS,
         ...(manifestVersion === 3 && browser !== 'firefox' ? { use_dynamic_url: true } : {}),
       },

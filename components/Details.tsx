@@ -1,4 +1,5 @@
 // The details drawer: later employment, pay, valeur ajoutée, cohorts, continuum, famille, sources.
+import { useState } from 'preact/hooks';
 import type { EtablissementInfo, ProgrammeReport } from '../lib/types';
 import { DOC_URL, formatDelta, formatEuros, formatMillesime, formatPercent, panel, scopeLabel, voieLabels } from '../lib/strings';
 import { eachCell } from './panel-state';
@@ -156,17 +157,21 @@ function Sources({ sources }: { sources: SourceCredit[] }) {
 }
 
 export function DetailsDrawer({ programme, sources = [] }: { programme: ProgrammeReport; sources?: SourceCredit[] }) {
+  // Drawn the first time it is opened, then kept: a drawer nobody opens costs the page nothing.
+  const [opened, setOpened] = useState(false);
   return (
-    <details class="ij-details">
+    <details class="ij-details" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>{panel.details.summary}</summary>
-      <div class="ij-details-body">
-        <ContinuumNote programme={programme} />
-        <LaterEmployment programme={programme} />
-        <Salaries programme={programme} />
-        <ValeurAjoutee etablissement={programme.etablissement} />
-        <Cohorts programme={programme} />
-        <Sources sources={sources} />
-      </div>
+      {opened && (
+        <div class="ij-details-body">
+          <ContinuumNote programme={programme} />
+          <LaterEmployment programme={programme} />
+          <Salaries programme={programme} />
+          <ValeurAjoutee etablissement={programme.etablissement} />
+          <Cohorts programme={programme} />
+          <Sources sources={sources} />
+        </div>
+      )}
     </details>
   );
 }

@@ -1,8 +1,8 @@
-// Content script for affelnet: a URL check on every page of the site; the rest loads only on pages it recognises.
+// Content script for affelnet: a URL check on every page of the site; the page session runs only on pages it
+// recognises, and the in-page UI is imported only once there is something to show.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchSite } from '../lib/watch-page-url';
-import { detectWith } from '../lib/sites/detectors';
-import { detectors, AFFELNET_MATCHES } from '../lib/sites/affelnet';
+import { affelnet, AFFELNET_MATCHES } from '../lib/sites/affelnet';
 
 export default defineContentScript({
   matches: AFFELNET_MATCHES,
@@ -10,6 +10,6 @@ export default defineContentScript({
   // WXT's "script started" notice stays among content scripts: no window.postMessage naming the extension to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    watchSite(ctx, 'affelnet', (url) => detectWith(detectors, url));
+    watchSite(ctx, affelnet);
   },
 });

@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '../lib/messaging';
 import { checkRequest, type SenderInfo } from '../lib/messaging-door';
-import { addToSelection, type SelectionItem } from '../lib/saved-selection';
+import type { SelectionItem } from '../lib/saved-selection';
+import { addToSelection } from '../lib/selection-store';
 
 export default defineBackground(() => {
   const service = createBackgroundService();

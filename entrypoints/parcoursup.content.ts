@@ -1,8 +1,8 @@
-// Content script for parcoursup: a URL check on every page of the site; the rest loads only on pages it recognises.
+// Content script for parcoursup: a URL check on every page of the site; the page session runs only on pages it
+// recognises, and the in-page UI is imported only once there is something to show.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchSite } from '../lib/watch-page-url';
-import { detectWith } from '../lib/sites/detectors';
-import { detectors, PARCOURSUP_MATCHES } from '../lib/sites/parcoursup';
+import { parcoursup, PARCOURSUP_MATCHES } from '../lib/sites/parcoursup';
 
 export default defineContentScript({
   matches: PARCOURSUP_MATCHES,
@@ -10,6 +10,6 @@ export default defineContentScript({
   // WXT's "script started" notice stays among content scripts: no window.postMessage naming the extension to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    watchSite(ctx, 'parcoursup', (url) => detectWith(detectors, url));
+    watchSite(ctx, parcoursup);
   },
 });

@@ -3,13 +3,13 @@
 import { render } from 'preact';
 import { signal, type Signal } from '@preact/signals';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Badge, Panel, type PanelState } from '../components';
 import panelCss from '../components/panel.css?inline';
 import { messaging, type SourceCredit } from './messaging';
 import type { NearbyLine, NearbyRequest } from './better-nearby';
-import { alternativeItemOf, getSelection, selectionItem, selectionItemOf } from './saved-selection';
-import { panelCollapsedItem, type Settings } from './settings';
+import { mountShadowHost, type HostPlace } from './shadow-host';
+import { saveCollapsed, watchPageState, type PageState } from './page-state';
+import { alternativeItemOf, selectionItemOf } from './saved-selection';
 import { panel as panelStrings } from './strings';
 import type { ProgrammeReport, SightingData, Voie } from './types';
 
@@ -39,36 +39,38 @@ export interface UiHandle {
 }
 
 export interface PageUi {
-  mount(request: MountRequest): Promise<UiHandle>;
+  mount(request: MountRequest): UiHandle;
   /** The full panel of a list row, floating beside the page; one at a time. */
-  openFloating(request: FloatingRequest): Promise<UiHandle>;
+  openFloating(request: FloatingRequest): UiHandle;
   /** Removes every panel, badge and the floating panel. */
   clear(): void;
 }
 
-/** The content script passes the settings it already read for this page. */
-export type PageUiFactory = (ctx: ContentScriptContext, settings: Settings) => Promise<PageUi>;
+/**
+ * What the content script hands the UI, already read for this page (lib/page-state.ts), with the data's
+ * credits (names, licences, dates), which the Licence Ouverte and the ODbL require beside the figures.
+ */
+export type PageUiStart = PageState & { sources: SourceCredit[] };
+
+export type PageUiFactory = (ctx: ContentScriptContext, start: PageUiStart) => PageUi;
 
 /** Handed to the content script through PAGE_UI_GLOBAL (lib/lazy-module.ts). */
-export const createPageUi: PageUiFactory = async (ctx, settings) => {
-  // The data's credits (names, licences, dates), which the Licence Ouverte and the ODbL require beside the figures.
-  const sourcesAsked = messaging
-    .sendMessage('sources', undefined)
-    .then((s) => s.sources)
-    .catch((): SourceCredit[] => []);
-  // Two storage reads and a message: asked together, not one after the other, before the first panel.
-  const [wasCollapsed, selection, sources] = await Promise.all([panelCollapsedItem.getValue(), getSelection(), sourcesAsked]);
+export const createPageUi: PageUiFactory = (ctx, { settings, collapsed: wasCollapsed, savedKeys: saved, sources }) => {
   const collapsed = signal(settings.display.startCollapsed || wasCollapsed);
-  const unwatchCollapsed = panelCollapsedItem.watch((c) => (collapsed.value = c));
-  const savedKeys = signal<ReadonlySet<string>>(new Set(selection.map((s) => s.key)));
-  const unwatchSaved = selectionItem.watch((items) => (savedKeys.value = new Set((items ?? []).map((s) => s.key))));
-  ctx.onInvalidated(() => {
-    unwatchCollapsed();
-    unwatchSaved();
-  });
+  const savedKeys = signal<ReadonlySet<string>>(saved);
+  ctx.onInvalidated(
+    watchPageState({
+      collapsed: (c) => (collapsed.value = c),
+      savedKeys: (keys) => (savedKeys.value = keys),
+    }),
+  );
 
-  const uis = new Set<ShadowRootContentScriptUi<void>>();
-  let floating: ShadowRootContentScriptUi<void> | null = null;
+  /** One panel or badge on the page: its host, and how to take it away. */
+  interface Drawn {
+    remove(): void;
+  }
+  const uis = new Set<Drawn>();
+  let floating: Drawn | null = null;
 
   // Written by the background, one save at a time with the popup's (lib/saved-selection.ts); a failure shows in the panel.
   const save = (p: ProgrammeReport, sighting: SightingData) => messaging.sendMessage('saveToSelection', { item: selectionItemOf(p, sighting) });
@@ -78,34 +80,36 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
   // "Ailleurs près d'ici" is offered only when the user left it on; asked only when shown.
   const askNearby = settings.nearby.enabled ? (r: NearbyRequest) => messaging.sendMessage('nearby', r) : undefined;
 
-  async function shadowUi(
-    name: 'inserjeunes-panel' | 'inserjeunes-badge',
-    place: { anchor: Element; append: 'after' | 'last' } | 'floating',
-    view: () => preact.JSX.Element,
-  ) {
-    const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi<void>(ctx, {
-      name,
-      css: panelCss,
-      ...(place === 'floating'
-        ? { position: 'overlay' as const, alignment: 'top-right' as const, zIndex: 2147483000 }
-        : { position: 'inline' as const, anchor: place.anchor, append: place.append }),
-      onMount: (container) => render(view(), container),
-      onRemove: () => render(null, ui.uiContainer),
-    });
-    ui.mount();
+  function shadowUi(name: 'inserjeunes-panel' | 'inserjeunes-badge', place: HostPlace, view: () => preact.JSX.Element): Drawn {
+    const host = mountShadowHost(name, panelCss, place);
+    render(view(), host.container);
+    const ui: Drawn = {
+      remove: () => {
+        render(null, host.container);
+        host.remove();
+      },
+    };
     uis.add(ui);
     return ui;
   }
 
   /** Removes one UI, whichever it is. */
-  function drop(ui: ShadowRootContentScriptUi<void>) {
+  function drop(ui: Drawn) {
     ui.remove();
     uis.delete(ui);
     if (floating === ui) floating = null;
   }
 
+  function clear() {
+    for (const ui of uis) ui.remove();
+    uis.clear();
+    floating = null;
+  }
+  // The extension was reloaded or removed under the page: nothing of it stays drawn.
+  ctx.onInvalidated(clear);
+
   /** What the content script holds of one mounted UI: its state, and a way to remove it. */
-  function handleOf(ui: ShadowRootContentScriptUi<void>, state: Signal<PanelState>): UiHandle {
+  function handleOf(ui: Drawn, state: Signal<PanelState>): UiHandle {
     return {
       set: (next) => (state.value = next),
       unreachable: () => (state.value = { status: 'failed', message: panelStrings.extensionUnavailable }),
@@ -114,20 +118,20 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
   }
 
   return {
-    async mount(request) {
+    mount(request) {
       const state = signal<PanelState>({ status: 'loading' });
       // The user may prefer the panel beside the page rather than in its flow.
       const float = settings.display.position === 'flottant';
       const ui = request.badge
-        ? await shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
+        ? shadowUi('inserjeunes-badge', { anchor: request.anchor, append: 'last' }, () => (
             <Badge state={state} onOpen={() => request.open?.()} />
           ))
-        : await shadowUi('inserjeunes-panel', float ? 'floating' : { anchor: request.anchor, append: 'after' }, () => (
+        : shadowUi('inserjeunes-panel', float ? 'floating' : { anchor: request.anchor, append: 'after' }, () => (
             <Panel
               state={state}
               floating={float}
               collapsed={collapsed}
-              onCollapsedChange={(c: boolean) => void panelCollapsedItem.setValue(c)}
+              onCollapsedChange={(c: boolean) => void saveCollapsed(c)}
               onClose={() => {
                 drop(ui);
                 request.closed();
@@ -144,10 +148,10 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
       return handleOf(ui, state);
     },
     /** A badge opens the full panel floating beside the page, one at a time. */
-    async openFloating(request) {
+    openFloating(request) {
       if (floating) drop(floating);
       const state = signal<PanelState>({ status: 'loading' });
-      const ui: ShadowRootContentScriptUi<void> = await shadowUi('inserjeunes-panel', 'floating', () => (
+      const ui: Drawn = shadowUi('inserjeunes-panel', 'floating', () => (
         <Panel
           state={state}
           floating
@@ -165,10 +169,6 @@ export const createPageUi: PageUiFactory = async (ctx, settings) => {
       floating = ui;
       return handleOf(ui, state);
     },
-    clear() {
-      for (const ui of uis) ui.remove();
-      uis.clear();
-      floating = null;
-    },
+    clear,
   };
 };

@@ -1,8 +1,7 @@
-// The content scripts load their heavier parts on demand: web-accessible scripts of this extension,
-// each handing its entry point over through a global of the content script's own world.
+// The content scripts load their heavier part, the in-page UI, on demand: a web-accessible script of
+// this extension, handing its entry point over through a global of the content script's own world.
 import { browser } from 'wxt/browser';
 
-export const PAGE_SESSION_GLOBAL = '__inserjeunesPageSession';
 export const PAGE_UI_GLOBAL = '__inserjeunesPageUi';
 
 /** Imports `/<file>` from the extension and returns what it left in `globalName`. */

@@ -1,5 +1,4 @@
-// The counsellor's saved selection: programmes kept from panels, as a typed, versioned storage item.
-import { storage } from 'wxt/utils/storage';
+// The counsellor's saved selection: what an item is, and how one is made and read back (its storage: lib/selection-store.ts).
 import { alternativeKey, type NearbyLine } from './better-nearby';
 import { isObject } from './settings';
 import type { ProgrammeReport, Report, SightingData, Voie } from './types';
@@ -98,8 +97,6 @@ export function savedProgrammeOf(report: Report, item: Pick<SelectionItem, 'key'
   return report.programmes.find((p) => p.etablissement?.uai === item.uai && p.cfd === item.cfd);
 }
 
-export const selectionItem = storage.defineItem<SelectionItem[]>('local:selection', { fallback: [], version: 1 });
-
 /**
  * Keeps only well-formed saved items, so one corrupt entry never hides the others. Items saved before
  * alternatives existed load as they are; a broken link to an original leaves a plain programme.
@@ -116,38 +113,4 @@ export function normalizeSelection(raw: unknown): SelectionItem[] {
       const { alternative: _broken, ...plain } = it;
       return plain;
     });
-}
-
-export async function getSelection(): Promise<SelectionItem[]> {
-  return normalizeSelection(await selectionItem.getValue());
-}
-
-let queue: Promise<unknown> = Promise.resolve();
-
-/**
- * Read, change and write the selection one change at a time, so that two saves at once (the popup and a
- * panel) never lose one. The extension's pages and its background share one origin and so one lock
- * (Web Locks); the panel's saves go through the background (`saveToSelection`). Where the API is
- * missing, changes made in this context still wait for each other.
- */
-function serialised(change: (items: SelectionItem[]) => SelectionItem[] | null): Promise<void> {
-  const run = async () => {
-    const next = change(await getSelection());
-    if (next) await selectionItem.setValue(next);
-  };
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  const job: Promise<void> = queue.then(async () => {
-    if (locks) await locks.request('inserjeunes-selection', run);
-    else await run();
-  });
-  queue = job.catch(() => undefined);
-  return job;
-}
-
-export function addToSelection(item: SelectionItem): Promise<void> {
-  return serialised((current) => (current.some((it) => it.key === item.key) ? null : [...current, item]));
-}
-
-export function removeFromSelection(key: string): Promise<void> {
-  return serialised((current) => current.filter((it) => it.key !== key));
 }

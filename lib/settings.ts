@@ -1,5 +1,4 @@
-// The user's settings, as typed, versioned storage items (the saved selection: lib/saved-selection.ts).
-import { storage } from 'wxt/utils/storage';
+// The user's settings: what they are, their defaults, and how a stored value is read back (storage: lib/settings-store.ts).
 import { DEFAULT_API_URL, normalizeApiUrl } from './api-url';
 import { regions } from './strings';
 
@@ -75,19 +74,3 @@ export function normalizeSettings(raw: unknown): Settings {
     },
   };
 }
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
-export async function getSettings(): Promise<Settings> {
-  return normalizeSettings(await settingsItem.getValue());
-}
-
-export async function saveSettings(next: Settings): Promise<void> {
-  await settingsItem.setValue(normalizeSettings(next));
-}
-
-/** Whether the in-page panel is collapsed to its tab: remembered across pages. */
-export const panelCollapsedItem = storage.defineItem<boolean>('local:panelCollapsed', { fallback: false, version: 1 });

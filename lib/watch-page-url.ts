@@ -1,23 +1,15 @@
-// What each site's content script runs on every page of its site: a URL check, and nothing else
-// unless the page is one of ours. The page session (reading the page, messaging, the UI) is a
-// web-accessible module imported only then, so other pages do not even parse it.
+// What each site's content script runs on every page of its site: a URL check, and nothing else unless
+// the page is one of ours. The page session (reading the page, messaging) is part of the content script:
+// on a page that does not match it is parsed but never run; on one that does, it starts once the page's
+// own load is done. The in-page UI (Preact, components, CSS) is a web-accessible module imported only
+// once there is something to show (page-session/load-page-ui.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PageSessionHandle } from './page-session/start-page-session';
-import { PAGE_SESSION_GLOBAL, importFromExtension, mark } from './lazy-module';
+import { mark } from './lazy-module';
+import { pageLoaded } from './page-session/load-page-ui';
+import { startPageSession, type PageSessionHandle } from './page-session/start-page-session';
 import type { SiteAdapter } from './sites/adapter-types';
-import type { SiteName } from './types';
 
-/** What the session module (entrypoints/page-session.ts) hands over. */
-export type StartPageSession = (ctx: ContentScriptContext, site: SiteName) => PageSessionHandle;
-
-let sessionPromise: Promise<StartPageSession> | undefined;
-
-function loadPageSession(): Promise<StartPageSession> {
-  sessionPromise ??= importFromExtension<StartPageSession>('page-session.js', PAGE_SESSION_GLOBAL);
-  return sessionPromise;
-}
-
-export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: SiteAdapter['detect']): void {
+export function watchSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   mark('start');
   let session: PageSessionHandle | null = null;
   let currentHref = '';
@@ -31,16 +23,14 @@ export function watchSite(ctx: ContentScriptContext, site: SiteName, detect: Sit
     session = null;
     let matched = false;
     try {
-      matched = detect(new URL(location.href)) !== null;
+      matched = adapter.detect(new URL(location.href)) !== null;
     } catch {
       return;
     }
     if (!matched) return;
-    loadPageSession()
-      .then((start) => {
-        if (run === generation && !ctx.isInvalid) session = start(ctx, site);
-      })
-      .catch(() => undefined); // the extension was reloaded under the page: nothing to show
+    void pageLoaded().then(() => {
+      if (run === generation && !ctx.isInvalid) session = startPageSession(ctx, adapter);
+    });
   };
 
   check();

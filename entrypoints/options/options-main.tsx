@@ -7,7 +7,8 @@ import { OptionsView, type OptionsValues } from '../../components';
 import { apiOriginPattern } from '../../lib/api-url';
 import { messaging, type SourceCredit } from '../../lib/messaging';
 import { getApiKey, setApiKey } from '../../lib/api-key';
-import { getSettings, saveSettings, type Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import { getSettings, saveSettings } from '../../lib/settings-store';
 import { options as optionStrings } from '../../lib/strings';
 import '../../components/page.css';
 

@@ -2,17 +2,22 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageUi, PageUiFactory } from '../draw-page-ui';
 import { importFromExtension, mark, PAGE_UI_GLOBAL } from '../lazy-module';
-import type { Settings } from '../settings';
+import { messaging, type SourceCredit } from '../messaging';
+import type { PageState } from '../page-state';
 
-/** The page's own load goes first: the UI is loaded and drawn once it is done (or after a short wait). */
+/** The page's own load goes first: the session starts, and the UI is drawn, once it is done (or after a short wait). */
 const LOAD_WAIT_MAX_MS = 3000;
 
+/**
+ * Resolves in a task of its own after the page's `load` event, so that nothing of ours runs inside the
+ * event's dispatch (its listeners' microtasks would count in the page's load time).
+ */
 export function pageLoaded(): Promise<void> {
   if (document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      resolve();
+      setTimeout(resolve, 0);
     };
     const timer = setTimeout(done, LOAD_WAIT_MAX_MS);
     window.addEventListener('load', done, { once: true });
@@ -21,12 +26,19 @@ export function pageLoaded(): Promise<void> {
 
 let uiPromise: Promise<PageUi> | undefined;
 
-/** Loads the UI module (a web-accessible script of this extension) into this content script's world. */
-export function loadPageUi(ctx: ContentScriptContext, settings: Promise<Settings>): Promise<PageUi> {
+/**
+ * Loads the UI module (a web-accessible script of this extension) into this content script's world. The
+ * data's credits are asked at the same time, so that the first panel waits for nothing but the module.
+ */
+export function loadPageUi(ctx: ContentScriptContext, state: Promise<PageState>): Promise<PageUi> {
   uiPromise ??= (async () => {
     mark('ui');
-    const factory = await importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL);
-    return factory(ctx, await settings);
+    const sources = messaging
+      .sendMessage('sources', undefined)
+      .then((s) => s.sources)
+      .catch((): SourceCredit[] => []);
+    const [factory, start, credits] = await Promise.all([importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL), state, sources]);
+    return factory(ctx, { ...start, sources: credits });
   })();
   return uiPromise;
 }

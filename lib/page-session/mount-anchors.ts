@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Depth } from '../build-report';
 import type { PageUi } from '../draw-page-ui';
-import type { Settings } from '../settings';
+import type { PageState } from '../page-state';
 import { sightingKey } from '../sites/key';
 import type { Report, SightingData } from '../types';
 import type { RowCompleter } from './complete-rows';
@@ -18,7 +18,8 @@ export interface AnchorMounter {
 }
 
 export interface AnchorMounterDeps {
-  settings: Promise<Settings>;
+  /** Read once per page (lib/page-state.ts). */
+  state: Promise<PageState>;
   ask(data: SightingData, depth: Depth, force: boolean): Promise<Report>;
   rows: RowCompleter;
   /** A list row is asked only once it comes near the screen (see watch-near-screen.ts). */
@@ -27,7 +28,7 @@ export interface AnchorMounterDeps {
 
 /** Everything it drew is removed when `signal` aborts. */
 export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mounts: PageMounts, deps: AnchorMounterDeps): AnchorMounter {
-  const { settings, ask, rows, near } = deps;
+  const { state, ask, rows, near } = deps;
 
   signal.addEventListener(
     'abort',
@@ -68,7 +69,7 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
   /** A badge opened: its full panel, floating, with every scope (the badge asked only a few). */
   const openFull = async (ui: PageUi, data: SightingData) => {
     const entry: Mounted = { key: sightingKey(data), data, page: data.page };
-    entry.handle = await ui.openFloating({ sighting: data, retry: () => void load(entry, true, 'panel') });
+    entry.handle = ui.openFloating({ sighting: data, retry: () => void load(entry, true, 'panel') });
     await load(entry, false, 'panel');
   };
 
@@ -76,7 +77,7 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
     const data = entry.data;
     const badge = data.page === 'liste-item';
     // Badges turned off in the options: nothing is asked for the rows.
-    if (badge && !(await settings).display.showBadges) return;
+    if (badge && !(await state).settings.display.showBadges) return;
     // A row is drawn and asked only once it comes near the screen: a list of 300 rows would otherwise
     // ask for all of them at once.
     if (badge) {
@@ -92,12 +93,12 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
     let ui: PageUi;
     try {
       await pageLoaded();
-      ui = await loadPageUi(ctx, settings);
+      ui = await loadPageUi(ctx, state);
     } catch {
       return;
     }
     if (signal.aborted || mounts.byAnchor.get(anchor) !== entry) return;
-    const handle = await ui.mount({
+    const handle = ui.mount({
       anchor,
       badge,
       sighting: data,

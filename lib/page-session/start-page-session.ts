@@ -1,8 +1,8 @@
 // Where a page's work starts. The extension loads in three stages, each only when the one before needs it:
 //   1. URL check (lib/watch-page-url.ts, run by entrypoints/<site>.content.ts on every page of a site):
 //      is this page one of ours? Nothing else runs on pages that are not.
-//   2. Page session (this folder, loaded as entrypoints/page-session.ts on a recognised page): reads the
-//      page, follows its changes, asks the background. Small parts, each stopped by the session's signal:
+//   2. Page session (this folder, part of each site's content script, run only on a recognised page): reads
+//      the page, follows its changes, asks the background. Small parts, each stopped by the session's signal:
 //        scan-page.ts           reads the page with the site's adapter, claims anchors
 //        follow-page-changes.ts re-scans when the site changes its page after loading
 //        mount-anchors.ts       draws a panel or badge per anchor and fills it with the answer
@@ -13,7 +13,7 @@
 //      something to show and the page has loaded): Preact panels and badges in shadow roots.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Depth } from '../build-report';
-import { DEFAULT_SETTINGS, getSettings } from '../settings';
+import { pageStateOf, readPageState } from '../page-state';
 import type { SiteAdapter } from '../sites/adapter-types';
 import type { SightingData } from '../types';
 import { askBackground } from './ask-background';
@@ -34,12 +34,13 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
   const session = new AbortController();
   const signal = session.signal;
   const mounts = createPageMounts();
-  const settings = getSettings().catch(() => DEFAULT_SETTINGS);
+  // One storage read for the page: the settings, and what the UI shows of the user's earlier choices.
+  const state = readPageState().catch(() => pageStateOf({}));
   const ask = (data: SightingData, depth: Depth, force: boolean) => askBackground(data, depth, force, signal);
 
   // The two call each other: a row opened in the establishment panel reloads that row's badge in full.
   const rows = completeRows(signal, mounts, { ask, reloadFull: (row) => void anchors.load(row, false, 'panel') });
-  const anchors: AnchorMounter = mountAnchors(ctx, signal, mounts, { settings, ask, rows, near: watchNearScreen(signal) });
+  const anchors: AnchorMounter = mountAnchors(ctx, signal, mounts, { state, ask, rows, near: watchNearScreen(signal) });
 
   const scan = () => {
     if (!signal.aborted) scanPage(adapter, mounts, anchors.show);

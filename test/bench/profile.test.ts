@@ -9,7 +9,7 @@ describe('selfTimes', () => {
     const profile = {
       nodes: [
         { id: 1, callFrame: frame('', '(root)') },
-        { id: 2, callFrame: frame(`${ext}page-session.js`, 'scan', 3) },
+        { id: 2, callFrame: frame(`${ext}content-scripts/onisep.js`, 'scan', 3) },
         { id: 3, callFrame: frame(`${ext}page-ui.js`, '', 1) },
         { id: 4, callFrame: frame('https://www.onisep.fr/app.js', 'site') },
       ],
@@ -18,8 +18,8 @@ describe('selfTimes', () => {
       timeDeltas: [0, 1000, 2000, 500, 4000],
     };
     const { byFile, byFunction } = selfTimes(profile, ext);
-    expect(Object.fromEntries(byFile)).toEqual({ 'page-session.js': 3, 'page-ui.js': 0.5 });
-    expect(byFunction.get('page-session.js scan:3:0')).toBe(3);
+    expect(Object.fromEntries(byFile)).toEqual({ 'content-scripts/onisep.js': 3, 'page-ui.js': 0.5 });
+    expect(byFunction.get('content-scripts/onisep.js scan:3:0')).toBe(3);
     expect(byFunction.get('page-ui.js (anonyme):1:0')).toBe(0.5);
   });
 });

@@ -1,8 +1,8 @@
 // Bundle sizes per entry point of a built extension, raw and gzipped.
 // WXT's Chrome output: content scripts are self-contained IIFEs (content-scripts/<name>.js), the
 // background is one file, HTML pages load ES chunks (chunks/*.js, assets/*.css) that import each
-// other, and page-session.js and page-ui.js are unlisted scripts the content scripts import lazily by a runtime URL:
-// each is reported as its own entry, never added to a content script's size.
+// other, and page-ui.js is an unlisted script the content scripts import lazily by a runtime URL:
+// it is reported as its own entry, never added to a content script's size.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,7 +47,7 @@ export function measureSizes(outDir: string): EntrySize[] {
   };
   const entries = [...files]
     .map((f) => relative(outDir, f))
-    .filter((e) => isContentScript(e) || /^(background\.js|page-ui\.js|page-session\.js|[^/]+\.html)$/.test(e))
+    .filter((e) => isContentScript(e) || /^(background\.js|page-ui\.js|[^/]+\.html)$/.test(e))
     .sort();
   return entries.map((entry) => {
     const all = importsOf(join(outDir, entry), new Set());

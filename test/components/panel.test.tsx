@@ -178,9 +178,11 @@ describe('Programme view', () => {
 });
 
 describe('Details drawer', () => {
+  /** Opens the drawer as a user does: its body is drawn on the first opening. */
   const open = (container: Element) => {
     const details = container.querySelector('details')!;
-    details.open = true;
+    expect(details.querySelector('.ij-details-body')).toBeNull();
+    fireEvent.click(details.querySelector('summary')!);
     return details;
   };
 

@@ -2,7 +2,7 @@
 // What the panel shows for the real API's answers: partial rates, figures from the gestionnaire,
 // a wrong API address, and the national salaries and borrowed-figures flag the plain route gives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { CellView, IndicatorBars, Panel } from '../../components';
 import { fullReport } from '../fixtures/reports/demo-reports';
 import { errorSentences } from '../../lib/strings';
@@ -80,6 +80,10 @@ describe('national details from the plain route', () => {
     const p: ProgrammeReport = { ...base, continuum: { type: 'ancienne', codeCertification: '40025408', libelle: 'REPARATION DES CARROSSERIES' }, cells: { ...base.cells, france: { scolaire: france, apprentissage: { state: 'none', reason: 'voie-absente' } } } };
     const report: Report = { sighting: { site: 'onisep', page: 'formation', ids: { for: 'FOR.3651' } }, programmes: [p] };
     const { container } = render(<Panel state={{ status: 'ready', report }} />);
+    const details = container.querySelector<HTMLDetailsElement>('details.ij-details')!;
+    // Closed, the drawer's body is not drawn at all; opened, it is.
+    expect(container.querySelector('.ij-details-body')).toBeNull();
+    fireEvent.click(details.querySelector('summary')!);
     const drawer = container.querySelector('.ij-details-body')!.textContent!.replace(/[\u00a0\u202f]/g, ' ');
     expect(drawer).toContain('1 480 €');
     expect(drawer).toContain('REPARATION DES CARROSSERIES');

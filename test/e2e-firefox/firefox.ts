@@ -111,8 +111,8 @@ export function shownText(page: Page, host: Host): Promise<string[]> {
       [...document.querySelectorAll(tag)].map((el) => {
         const root = el.shadowRoot;
         if (!root) return '<no open shadow root>';
-        const body = root.querySelector('body') ?? root;
-        return ((body as HTMLElement).innerText ?? body.textContent ?? '').replace(/[^\S\n]+/g, ' ');
+        const shown = [...root.children].filter((c) => c.localName !== 'style');
+        return shown.map((c) => (c as HTMLElement).innerText ?? c.textContent ?? '').join('').replace(/[^\S\n]+/g, ' ');
       }),
     host,
   );

@@ -34,10 +34,9 @@ test('a page cannot load the web-accessible modules at the extension’s fixed a
   const resources = manifest().web_accessible_resources as { use_dynamic_url?: boolean }[];
   expect(resources.every((r) => r.use_dynamic_url === true)).toBe(true);
   await page.goto(fixturePage('onisep', 'formation-context-number').url);
-  await expect(panelOf(page)).toContainText('41 %'); // loaded through page-session.js and page-ui.js
+  await expect(panelOf(page)).toContainText('41 %'); // drawn by page-ui.js, imported by the content script
   const probe = (file: string) =>
     page.evaluate((url) => fetch(url).then((r) => `status ${r.status}`, () => 'refused'), `chrome-extension://${extensionId}/${file}`);
-  expect(await probe('page-session.js')).toBe('refused');
   expect(await probe('page-ui.js')).toBe('refused');
 });
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
 import { createBackgroundService } from '../../lib/background-handlers';
-import { saveSettings, DEFAULT_SETTINGS } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { saveSettings } from '../../lib/settings-store';
 import type { SightingData } from '../../lib/types';
 import { buildIndex } from '../../lib/referentiel/build';
 import { startMockApi, type MockApi } from '../mock-api/server';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { addToSelection, alternativeItemOf, getSelection, removeFromSelection, selectionItemOf } from '../../lib/saved-selection';
+import { alternativeItemOf, selectionItemOf } from '../../lib/saved-selection';
+import { addToSelection, getSelection, removeFromSelection } from '../../lib/selection-store';
 import type { NearbyLine } from '../../lib/better-nearby';
 import { fullReport } from '../fixtures/reports/demo-reports';
 

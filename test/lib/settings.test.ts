@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, getSettings, normalizeSettings, saveSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../lib/settings';
+import { getSettings, saveSettings } from '../../lib/settings-store';
 
 beforeEach(() => fakeBrowser.reset());
 

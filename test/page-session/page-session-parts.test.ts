@@ -13,7 +13,7 @@ import { createPageMounts, type Mounted } from '../../lib/page-session/page-moun
 import { scanPage } from '../../lib/page-session/scan-page';
 import { startPageSession } from '../../lib/page-session/start-page-session';
 import type { SiteAdapter } from '../../lib/sites/adapter-types';
-import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { pageStateOf } from '../../lib/page-state';
 import type { ProgrammeReport, Report, Sighting, SightingData } from '../../lib/types';
 import { fullReport } from '../fixtures/reports/demo-reports';
 
@@ -130,7 +130,7 @@ describe('mountAnchors', () => {
     const session = new AbortController();
     const mounts = createPageMounts();
     const ask = vi.fn().mockResolvedValueOnce(fullReport).mockRejectedValueOnce(new Error('gone'));
-    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows, near: nearAtOnce });
+    const anchors = mountAnchors(ctx, session.signal, mounts, { state: Promise.resolve(pageStateOf({})), ask, rows: noRows, near: nearAtOnce });
     const entry: Mounted = { key: 'k', data: rowData, page: 'liste-item', handle: fakeHandle() };
     await anchors.load(entry, false);
     expect(ask).toHaveBeenLastCalledWith(rowData, 'badge', false);
@@ -146,7 +146,7 @@ describe('mountAnchors', () => {
     const mounts = createPageMounts();
     let answer!: (r: Report) => void;
     const ask = vi.fn(() => new Promise<Report>((r) => (answer = r)));
-    const anchors = mountAnchors(ctx, session.signal, mounts, { settings: Promise.resolve(DEFAULT_SETTINGS), ask, rows: noRows, near: nearAtOnce });
+    const anchors = mountAnchors(ctx, session.signal, mounts, { state: Promise.resolve(pageStateOf({})), ask, rows: noRows, near: nearAtOnce });
     const entry: Mounted = { key: 'k', data: rowData, page: 'liste-item', handle: fakeHandle() };
     mounts.byAnchor.set(document.createElement('li'), entry);
     const loading = anchors.load(entry, false);
