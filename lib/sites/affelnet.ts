@@ -11,6 +11,7 @@ import {
   labelOf,
   leadingText,
   labelledDuree,
+  list,
   labelledUai,
   makeSighting,
   onisepIdOfHref,
@@ -25,8 +26,15 @@ const OFFRE_PATH = /\/pna-public\/offre\/(a[0-9]{1,2})\/([0-9a-z]{4,20})\/?(?:[?
 
 /** `A10/00812165` from an offer URL or href, or undefined. */
 export function offreOfHref(href: string): string | undefined {
-  const m = OFFRE_PATH.exec(href);
-  return m ? `${m[1]!.toUpperCase()}/${m[2]!.toUpperCase()}` : undefined;
+  // Where OFFRE_PATH matches, not what it captured (no match array per row): both groups and the slash
+  // between them follow `/pna-public/offre/` (18 characters), the second group running to the end of
+  // its letters and digits (the pattern wants `/`, `?`, `#` or the end after it, so it is the whole run).
+  const at = href.search(OFFRE_PATH);
+  if (at < 0) return undefined;
+  const start = at + 18;
+  let end = href.indexOf('/', start) + 1;
+  for (let c = href.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = href.charCodeAt(end)) end++;
+  return href.slice(start, end).toUpperCase();
 }
 
 export const detectors: Detector[] = [
@@ -63,14 +71,38 @@ export const nonMatching: string[] = [
 
 // ------------------------------------------------------------------ codes in text
 
+// Global so that `test` leaves the match's end in lastIndex: offer lists read these in every row, and a
+// match array per row is garbage the collector pays for. Both matches end with their digits.
+const LABELLED_MEFSTAT = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})(?![0-9])/gi;
+const LABELLED_MEF = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})(?![0-9])/gi;
+
+/** Where a global pattern's first match in `text` ends, or -1. */
+function firstMatchEnd(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  if (!re.test(text)) return -1;
+  const end = re.lastIndex;
+  re.lastIndex = 0;
+  return end;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 /** A MEF written with its label: `Code MEF : 2473440331` (10 digits) or a MEFSTAT11 (11). */
 export function labelledMef(text: string): { mef?: string; mefstat11?: string } {
-  const stat = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})(?![0-9])/i.exec(text);
-  const mef = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})(?![0-9])/i.exec(text);
   const out: { mef?: string; mefstat11?: string } = {};
-  if (stat) out.mefstat11 = stat[1];
-  if (mef?.[1]?.length === 10) out.mef = mef[1];
-  else if (mef && !out.mefstat11) out.mefstat11 = mef[1];
+  const statEnd = firstMatchEnd(LABELLED_MEFSTAT, text);
+  if (statEnd >= 0) out.mefstat11 = text.slice(statEnd - 11, statEnd);
+  const mefEnd = firstMatchEnd(LABELLED_MEF, text);
+  if (mefEnd >= 0) {
+    // The group is the digit run the match ends with, less an optional `10` glued before it
+    // (`MEF102473440331`): a run longer than the group's 11 digits can only be that.
+    let start = mefEnd;
+    while (isDigitCode(text.charCodeAt(start - 1))) start--;
+    if (mefEnd - start > 11) start += 2;
+    const mef = text.slice(start, mefEnd);
+    if (mef.length === 10) out.mef = mef;
+    else if (!out.mefstat11) out.mefstat11 = mef;
+  }
   return out;
 }
 
@@ -157,7 +189,9 @@ export function offerRows(doc: Document): Sighting[] {
   }
   const out: Sighting[] = [];
   const seen = new Set<Element>();
-  for (const link of all(doc, 'a[href*="/offre/"]')) {
+  const offerLinks = list(doc, 'a[href*="/offre/"]');
+  for (let i = 0, n = offerLinks.length; i < n; i++) {
+    const link = offerLinks[i]!;
     const offre = offreOfHref(link.getAttribute('href') ?? '');
     if (!offre) continue;
     const row = link.closest(ROW) ?? link;
@@ -167,7 +201,8 @@ export function offerRows(doc: Document): Sighting[] {
     const text = row.textContent ?? '';
     const labelled = labelledMef(text);
     const links = onisepByRow.get(row);
-    const ids: Record<string, unknown> = { offre, ...(links ? onisepIdsOfLinks(links) : {}), uai: labelledUai(text), ...labelled };
+    const uai = labelledUai(text);
+    const ids: Record<string, unknown> = links ? { offre, ...onisepIdsOfLinks(links), uai, ...labelled } : { offre, uai, ...labelled };
     const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
     const s = makeSighting('affelnet', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence });
     if (s) out.push(s);

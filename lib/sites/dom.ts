@@ -6,10 +6,26 @@ import { cleanIds } from './ids';
 /** Longest label kept: a page cannot make us carry a novel around. */
 const MAX_LABEL = 300;
 
+// Patterns the per-row helpers use, compiled once: a regex literal inside a function is a new RegExp
+// object on every call, garbage that 10,000-row lists turn into collector pauses. Global ones are only
+// used through `replace` (which starts from 0) or reset before their exec loop.
+const NOT_PLAIN_SPACE = /\s\s|[^\S ]/;
+const SPACES = /\s+/g;
+const SPACE_BEFORE_PUNCTUATION = / ([,.)])/g;
+const SCOLAIRE = /statut scolaire|temps plein|scolaire/;
+const APPRENTISSAGE = /apprentissage|contrat de professionnalisation/;
+const DUREE = /(?:^|[^0-9])([1-8])\s*ans?(?![a-zà-ÿ])/;
+const LABELLED_DUREE = /[Dd]ur[ée]e(?:\s+de\s+(?:la\s+)?formation)?\s*:?\s*([1-8])\s*ans?(?![a-zà-ÿ])/;
+// No \b before the label: glued cells put a letter right before it (`Lyon 4eUAI : 0693045K`).
+const LABELLED_UAI = /UAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g;
+const BARE_UAI = /(?<![0-9])([0-9]{7}[A-Z])(?![0-9a-z])/g;
+const REDIRECTION = /redirection/i;
+const POSTCODE = /^[0-9]{5}$/;
+
 /** Whitespace as pages write it: NBSP, narrow NBSP and friends become plain spaces, runs collapse. */
 export function normalizeSpace(text: string): string {
   // Fast path: most labels have single plain spaces only (JS \s already covers NBSP and friends).
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  return NOT_PLAIN_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
 }
 
 /** An element's text as plain, normalised text ('' for nothing). Uses textContent: no layout. */
@@ -26,7 +42,8 @@ const BREAKS = 'br, p, div, li, td, th, h1, h2, h3, h4, h5, h6, span[class]';
  */
 export function spacedTextOf(node: Node | null | undefined): string {
   if (!node) return '';
-  if (!(node as Element).querySelector?.(BREAKS)) return textOf(node);
+  // Most labels hold text only: no element child, nothing to match the selector against.
+  if (!(node as Element).firstElementChild || !(node as Element).querySelector(BREAKS)) return textOf(node);
   const parts: string[] = [];
   const walk = (n: Node) => {
     if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
@@ -42,7 +59,7 @@ export function spacedTextOf(node: Node | null | undefined): string {
     }
   };
   node.childNodes.forEach(walk);
-  return normalizeSpace(parts.join('')).replace(/ ([,.)])/g, '$1');
+  return normalizeSpace(parts.join('')).replace(SPACE_BEFORE_PUNCTUATION, '$1');
 }
 
 /** A label fit to send: plain text, bounded, or undefined when empty. */
@@ -54,8 +71,8 @@ export function labelOf(node: Node | null | undefined): string | undefined {
 /** A row's mode as a route: `apprentissage` (or a contract) → apprenticeship; `temps plein`, `statut scolaire` → school. */
 export function voieOfText(text: string): Voie | undefined {
   const t = text.toLowerCase();
-  if (/statut scolaire|temps plein|scolaire/.test(t)) return 'scolaire';
-  if (/apprentissage|contrat de professionnalisation/.test(t)) return 'apprentissage';
+  if (SCOLAIRE.test(t)) return 'scolaire';
+  if (APPRENTISSAGE.test(t)) return 'apprentissage';
   return undefined;
 }
 
@@ -83,6 +100,19 @@ export function all(root: ParentNode | null | undefined, selector: string): Elem
   }
 }
 
+/**
+ * querySelectorAll to walk by index, not copied into an array (a list can hold 10,000 rows); empty on
+ * a selector the DOM implementation rejects.
+ */
+export function list(root: ParentNode | null | undefined, selector: string): ArrayLike<Element> {
+  if (!root) return [];
+  try {
+    return root.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
+}
+
 export function first(root: ParentNode | null | undefined, selector: string): Element | null {
   if (!root) return null;
   try {
@@ -104,8 +134,10 @@ export function leadingText(doc: Document, max = 20_000): string {
   let length = 0;
   const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: no global needed
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  // Without a script or style inside, no text node needs its parent asked (two DOM calls each).
+  const code = !!first(root as ParentNode, 'script, style');
   for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
-    const parent = node.parentElement?.tagName;
+    const parent = code ? node.parentElement?.tagName : undefined;
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
     const value = node.nodeValue ?? '';
     parts.push(value);
@@ -128,34 +160,46 @@ export function attempt<T>(strategy: () => T | undefined): T | undefined {
 
 /** The programme length a text states: `3 ans`, `Durée : 2 ans`, `1 an` → years (1 to 8). */
 export function parseDuree(text: string): number | undefined {
-  const m = /(?:^|[^0-9])([1-8])\s*ans?(?![a-zà-ÿ])/.exec(text);
-  return m ? Number(m[1]) : undefined;
+  // Where the pattern matches tells the digit (no match array per row): at the very start when the
+  // text opens with it (the `^` branch is tried first), else right after the one non-digit matched.
+  const at = text.search(DUREE);
+  if (at < 0) return undefined;
+  const c = text.charCodeAt(at);
+  return (at === 0 && c >= 49 && c <= 56 ? c : text.charCodeAt(at + 1)) - 48;
 }
 
 /** A length introduced by its label (`Durée de la formation : 3 ans`) somewhere in a longer text. */
 export function labelledDuree(text: string): number | undefined {
-  const m = /[Dd]ur[ée]e(?:\s+de\s+(?:la\s+)?formation)?\s*:?\s*([1-8])\s*ans?(?![a-zà-ÿ])/.exec(text);
+  const m = LABELLED_DUREE.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
 /** The first UAI with a valid check letter introduced by `UAI` (`Code UAI : 0693045K`). */
 export function labelledUai(text: string): string | undefined {
-  // No \b before the label: glued cells put a letter right before it (`Lyon 4eUAI : 0693045K`).
-  const re = /UAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
-  return undefined;
+  return firstValidUai(LABELLED_UAI, text);
 }
 
 /** The first bare 7-digits-and-a-letter token whose check letter is valid. */
 export function bareUai(text: string): string | undefined {
-  const re = /(?<![0-9])([0-9]{7}[A-Z])(?![0-9a-z])/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
+  return firstValidUai(BARE_UAI, text);
+}
+
+/**
+ * The first UAI a global pattern ending with the UAI (8 characters, then only look-aheads) finds whose
+ * check letter is valid. `test` moves lastIndex to the match's end: no match array per row.
+ */
+function firstValidUai(re: RegExp, text: string): string | undefined {
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const uai = text.slice(re.lastIndex - 8, re.lastIndex);
+    if (isValidUai(uai)) return uai;
+  }
   return undefined;
 }
 
 /** Onisep ids (FOR/AF/ENS) carried by a link's href, whatever the host's spelling. */
 export function onisepIdOfHref(href: string | null | undefined): { kind: OnisepKind; id: string } | null {
-  if (!href || href.length > 2000 || !/redirection/i.test(href)) return null;
+  if (!href || href.length > 2000 || !REDIRECTION.test(href)) return null;
   return findOnisepId(href);
 }
 
@@ -210,7 +254,7 @@ function cleanPlace(place: SightingPlace | undefined): SightingPlace | undefined
   const commune = place.commune ? normalizeSpace(place.commune).slice(0, 100) : '';
   if (etab) out.etablissement = etab;
   if (commune) out.commune = commune;
-  if (place.codePostal && /^[0-9]{5}$/.test(place.codePostal)) out.codePostal = place.codePostal;
+  if (place.codePostal && POSTCODE.test(place.codePostal)) out.codePostal = place.codePostal;
   return out.etablissement ? out : undefined;
 }
 
@@ -225,7 +269,12 @@ export function makeSighting(
   const place = cleanPlace(extras.place);
   // A named establishment identifies a page (or a row) even without any id: the background matches it.
   let identifying = !!place;
-  for (const key in ids) if (key !== 'duree') identifying = true;
+  if (!identifying)
+    for (const key in ids)
+      if (key !== 'duree') {
+        identifying = true;
+        break;
+      }
   if (!identifying) return null;
   const s: Sighting = { site, page, ids };
   if (extras.anchor) s.anchor = extras.anchor;

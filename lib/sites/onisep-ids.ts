@@ -7,7 +7,11 @@ type Found = { id: string; confidence: Confidence };
 
 /** Strategy 1: `data-context-params='{"formation":…}'` on the Idéo page root (number or string). */
 export function idFromContextParams(doc: Document, key: string, kind: OnisepKind): Found | undefined {
-  const els = [...all(doc, '[data-ideo-page="true"][data-context-params]'), ...all(doc, '[data-context-params]')];
+  return contextParamsIn(all(doc, '[data-ideo-page="true"][data-context-params]'), key, kind) ?? contextParamsIn(all(doc, '[data-context-params]'), key, kind);
+}
+
+/** The first element whose context params name the id (the page root is asked first, the whole page only when it says nothing). */
+function contextParamsIn(els: Element[], key: string, kind: OnisepKind): Found | undefined {
   for (const el of els) {
     const raw = el.getAttribute('data-context-params');
     if (!raw || raw.length > 10_000) continue;

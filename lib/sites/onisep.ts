@@ -4,6 +4,7 @@ import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types'
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
+  list,
   attempt,
   first,
   headingAnchor,
@@ -152,15 +153,19 @@ function formationPage(doc: Document, url: URL): Sighting[] {
 export function whereToLearnRows(doc: Document, formation: { for?: string; slug?: string }, url?: URL): Sighting[] {
   const out: Sighting[] = [];
   let previous: Element | null = null;
-  for (const cell of all(doc, 'td[data-label="Commune"]')) {
+  const cells = list(doc, 'td[data-label="Commune"]');
+  for (let i = 0, n = cells.length; i < n; i++) {
+    const cell = cells[i]!;
     const row = cell.parentElement;
     if (!row || row === previous || row.tagName !== 'TR') continue;
     previous = row;
     const redirect = row.querySelector('a[href*="redirection"]');
-    const found = onisepIdOfHref(redirect?.getAttribute('href'));
+    const found = redirect && onisepIdOfHref(redirect.getAttribute('href'));
     if (found && found.kind !== 'FOR') {
-      const ids: Record<string, unknown> = { ...formation, [onisepKey(found.kind)]: found.id };
-      push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(redirect), confidence: 'high' }));
+      // Not `{ ...formation, [key]: id }`: a spread and a computed key per row cost more than two stores.
+      const ids: Record<string, unknown> = { for: formation.for, slug: formation.slug };
+      ids[onisepKey(found.kind)] = found.id;
+      push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(redirect!), confidence: 'high' }));
       continue;
     }
     const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
@@ -207,9 +212,10 @@ function etablissementPage(doc: Document, url: URL): Sighting[] {
  */
 export function formationListRows(doc: Document, url: URL, etab: { uai?: string; ens?: string; place?: SightingPlace }): Sighting[] {
   const out: Sighting[] = [];
-  let rows = all(doc, '#formations .search-ui-tr-item');
-  if (rows.length === 0) rows = all(doc, '#formations tbody tr');
-  for (const row of rows) {
+  let rows = list(doc, '#formations .search-ui-tr-item');
+  if (rows.length === 0) rows = list(doc, '#formations tbody tr');
+  for (let i = 0, n = rows.length; i < n; i++) {
+    const row = rows[i]!;
     const { nameCell, dureeCell, modeCell } = rowCells(row);
     const link = nameCell.querySelector('a[href]');
     const href = link?.getAttribute('href') ?? '';
@@ -233,12 +239,20 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
         anchor: nameCell,
         label: labelOf(link ?? nameCell),
         confidence: confidence === 'low' && (etab.uai || place) ? 'medium' : confidence,
-        ...(voie ? { voie } : {}),
-        ...(place ? { place } : {}),
+        // makeSighting keeps only what is set: no throwaway objects spread in per row.
+        voie,
+        place,
       }),
     );
   }
   return out;
+}
+
+/** `classList.contains('search-ui-td-name')`, asked only when the class attribute can hold it (one DOM call per cell, not two). */
+function hasNameClass(cell: Element): boolean {
+  const name = 'search-ui-td-name';
+  const value = cell.getAttribute('class');
+  return value === name || (!!value && value.length > name.length && value.includes(name) && cell.classList.contains(name));
 }
 
 type RowCells = { nameCell: Element; dureeCell: Element | null; modeCell: Element | null };
@@ -256,12 +270,14 @@ function rowCells(row: Element): RowCells {
   let nameCell: Element | null = null;
   let dureeCell: Element | null = null;
   let modeCell: Element | null = null;
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = 0, n = cells.length; i < n; i++) {
     const cell = cells[i]!;
-    const label = cell.getAttribute('data-label');
-    if (!nameCell && cell.classList.contains('search-ui-td-name')) nameCell = cell;
-    else if (!dureeCell && label === 'Durée') dureeCell = cell;
-    else if (!modeCell && label?.startsWith('Modalit')) modeCell = cell;
+    if (!nameCell && hasNameClass(cell)) nameCell = cell;
+    else if (!dureeCell || !modeCell) {
+      const label = cell.getAttribute('data-label');
+      if (!dureeCell && label === 'Durée') dureeCell = cell;
+      else if (!modeCell && label?.startsWith('Modalit')) modeCell = cell;
+    }
   }
   return { nameCell: nameCell ?? cells[0] ?? row, dureeCell, modeCell };
 }

@@ -9,6 +9,7 @@ import {
   labelOf,
   leadingText,
   labelledDuree,
+  list,
   labelledUai,
   makeSighting,
   onisepIdOfHref,
@@ -109,12 +110,24 @@ function fichePage(doc: Document, url: URL): Sighting[] {
 
 const GTA_IN_HREF = /[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/;
 
+/** The `g_ta_cod` of a fiche link, as GTA_IN_HREF's group reads it, without a match array per card. */
+export function gtaOfHref(href: string): string | undefined {
+  const at = href.search(GTA_IN_HREF);
+  if (at < 0) return undefined;
+  // The group is the whole digit run after `g_ta_cod=` (10 characters after the ? or &): the pattern
+  // wants &, # or the end right after it.
+  let end = at + 10;
+  for (let c = href.charCodeAt(end); c >= 48 && c <= 57; c = href.charCodeAt(end)) end++;
+  return href.slice(at + 10, end);
+}
+
 /** The search map's cards: `#courses-cards .fr-card` first; else any fiche link in its list item. */
 export function searchCards(doc: Document): Sighting[] {
-  const cards = all(doc, '#courses-cards .fr-card');
+  const cards = list(doc, '#courses-cards .fr-card');
   if (cards.length > 0) {
     const out: Sighting[] = [];
-    for (const card of cards) {
+    for (let i = 0, n = cards.length; i < n; i++) {
+      const card = cards[i]!;
       const link = card.querySelector('a[href*="g_ta_cod="]');
       if (link) pushCard(out, card, link, 'high');
     }
@@ -132,7 +145,7 @@ export function searchCards(doc: Document): Sighting[] {
 }
 
 function pushCard(out: Sighting[], card: Element, link: Element, confidence: Confidence): void {
-  const gta = GTA_IN_HREF.exec(link.getAttribute('href') ?? '')?.[1];
+  const gta = gtaOfHref(link.getAttribute('href') ?? '');
   if (!gta) return;
   const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
   const school = course ? textOf(card.querySelector('.psup-search-results-card__school-name')) : '';

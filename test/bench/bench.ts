@@ -111,6 +111,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
 
   let mock: MockApi | undefined;
   let ext: CdpExtension | undefined;
+  let ours: BrowserContext | undefined;
   let floor: BrowserContext | undefined;
   let plain: BrowserContext | undefined;
   try {
@@ -192,13 +193,17 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
 
     log(`coût des pages (${RUNS} chargements avec, avec le plancher, sans, en alternance)…`);
     writeFloorExtension(OUT_DIR, FLOOR_DIR);
+    // The three browsers of the page-cost runs are launched alike: ours is not the DevTools-instrumented
+    // one used above (its second DevTools client follows every request of the page).
+    ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`]);
     floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`]);
     plain = await launchPlain([]);
+    await route(ours);
     await route(floor);
     await route(plain);
     const kinds = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
     const pages = [...kinds, { name: 'page lourde', url: HEAVY_URL }];
-    const costs = await measurePageCost({ with: ext.context, floor, without: plain }, pages, RUNS, (d, t) => {
+    const costs = await measurePageCost({ with: ours, floor, without: plain }, pages, RUNS, (d, t) => {
       if (d % pages.length === 0) log(`  ${d}/${t}`);
     });
     results.pageCost = costs;
@@ -234,6 +239,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
   } finally {
     await plain?.close().catch(() => undefined);
     await floor?.close().catch(() => undefined);
+    await ours?.close().catch(() => undefined);
     await ext?.cdpBrowser.close().catch(() => undefined);
     await ext?.context.close().catch(() => undefined);
     await mock?.close().catch(() => undefined);

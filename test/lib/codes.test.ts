@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findOnisepId, isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai, uaiCheckLetter } from '../../lib/codes';
 
@@ -37,5 +38,31 @@ describe('code shapes', () => {
     expect(findOnisepId('FORMATION.12')).toBeNull();
     expect(isOnisepId('AF', 'AF.5678')).toBe(true);
     expect(isOnisepId('AF', 'FOR.5678')).toBe(false);
+  });
+});
+
+describe('findOnisepId without a match array', () => {
+  // The first match of the documented pattern, read the plain way: what findOnisepId must always give.
+  const reference = (text: string) => {
+    const m = /\b(FOR|AF|ENS)\.([1-9][0-9]{0,8})\b/.exec(text);
+    return m ? { kind: m[1], id: `${m[1]}.${m[2]}` } : null;
+  };
+
+  it('ends the id at the digit run, and refuses runs that are too long or glued to a word', () => {
+    expect(findOnisepId('slug/AF.123456789/x')).toEqual({ kind: 'AF', id: 'AF.123456789' });
+    expect(findOnisepId('slug/AF.1234567890')).toBeNull();
+    expect(findOnisepId('slug/AF.12a FOR.7')).toEqual({ kind: 'FOR', id: 'FOR.7' });
+    expect(findOnisepId('xENS.5 ENS.6_ ENS.8')).toEqual({ kind: 'ENS', id: 'ENS.8' });
+    expect(findOnisepId('AF.0 AF.05 é.AF.9')).toEqual({ kind: 'AF', id: 'AF.9' });
+  });
+
+  it('gives what the pattern gives, on any text made of the characters that matter', () => {
+    const piece = fc.constantFrom('FOR', 'AF', 'ENS', 'F', 'OR', '.', '0', '1', '9', '12345', '_', 'a', 'Z', '/', '-', ' ', 'é', '?');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }).map((parts) => parts.join('')), (text) => {
+        expect(findOnisepId(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

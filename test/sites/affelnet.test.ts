@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { affelnet, bareMef, labelledMef, offreOfHref } from '../../lib/sites/affelnet';
 import { htmlDocument, loadFixture, plain } from './helpers';
@@ -97,11 +98,50 @@ describe('affelnet code readers', () => {
     expect(offreOfHref('/pna-public/offre/A10/')).toBeUndefined();
   });
 
+  it('reads an offer href as the groups of its pattern do, on any href made of the pieces that matter', () => {
+    // offreOfHref finds where the pattern matches and reads the groups from there (no match array).
+    const reference = (href: string) => {
+      const m = /\/pna-public\/offre\/(a[0-9]{1,2})\/([0-9a-z]{4,20})\/?(?:[?#]|$)/i.exec(href);
+      return m ? `${m[1]!.toUpperCase()}/${m[2]!.toUpperCase()}` : undefined;
+    };
+    const piece = fc.constantFrom('/pna-public/offre/', '/PNA-PUBLIC/Offre/', 'a', 'A', '1', '10', '123', '/', '0081', '2165', 'x', 'Z', '_', '?', '#', '-', '.', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }).map((parts) => parts.join('')), (href) => {
+        expect(offreOfHref(href)).toBe(reference(href));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(offreOfHref('/pna-public/offre/a1/abcd0123456789abcdef')).toBe('A1/ABCD0123456789ABCDEF');
+    expect(offreOfHref('/pna-public/offre/a1/abcd0123456789abcdefg')).toBeUndefined();
+  });
+
   it('tells MEF10 from MEFSTAT11 by label and length', () => {
     expect(labelledMef('Code MEF : 2473440331')).toEqual({ mef: '2473440331' });
     expect(labelledMef('MEFSTAT11 : 23830034403')).toEqual({ mefstat11: '23830034403' });
     expect(labelledMef('MEF 23810034403')).toEqual({ mefstat11: '23810034403' });
     expect(labelledMef('MEF : 247344033')).toEqual({});
+  });
+
+  it('reads labelled MEFs as the plain match of their patterns does, on any text made of the pieces that matter', () => {
+    // labelledMef reads where each match ends, not a match array: the digits it keeps must be the groups.
+    const reference = (text: string) => {
+      const stat = /\bMEF\s*STAT\s*(?:11)?\s*:?\s*([0-9]{11})(?![0-9])/i.exec(text);
+      const mef = /\bMEF\s*(?:10)?\s*:?\s*([0-9]{10,11})(?![0-9])/i.exec(text);
+      const out: { mef?: string; mefstat11?: string } = {};
+      if (stat) out.mefstat11 = stat[1];
+      if (mef?.[1]?.length === 10) out.mef = mef[1];
+      else if (mef && !out.mefstat11) out.mefstat11 = mef[1];
+      return out;
+    };
+    const piece = fc.constantFrom('MEF', 'mef', 'STAT', 'stat', '11', '10', '1', '0', '24734', '40331', '2473440331', ' ', ':', 'x', '_', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }).map((parts) => parts.join('')), (text) => {
+        expect(labelledMef(text)).toEqual(reference(text));
+      }),
+      { numRuns: 10000 },
+    );
+    expect(labelledMef('MEF102473440331')).toEqual({ mef: '2473440331' });
+    expect(labelledMef('MEF1023810034403 MEF 2473440331')).toEqual({ mefstat11: '23810034403' });
   });
 
   it('keeps phone numbers and longer numbers out of the bare scan', () => {

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOnisepId } from '../../lib/codes';
+import { isOnisepId, isValidUai } from '../../lib/codes';
 import { cleanIds } from '../../lib/sites/ids';
 import { sightingKey } from '../../lib/sites/key';
 import { sites } from '../../lib/sites/all-sites';
 import { extractAll } from './match-sites';
-import { headingAnchor, labelledDuree, labelledUai, parseDuree, textOf } from '../../lib/sites/dom';
+import { bareUai, headingAnchor, labelledDuree, labelledUai, leadingText, parseDuree, textOf } from '../../lib/sites/dom';
 import { htmlDocument, loadFixture } from './helpers';
 
 describe('extractAll', () => {
@@ -80,14 +81,50 @@ describe('text helpers', () => {
     expect(parseDuree('1 an')).toBe(1);
     expect(parseDuree('12 ans')).toBeUndefined();
     expect(parseDuree('35 heures')).toBeUndefined();
+    expect(parseDuree('9 ans, 2 ans')).toBe(2);
+    expect(parseDuree('x3 ans')).toBe(3);
     expect(labelledDuree('Durée de la formation : 2 ansNiveau')).toBe(2);
     expect(labelledDuree('Durée : 3 ans')).toBe(3);
     expect(labelledDuree('il y a 3 ans')).toBeUndefined();
   });
 
+  it('reads the leading text without script or style, whether the page has some or not', () => {
+    // The parent of each text node is asked only when the content holds a script or a style.
+    expect(leadingText(htmlDocument('<main><p>Durée : 3 ans</p><script>var uai = "UAI : 0693045K";</script><style>p{}</style><p>fin</p></main>'))).toBe(
+      'Durée : 3 ans fin',
+    );
+    expect(leadingText(htmlDocument('<main><p>Durée : 3 ans</p><p>fin</p></main>'))).toBe('Durée : 3 ans fin');
+  });
+
   it('reads a labelled UAI glued to the next block, and skips a wrong check letter', () => {
     expect(labelledUai('Code UAI : 0693045KDurée')).toBe('0693045K');
     expect(labelledUai('UAI : 0693045A puis UAI : 0751234J')).toBe('0751234J');
+  });
+
+  it('reads lengths and UAIs as the plain match of their patterns does, on any text made of the pieces that matter', () => {
+    // parseDuree reads where its match starts and the UAI readers where theirs end, not match arrays.
+    const duree = (text: string) => {
+      const m = /(?:^|[^0-9])([1-8])\s*ans?(?![a-zà-ÿ])/.exec(text);
+      return m ? Number(m[1]) : undefined;
+    };
+    const uai = (re: RegExp, text: string) => {
+      for (let m = re.exec(text); m; m = re.exec(text)) if (isValidUai(m[1]!)) return m[1];
+      return undefined;
+    };
+    const text = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text(['1', '3', '8', '9', '0', ' ', 'an', 'ans', 's', 'é', 'x', 'A', ',']), (t) => {
+        expect(parseDuree(t)).toBe(duree(t));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(text(['UAI', 'uai', ' : ', ':', ' ', '0693045', '069304', '5', 'K', 'A', 'J', '0751234', 'x', '1']), (t) => {
+        expect(labelledUai(t)).toBe(uai(/UAI\s*:?\s*([0-9]{7}[A-Z])(?![0-9a-z])/g, t));
+        expect(bareUai(t)).toBe(uai(/(?<![0-9])([0-9]{7}[A-Z])(?![0-9a-z])/g, t));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 

@@ -189,6 +189,21 @@ describe('onisep establishment page', () => {
     const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts');
     expect(onisep.extract(doc, url).map((s) => s.ids)).toEqual([{ uai: '0693045K' }, { uai: '0693045K', af: 'AF.5678', duree: 3 }]);
   });
+
+  it('finds the name cell by its class among others, not by a class that only starts the same', () => {
+    // The name cell is told by the class attribute's text before classList is asked: a longer class
+    // (`search-ui-td-names`) must not pass for it, a class list holding it must.
+    const doc = htmlDocument(`<main><h1>Lycée</h1><p class="callout-text">Code UAI : 0693045K</p>
+      <div id="formations"><table><tbody>
+        <tr class="search-ui-tr-item"><td class="search-ui-td-names"><a href="/http/redirection/formation/slug/AF.1">Décoy</a></td>
+          <td class="cell search-ui-td-name wide"><a href="/http/redirection/formation/slug/AF.5678">Bac pro</a></td>
+          <td data-label="Durée" class="search-ui-td-name">3 ans</td><td data-label="Modalités">Apprentissage</td></tr>
+      </tbody></table></div></main>`);
+    const url = new URL('https://www.onisep.fr/ressources/structures-enseignement/auvergne-rhone-alpes/rhone/lycee-professionnel-les-canuts');
+    const rows = onisep.extract(doc, url).slice(1);
+    expect(rows.map((s) => [s.ids, s.label, s.voie])).toEqual([[{ uai: '0693045K', af: 'AF.5678', duree: 3 }, 'Bac pro', 'apprentissage']]);
+    expect(rows[0]!.anchor).toBe(doc.querySelectorAll('td')[1]);
+  });
 });
 
 describe('onisep action page', () => {

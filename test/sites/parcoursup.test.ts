@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forsFromOnisepLinks, parcoursup } from '../../lib/sites/parcoursup';
+import { forsFromOnisepLinks, gtaOfHref, parcoursup } from '../../lib/sites/parcoursup';
 import { htmlDocument, loadFixture, plain } from './helpers';
 
 describe('parcoursup fiche', () => {
@@ -77,5 +78,20 @@ describe('parcoursup search cards', () => {
     const sightings = parcoursup.extract(doc, new URL('https://dossierappel.parcoursup.fr/Candidat/carte'));
     expect(sightings.map(plain)).toEqual([{ site: 'parcoursup', page: 'liste-item', ids: { gta: '77' }, label: 'BTS X', confidence: 'medium' }]);
     expect(sightings[0]!.anchor).toBe(doc.querySelector('li'));
+  });
+});
+
+describe('parcoursup card links', () => {
+  it('reads g_ta_cod as the group of its pattern does, on any href made of the pieces that matter', () => {
+    // gtaOfHref finds where the pattern matches and reads the digits from there (no match array per card).
+    const reference = (href: string) => /[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/.exec(href)?.[1];
+    const piece = fc.constantFrom('?', '&', '#', 'g_ta_cod=', 'G_TA_COD=', 'x_g_ta_cod=', '0', '1', '42', '123456789', '=', 'a', '/');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }).map((parts) => parts.join('')), (href) => {
+        expect(gtaOfHref(href)).toBe(reference(href));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(gtaOfHref('/fiche?typeBac=0&g_ta_cod=1234567890&g_ta_cod=12#x')).toBe('12');
   });
 });
