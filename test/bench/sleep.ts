@@ -16,8 +16,6 @@ export interface CdpExtension {
   /** A second connection to the same browser, for its browser-level DevTools session. */
   cdpBrowser: Browser;
   browserSession: CDPSession;
-  /** The browser's DevTools WebSocket address (ws://127.0.0.1:port/devtools/browser/…). */
-  wsEndpoint: string;
 }
 
 /** Chromium with the extension, as test/e2e/chromium.ts launches it, plus a DevTools port for the browser session. */
@@ -34,10 +32,10 @@ export async function launchWithDevtools(extensionDir: string): Promise<CdpExten
   const extensionId = new URL(worker.url()).host;
   const portFile = resolve(userDataDir, 'DevToolsActivePort');
   for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
-  const [port, path] = readFileSync(portFile, 'utf8').split('\n').map((l) => l.trim());
+  const port = readFileSync(portFile, 'utf8').split('\n')[0]!.trim();
   const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   const browserSession = await cdpBrowser.newBrowserCDPSession();
-  return { context, worker, extensionId, cdpBrowser, browserSession, wsEndpoint: `ws://127.0.0.1:${port}${path}` };
+  return { context, worker, extensionId, cdpBrowser, browserSession };
 }
 
 async function workerTarget(session: CDPSession, extensionId: string): Promise<string | null> {
