@@ -1,7 +1,7 @@
 // The options page against the built extension: settings round trip, validation, the host permission a
 // new API origin needs, and the "À propos" section.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, fixturePage, panelOf, test } from './fixtures';
 
 const storedSettings = (page: Page) =>
   page.evaluate(async () => {
@@ -151,4 +151,21 @@ test('« Tout sur les données utilisées » opens the privacy statement shipped
   for (const lead of ['Ce que l\'extension lit', 'Ce qu\'elle envoie, et à qui', 'Ce qu\'elle garde', 'Comment l\'effacer'])
     await expect(opened.locator('strong', { hasText: lead })).toBeVisible();
   await opened.close();
+});
+
+// The content scripts read the settings as the options page's storage item wrote them (lib/page-state.ts).
+test('the sites’ pages follow what the options page saved: no badges, a floating panel', async ({ page, context, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Flottant, en bas à droite').check();
+  await page.getByLabel('Afficher les pastilles dans les listes de formations').uncheck();
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText('Options enregistrées.')).toBeVisible();
+
+  const site = await context.newPage();
+  await site.goto(fixturePage('onisep', 'formation-context-number').url);
+  await expect(panelOf(site).locator('.ij-panel--floating')).toHaveCount(1);
+  await expect(panelOf(site)).toContainText('%');
+  await site.goto(fixturePage('affelnet', 'liste-offres').url);
+  await site.waitForTimeout(1500); // a badge would be drawn by now (the list's rows are on screen)
+  await expect(site.locator('inserjeunes-badge')).toHaveCount(0);
 });
