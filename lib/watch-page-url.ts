@@ -5,9 +5,27 @@
 // once there is something to show (page-session/load-page-ui.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mark } from './lazy-module';
-import { pageLoaded } from './page-session/load-page-ui';
 import { startPageSession, type PageSessionHandle } from './page-session/start-page-session';
 import type { SiteAdapter } from './sites/adapter-types';
+
+/** The page's own load goes first: the session starts once it is done (or after a short wait). */
+const LOAD_WAIT_MAX_MS = 3000;
+
+/**
+ * Resolves in a task of its own after the page's `load` event, so that nothing of ours runs inside the
+ * event's dispatch (its listeners' microtasks would count in the page's load time).
+ */
+function pageLoaded(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(done, LOAD_WAIT_MAX_MS);
+    window.addEventListener('load', done, { once: true });
+  });
+}
 
 export function watchSite(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   mark('start');

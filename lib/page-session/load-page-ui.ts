@@ -1,28 +1,10 @@
-// Loads the third stage, the page UI (Preact, components, CSS), once per page and after the page's own load.
+// Loads the third stage, the page UI (Preact, components, CSS), once per page (the session that asks for it
+// starts after the page's own load: lib/watch-page-url.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageUi, PageUiFactory } from '../draw-page-ui';
 import { importFromExtension, mark, PAGE_UI_GLOBAL } from '../lazy-module';
 import { messaging, type SourceCredit } from '../messaging';
 import type { PageState } from '../page-state';
-
-/** The page's own load goes first: the session starts, and the UI is drawn, once it is done (or after a short wait). */
-const LOAD_WAIT_MAX_MS = 3000;
-
-/**
- * Resolves in a task of its own after the page's `load` event, so that nothing of ours runs inside the
- * event's dispatch (its listeners' microtasks would count in the page's load time).
- */
-export function pageLoaded(): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      setTimeout(resolve, 0);
-    };
-    const timer = setTimeout(done, LOAD_WAIT_MAX_MS);
-    window.addEventListener('load', done, { once: true });
-  });
-}
 
 let uiPromise: Promise<PageUi> | undefined;
 

@@ -6,7 +6,7 @@ import type { PageState } from '../page-state';
 import { sightingKey } from '../sites/key';
 import type { Report, SightingData } from '../types';
 import type { RowCompleter } from './complete-rows';
-import { clearPageUi, loadPageUi, pageLoaded } from './load-page-ui';
+import { clearPageUi, loadPageUi } from './load-page-ui';
 import type { Mounted, PageMounts } from './page-mounts';
 import type { NearScreen } from './watch-near-screen';
 
@@ -84,7 +84,8 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
       await new Promise<void>((resolve) => (entry.unwatch = near.watch(anchor, resolve)));
       if (signal.aborted || mounts.byAnchor.get(anchor) !== entry) return;
     }
-    // The question goes to the background at once; the UI waits for the page's own load (below).
+    // The question goes to the background at once, the UI module is loaded meanwhile (the session itself
+    // started after the page's own load: lib/watch-page-url.ts).
     const depth: Depth = badge ? 'badge' : 'panel';
     const answer = ask(data, depth, false).then(
       (report) => ({ report }),
@@ -92,7 +93,6 @@ export function mountAnchors(ctx: ContentScriptContext, signal: AbortSignal, mou
     );
     let ui: PageUi;
     try {
-      await pageLoaded();
       ui = await loadPageUi(ctx, state);
     } catch {
       return;
