@@ -30,7 +30,8 @@ import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, 
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
 import { isContentScript, measureSizes } from './sizes';
 
-export const BENCH_PORT = 7359;
+/** The mock API's port (BENCH_PORT in the environment lets two checkouts measure side by side). */
+export const BENCH_PORT = Number(process.env.BENCH_PORT) || 7359;
 export const MOCK_LATENCY_MS = 50;
 export const OUT_DIR = resolve('.output/chrome-mv3-bench');
 export const REPORT_FILE = resolve('.output/bench.json');
@@ -38,6 +39,9 @@ export const FLOOR_DIR = resolve('.output/bench-floor');
 const HEAVY_URL = 'https://www.onisep.fr/ressources/univers-formation/formations/lycees/formation-lourde';
 
 const args = new Set(process.argv.slice(2));
+/** `--only=latency,forty`: measure only these parts (sizes, referentiel, report, extraction, nonmatching, latency, forty, wake, heap, cost). */
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const want = (part: string): boolean => !only || only.includes(part);
 const check = args.has('--check');
 const quick = args.has('--quick');
 const RUNS = quick ? 5 : 15;
@@ -120,122 +124,136 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     await route(ext.context);
     await clearExtensionStorage(ext.worker);
 
-    log('pages non concernées…');
-    const non = await measureNonMatching(ext, mock, NON_MATCHING_PAGES);
-    results.nonMatching = non;
-    const ran = non.every((p) => p.scriptRan === 1);
-    const note = ran ? undefined : 'le script n’a pas tourné partout : comptes invalides';
-    const sum = (k: 'observers' | 'messages' | 'requests') => (ran ? non.reduce((a, p) => a + p[k], 0) : null);
-    measures.push(
-      { label: `page non concernée : scripts exécutés (${non.length} pages)`, value: non.filter((p) => p.scriptRan === 1).length, unit: 'count' },
-      { budget: 'nonMatchingObservers', value: sum('observers'), ...(note ? { note } : {}) },
-      { budget: 'nonMatchingMessages', value: sum('messages'), ...(note ? { note } : {}) },
-      { budget: 'nonMatchingRequests', value: sum('requests'), ...(note ? { note } : {}) },
-    );
-
-    log('latence du panneau (API à 50 ms)…');
-    const latency = await measurePanelLatency(ext, mock, latencyPages.map((p) => p.url));
-    results.panelLatency = { mockLatencyMs: MOCK_LATENCY_MS, samples: latency };
-    const [first, ...rest] = latency;
-    const trueMisses = rest.filter((s) => s.requestsOnMiss > 0 && s.missMs !== null);
-    const missMs = median(trueMisses.map((s) => s.missMs!));
-    const hits = rest.filter((s) => s.hitMs !== null).map((s) => s.hitMs!);
-    measures.push(
-      { label: 'premier panneau du service worker (référentiel chargé, sans cache)', value: first?.missMs ?? null, unit: 'ms', runs: 1 },
-      { label: 'panneau visible sans cache (médiane)', value: round(missMs), unit: 'ms', runs: trueMisses.length, spread: round(spread(trueMisses.map((s) => s.missMs!))) },
-      {
-        budget: 'panelMissOverLatencyMs',
-        value: missMs === null ? null : round(missMs - MOCK_LATENCY_MS),
-        runs: trueMisses.length,
-        spread: round(spread(trueMisses.map((s) => s.missMs!))),
-      },
-      { budget: 'panelFromCacheMs', value: round(median(hits)), runs: hits.length, spread: round(spread(hits)) },
-      { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
-      { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
-    );
-
-    log(`page de ${rows.length} formations…`);
-    const forty = await measureForty(ext, mock, FORTY_URL, rows.length);
-    results.forty = forty;
-    const fortyNote = rows.length < 40 ? `${rows.length} formations seulement dans ce référentiel` : undefined;
-    measures.push(
-      { budget: 'fortyRowsMs', value: forty.completeMs, runs: 1, ...(fortyNote ? { note: fortyNote } : {}) },
-      { label: `page de ${rows.length} formations : requêtes à l’API`, value: forty.requests, unit: 'count', note: `${forty.distinctRequests} distinctes` },
-      { label: `page de ${rows.length} formations : badges avec chiffres`, value: forty.badgesWithFigures, unit: 'count' },
-    );
-
-    const read = await measureWorkerIndexRead(ext.worker, quick ? 3 : 7);
-    results.workerIndexReadMs = read;
-    measures.push({ label: 'référentiel lu par le service worker (fetch + JSON)', value: read, unit: 'ms', runs: quick ? 3 : 7 });
-
-    log(`premier panneau après arrêt du service worker (${wakePages.length} réveils)…`);
-    const wake = await measureWake(ext, mock, wakePages.map((p) => p.url));
-    results.wake = { mockLatencyMs: MOCK_LATENCY_MS, samples: wake };
-    const wakes = wake.filter((w) => w.stopped && w.requests > 0 && w.figuresMs !== null).map((w) => w.figuresMs! - MOCK_LATENCY_MS);
-    const wakeNote = wakes.length < wake.length ? `${wake.length - wakes.length} réveil(s) non valables écartés` : undefined;
-    measures.push({ budget: 'wakePanelOverLatencyMs', value: round(median(wakes)), runs: wakes.length, spread: round(spread(wakes)), ...(wakeNote ? { note: wakeNote } : {}) });
-
-    log('mémoire du service worker…');
-    const heapLoaded = await workerHeapMB(ext.browserSession, ext.extensionId);
-    const shown = await servePanels(ext.context, formationPages.map((p) => p.url));
-    const heapAfter = await workerHeapMB(ext.browserSession, ext.extensionId);
-    results.workerHeap = { afterWakeMB: heapLoaded, afterPanelsMB: heapAfter, panels: formationPages.length, shown };
-    const asleep = 'service worker arrêté au moment de la mesure';
-    measures.push(
-      { budget: 'workerHeapMB', label: 'tas du service worker, référentiel chargé', value: heapLoaded, ...(heapLoaded === null ? { note: asleep } : {}) },
-      {
-        budget: 'workerHeapMB',
-        label: `tas du service worker après ${formationPages.length} panneaux`,
-        value: heapAfter,
-        note: heapAfter === null ? asleep : `${shown} panneaux avec chiffres`,
-      },
-    );
-
-    log(`coût des pages (${RUNS} chargements avec, avec le plancher, sans, en alternance)…`);
-    writeFloorExtension(OUT_DIR, FLOOR_DIR);
-    // The three browsers of the page-cost runs are launched alike: ours is not the DevTools-instrumented
-    // one used above (its second DevTools client follows every request of the page).
-    ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`]);
-    floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`]);
-    plain = await launchPlain([]);
-    await route(ours);
-    await route(floor);
-    await route(plain);
-    const kinds = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
-    const pages = [...kinds, { name: 'page lourde', url: HEAVY_URL }];
-    const costs = await measurePageCost({ with: ours, floor, without: plain }, pages, RUNS, (d, t) => {
-      if (d % pages.length === 0) log(`  ${d}/${t}`);
-    });
-    results.pageCost = costs;
-    const ms = (v: number | null, sp: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v} ms${sp === null ? '' : ` ±${sp}`}`);
-    for (const c of costs) {
-      if (c.url === HEAVY_URL) {
-        measures.push({ budget: 'heavyPageLoadRatio', value: c.ratio, runs: c.runs, spread: c.ratioSpread, note: `${c.load.with} / ${c.load.without} ms` });
-        continue;
-      }
+    if (want('nonmatching')) {
+      log('pages non concernées…');
+      const non = await measureNonMatching(ext, mock, NON_MATCHING_PAGES);
+      results.nonMatching = non;
+      const ran = non.every((p) => p.scriptRan === 1);
+      const note = ran ? undefined : 'le script n’a pas tourné partout : comptes invalides';
+      const sum = (k: 'observers' | 'messages' | 'requests') => (ran ? non.reduce((a, p) => a + p[k], 0) : null);
       measures.push(
+        { label: `page non concernée : scripts exécutés (${non.length} pages)`, value: non.filter((p) => p.scriptRan === 1).length, unit: 'count' },
+        { budget: 'nonMatchingObservers', value: sum('observers'), ...(note ? { note } : {}) },
+        { budget: 'nonMatchingMessages', value: sum('messages'), ...(note ? { note } : {}) },
+        { budget: 'nonMatchingRequests', value: sum('requests'), ...(note ? { note } : {}) },
+      );
+    }
+
+    if (want('latency')) {
+      log('latence du panneau (API à 50 ms)…');
+      const latency = await measurePanelLatency(ext, mock, latencyPages.map((p) => p.url));
+      results.panelLatency = { mockLatencyMs: MOCK_LATENCY_MS, samples: latency };
+      const [first, ...rest] = latency;
+      const trueMisses = rest.filter((s) => s.requestsOnMiss > 0 && s.missMs !== null);
+      const missMs = median(trueMisses.map((s) => s.missMs!));
+      const hits = rest.filter((s) => s.hitMs !== null).map((s) => s.hitMs!);
+      measures.push(
+        { label: 'premier panneau du service worker (référentiel chargé, sans cache)', value: first?.missMs ?? null, unit: 'ms', runs: 1 },
+        { label: 'panneau visible sans cache (médiane)', value: round(missMs), unit: 'ms', runs: trueMisses.length, spread: round(spread(trueMisses.map((s) => s.missMs!))) },
         {
-          budget: 'addedLoadVsFloor',
-          label: `chargement ajouté / plancher : ${c.page}`,
-          value: round(overFloor(c.load.added, c.load.floorAdded), 2),
-          runs: c.runs,
-          note: `nous ${ms(c.load.added, c.load.addedSpread)}, plancher ${ms(c.load.floorAdded, c.load.floorAddedSpread)}`,
+          budget: 'panelMissOverLatencyMs',
+          value: missMs === null ? null : round(missMs - MOCK_LATENCY_MS),
+          runs: trueMisses.length,
+          spread: round(spread(trueMisses.map((s) => s.missMs!))),
         },
+        { budget: 'panelFromCacheMs', value: round(median(hits)), runs: hits.length, spread: round(spread(hits)) },
+        { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
+        { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
+      );
+    }
+
+    if (want('forty')) {
+      log(`page de ${rows.length} formations…`);
+      const forty = await measureForty(ext, mock, FORTY_URL, rows.length);
+      results.forty = forty;
+      const fortyNote = rows.length < 40 ? `${rows.length} formations seulement dans ce référentiel` : undefined;
+      measures.push(
+        { budget: 'fortyRowsMs', value: forty.completeMs, runs: 1, ...(fortyNote ? { note: fortyNote } : {}) },
+        { label: `page de ${rows.length} formations : requêtes à l’API`, value: forty.requests, unit: 'count', note: `${forty.distinctRequests} distinctes` },
+        { label: `page de ${rows.length} formations : badges avec chiffres`, value: forty.badgesWithFigures, unit: 'count' },
+      );
+    }
+
+    if (want('wake')) {
+      const read = await measureWorkerIndexRead(ext.worker, quick ? 3 : 7);
+      results.workerIndexReadMs = read;
+      measures.push({ label: 'référentiel lu par le service worker (fetch + JSON)', value: read, unit: 'ms', runs: quick ? 3 : 7 });
+    }
+
+    if (want('wake')) {
+      log(`premier panneau après arrêt du service worker (${wakePages.length} réveils)…`);
+      const wake = await measureWake(ext, mock, wakePages.map((p) => p.url));
+      results.wake = { mockLatencyMs: MOCK_LATENCY_MS, samples: wake };
+      const wakes = wake.filter((w) => w.stopped && w.requests > 0 && w.figuresMs !== null).map((w) => w.figuresMs! - MOCK_LATENCY_MS);
+      const wakeNote = wakes.length < wake.length ? `${wake.length - wakes.length} réveil(s) non valables écartés` : undefined;
+      measures.push({ budget: 'wakePanelOverLatencyMs', value: round(median(wakes)), runs: wakes.length, spread: round(spread(wakes)), ...(wakeNote ? { note: wakeNote } : {}) });
+    }
+
+    if (want('heap')) {
+      log('mémoire du service worker…');
+      const heapLoaded = await workerHeapMB(ext.browserSession, ext.extensionId);
+      const shown = await servePanels(ext.context, formationPages.map((p) => p.url));
+      const heapAfter = await workerHeapMB(ext.browserSession, ext.extensionId);
+      results.workerHeap = { afterWakeMB: heapLoaded, afterPanelsMB: heapAfter, panels: formationPages.length, shown };
+      const asleep = 'service worker arrêté au moment de la mesure';
+      measures.push(
+        { budget: 'workerHeapMB', label: 'tas du service worker, référentiel chargé', value: heapLoaded, ...(heapLoaded === null ? { note: asleep } : {}) },
         {
-          budget: 'addedTaskVsFloor',
-          label: `fil principal ajouté / plancher : ${c.page}`,
-          value: round(overFloor(c.task.added, c.task.floorAdded), 2),
-          runs: c.runs,
-          note: `nous ${ms(c.task.added, c.task.addedSpread)}, plancher ${ms(c.task.floorAdded, c.task.floorAddedSpread)}`,
+          budget: 'workerHeapMB',
+          label: `tas du service worker après ${formationPages.length} panneaux`,
+          value: heapAfter,
+          note: heapAfter === null ? asleep : `${shown} panneaux avec chiffres`,
         },
       );
     }
-    const fixtureCosts = costs.filter((c) => c.url !== HEAVY_URL);
-    measures.push(
-      { label: 'rapport de chargement avec / sans, médiane des pages', value: round(median(fixtureCosts.flatMap((c) => (c.ratio === null ? [] : [c.ratio]))), 3), unit: 'ratio', runs: RUNS },
-      { label: 'extraction sur une page réelle, pire page', value: Math.max(...costs.map((c) => c.extractMs ?? 0)), unit: 'ms', runs: RUNS },
-      { label: 'tâches longues ajoutées, pire page', value: Math.max(...costs.map((c) => (c.longTasksWith ?? 0) - (c.longTasksWithout ?? 0))), unit: 'count', runs: RUNS },
-    );
+
+    if (want('cost')) {
+      log(`coût des pages (${RUNS} chargements avec, avec le plancher, sans, en alternance)…`);
+      writeFloorExtension(OUT_DIR, FLOOR_DIR);
+      // The three browsers of the page-cost runs are launched alike: ours is not the DevTools-instrumented
+      // one used above (its second DevTools client follows every request of the page).
+      ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`]);
+      floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`]);
+      plain = await launchPlain([]);
+      await route(ours);
+      await route(floor);
+      await route(plain);
+      const kinds = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
+      const pages = [...kinds, { name: 'page lourde', url: HEAVY_URL }];
+      const costs = await measurePageCost({ with: ours, floor, without: plain }, pages, RUNS, (d, t) => {
+        if (d % pages.length === 0) log(`  ${d}/${t}`);
+      });
+      results.pageCost = costs;
+      const ms = (v: number | null, sp: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v} ms${sp === null ? '' : ` ±${sp}`}`);
+      for (const c of costs) {
+        if (c.url === HEAVY_URL) {
+          measures.push({ budget: 'heavyPageLoadRatio', value: c.ratio, runs: c.runs, spread: c.ratioSpread, note: `${c.load.with} / ${c.load.without} ms` });
+          continue;
+        }
+        measures.push(
+          {
+            budget: 'addedLoadVsFloor',
+            label: `chargement ajouté / plancher : ${c.page}`,
+            value: round(overFloor(c.load.added, c.load.floorAdded), 2),
+            runs: c.runs,
+            note: `nous ${ms(c.load.added, c.load.addedSpread)}, plancher ${ms(c.load.floorAdded, c.load.floorAddedSpread)}`,
+          },
+          {
+            budget: 'addedTaskVsFloor',
+            label: `fil principal ajouté / plancher : ${c.page}`,
+            value: round(overFloor(c.task.added, c.task.floorAdded), 2),
+            runs: c.runs,
+            note: `nous ${ms(c.task.added, c.task.addedSpread)}, plancher ${ms(c.task.floorAdded, c.task.floorAddedSpread)}`,
+          },
+        );
+      }
+      const fixtureCosts = costs.filter((c) => c.url !== HEAVY_URL);
+      measures.push(
+        { label: 'rapport de chargement avec / sans, médiane des pages', value: round(median(fixtureCosts.flatMap((c) => (c.ratio === null ? [] : [c.ratio]))), 3), unit: 'ratio', runs: RUNS },
+        { label: 'extraction sur une page réelle, pire page', value: Math.max(...costs.map((c) => c.extractMs ?? 0)), unit: 'ms', runs: RUNS },
+        { label: 'tâches longues ajoutées, pire page', value: Math.max(...costs.map((c) => (c.longTasksWith ?? 0) - (c.longTasksWithout ?? 0))), unit: 'count', runs: RUNS },
+      );
+    }
   } finally {
     await plain?.close().catch(() => undefined);
     await floor?.close().catch(() => undefined);
@@ -254,35 +272,41 @@ async function main(): Promise<number> {
   const measures: Measure[] = [];
   const results: Results = {};
 
-  // Bundle sizes.
-  const sizes = measureSizes(OUT_DIR);
-  results.sizes = sizes;
-  for (const s of sizes) {
-    if (isContentScript(s.entry)) measures.push({ budget: 'contentScriptGzipKB', label: `${s.entry} (gzip)`, value: s.gzipKB });
-    else measures.push({ label: `${s.entry} (gzip)`, value: s.gzipKB, unit: 'KB', note: `${s.rawKB} KB brut` });
+  if (want('sizes')) {
+    // Bundle sizes.
+    const sizes = measureSizes(OUT_DIR);
+    results.sizes = sizes;
+    for (const s of sizes) {
+      if (isContentScript(s.entry)) measures.push({ budget: 'contentScriptGzipKB', label: `${s.entry} (gzip)`, value: s.gzipKB });
+      else measures.push({ label: `${s.entry} (gzip)`, value: s.gzipKB, unit: 'KB', note: `${s.rawKB} KB brut` });
+    }
   }
 
-  // Referentiel, in Node.
-  log(`référentiel : mesures sur ${src.real ? 'les vraies données' : 'les fixtures (pas de données réelles)'}…`);
-  const ref = measureReferentiel(src.dir);
-  const { stats, ...refFigures } = ref;
-  results.referentiel = { source: src.dir, realData: src.real, ...refFigures, counts: stats.counts };
-  const refNote = src.real ? undefined : 'fixtures';
-  measures.push(
-    { label: 'référentiel : construction', value: ref.buildMs, unit: 'ms', ...(refNote ? { note: refNote } : {}) },
-    { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut${refNote ? ', fixtures' : ''}` },
-    { budget: 'referentielLoadMs', value: ref.loadMs, ...(refNote ? { note: refNote } : {}) },
-    { budget: 'referentielLookupsPerSec', value: ref.lookupsPerSecond, ...(refNote ? { note: refNote } : {}) },
-  );
+  if (want('referentiel')) {
+    // Referentiel, in Node.
+    log(`référentiel : mesures sur ${src.real ? 'les vraies données' : 'les fixtures (pas de données réelles)'}…`);
+    const ref = measureReferentiel(src.dir);
+    const { stats, ...refFigures } = ref;
+    results.referentiel = { source: src.dir, realData: src.real, ...refFigures, counts: stats.counts };
+    const refNote = src.real ? undefined : 'fixtures';
+    measures.push(
+      { label: 'référentiel : construction', value: ref.buildMs, unit: 'ms', ...(refNote ? { note: refNote } : {}) },
+      { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut${refNote ? ', fixtures' : ''}` },
+      { budget: 'referentielLoadMs', value: ref.loadMs, ...(refNote ? { note: refNote } : {}) },
+      { budget: 'referentielLookupsPerSec', value: ref.lookupsPerSecond, ...(refNote ? { note: refNote } : {}) },
+    );
+  }
 
-  // Report from cache, in Node (the background's code over a memory store).
-  const report = await measureReportFromCache(quick ? 20 : 50);
-  results.reportFromCache = report;
-  measures.push(
-    { budget: 'reportFromCacheMs', value: round(report.fromStorageMs, 2) },
-    { label: 'rapport depuis la mémoire du service worker', value: round(report.fromMemoryMs, 3), unit: 'ms' },
-    { label: 'rapport déjà vu : requêtes', value: report.requestsWhenSeen, unit: 'count' },
-  );
+  if (want('report')) {
+    // Report from cache, in Node (the background's code over a memory store).
+    const report = await measureReportFromCache(quick ? 20 : 50);
+    results.reportFromCache = report;
+    measures.push(
+      { budget: 'reportFromCacheMs', value: round(report.fromStorageMs, 2) },
+      { label: 'rapport depuis la mémoire du service worker', value: round(report.fromMemoryMs, 3), unit: 'ms' },
+      { label: 'rapport déjà vu : requêtes', value: report.requestsWhenSeen, unit: 'count' },
+    );
+  }
 
   let chromiumPath: string | null = null;
   try {
@@ -291,11 +315,13 @@ async function main(): Promise<number> {
     log((e as Error).message);
   }
   if (chromiumPath) {
-    log('extraction sur les listes de 10 000 lignes…');
-    const extraction = await measureExtraction({ runs: quick ? 5 : 21, executablePath: chromiumPath });
-    results.extraction = extraction;
-    for (const x of extraction) measures.push({ budget: 'extraction10kMs', label: `extraction 10 000 lignes : ${x.list}`, value: x.medianMs });
-    await browserMeasures(measures, results);
+    if (want('extraction')) {
+      log('extraction sur les listes de 10 000 lignes…');
+      const extraction = await measureExtraction({ runs: quick ? 5 : 21, executablePath: chromiumPath });
+      results.extraction = extraction;
+      for (const x of extraction) measures.push({ budget: 'extraction10kMs', label: `extraction 10 000 lignes : ${x.list}`, value: x.medianMs });
+    }
+    if (['nonmatching', 'latency', 'forty', 'wake', 'heap', 'cost'].some(want)) await browserMeasures(measures, results);
   } else {
     for (const name of ['nonMatchingObservers', 'nonMatchingMessages', 'nonMatchingRequests', 'seenPageRequests'] as const) {
       measures.push({ budget: name, value: null, note: 'Chromium absent' });
