@@ -4,6 +4,8 @@ import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types'
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
+  allOf,
+  firstOf,
   list,
   attempt,
   first,
@@ -119,7 +121,7 @@ function fromRedirectUrl(url: URL, page: 'formation' | 'action' | 'etablissement
 
 /** Onisep's own InserJeunes block (`#inserjeune`): the panel goes right after it and complements it. */
 export function nativeBlock(doc: Document): { anchor: Element; native: NativeBlock } | undefined {
-  const block = first(doc, '#inserjeune, #inserjeunes');
+  const block = firstOf(doc, ['#inserjeune', '#inserjeunes']);
   return block ? { anchor: block, native: 'inserjeunes' } : undefined;
 }
 
@@ -185,7 +187,7 @@ const isStructurePath = (segs: string[]) => (segs.length === 5 || segs.length ==
 function placeOfPage(doc: Document, name: string | undefined): SightingPlace | undefined {
   if (!name) return undefined;
   let where: ReturnType<typeof postcodeAndCommune>;
-  for (const el of all(doc, '.callout-text, address')) if ((where ??= postcodeAndCommune(spacedTextOf(el)))) break;
+  for (const el of allOf(doc, ['.callout-text', 'address'])) if ((where ??= postcodeAndCommune(spacedTextOf(el)))) break;
   where ??= postcodeAndCommune(leadingText(doc, 5000));
   return { etablissement: name, ...where };
 }
