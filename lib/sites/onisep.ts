@@ -173,9 +173,10 @@ export function whereToLearnRows(doc: Document, formation: { for?: string; slug?
     const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
     if (!link) continue; // no way to name the establishment: no badge
     const postcode = textOf(row.querySelector('td[data-label="Code postal"]')).replace(/\s/g, '');
-    const place: SightingPlace = { etablissement: labelOf(link), commune: textOf(cell) };
+    const name = labelOf(link);
+    const place: SightingPlace = { etablissement: name, commune: textOf(cell) };
     if (/^[0-9]{5}$/.test(postcode)) place.codePostal = postcode;
-    push(out, makeSighting('onisep', 'liste-item', { ...formation }, { anchor: row, label: labelOf(link), confidence: 'medium', place }));
+    push(out, makeSighting('onisep', 'liste-item', { ...formation }, { anchor: row, label: name, confidence: 'medium', place }));
   }
   return out;
 }
