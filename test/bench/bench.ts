@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
-import { routeSites } from '../e2e/fixtures';
 import { pageFixtures } from '../fixtures/pages';
 import { measureReportFromCache } from '../inserjeunes/measure';
 import { startMockApi, type MockApi } from '../mock-api/server';
@@ -25,9 +24,10 @@ import {
 } from './browser';
 import { budgets } from './budgets';
 import { checkFailures, exitCode, formatTable, median, overFloor, round, spread, toRow, type Measure } from './check';
-import { heavyPage, routeHeavy, writeFloorExtension } from './floor';
+import { heavyPage, heavyServed, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
+import { serveSites, type Served, type SiteServer } from './site-server';
 import { isContentScript, measureSizes } from './sizes';
 
 /** The mock API's port (BENCH_PORT in the environment lets two checkouts measure side by side). */
@@ -105,23 +105,21 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
   const latencyPages = formationPages.slice(0, LATENCY_RUNS + 1);
   const wakePages = formationPages.slice(LATENCY_RUNS + 1, LATENCY_RUNS + 1 + WAKE_RUNS);
   const heavy = heavyPage(formationPages[formationPages.length - 1]!.html);
-  const extra: Record<string, string> = { [FORTY_URL]: fortyPage(rows) };
-  for (const p of formationPages) extra[p.url] = p.html;
-  for (const p of NON_MATCHING_PAGES) extra[p.url] = p.html;
-  const route = async (c: BrowserContext) => {
-    await routeSites(c, extra);
-    await routeHeavy(c, HEAVY_URL, heavy);
-  };
+  const html = (body: string): Served => ({ type: 'text/html; charset=utf-8', body });
+  const extra: Record<string, Served> = { [FORTY_URL]: html(fortyPage(rows)), ...heavyServed(HEAVY_URL, heavy) };
+  for (const p of formationPages) extra[p.url] = html(p.html);
+  for (const p of NON_MATCHING_PAGES) extra[p.url] = html(p.html);
 
   let mock: MockApi | undefined;
+  let sites: SiteServer | undefined;
   let ext: CdpExtension | undefined;
   let ours: BrowserContext | undefined;
   let floor: BrowserContext | undefined;
   let plain: BrowserContext | undefined;
   try {
     mock = await startMockApi({ port: BENCH_PORT, latencyMs: MOCK_LATENCY_MS, dataset: fortyDataset(rows, ref) });
-    ext = await launchWithDevtools(OUT_DIR);
-    await route(ext.context);
+    sites = await serveSites(extra);
+    ext = await launchWithDevtools(OUT_DIR, sites.args);
     await clearExtensionStorage(ext.worker);
 
     if (want('nonmatching')) {
@@ -210,14 +208,10 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     if (want('cost')) {
       log(`coût des pages (${RUNS} chargements avec, avec le plancher, sans, en alternance)…`);
       writeFloorExtension(OUT_DIR, FLOOR_DIR);
-      // The three browsers of the page-cost runs are launched alike: ours is not the DevTools-instrumented
-      // one used above (its second DevTools client follows every request of the page).
-      ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`]);
-      floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`]);
-      plain = await launchPlain([]);
-      await route(ours);
-      await route(floor);
-      await route(plain);
+      // The three browsers of the page-cost runs are launched alike, on the same site server.
+      ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`, ...sites.args]);
+      floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`, ...sites.args]);
+      plain = await launchPlain(sites.args);
       const kinds = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
       const pages = [...kinds, { name: 'page lourde', url: HEAVY_URL }];
       const costs = await measurePageCost({ with: ours, floor, without: plain }, pages, RUNS, (d, t) => {
@@ -258,9 +252,9 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     await plain?.close().catch(() => undefined);
     await floor?.close().catch(() => undefined);
     await ours?.close().catch(() => undefined);
-    await ext?.cdpBrowser.close().catch(() => undefined);
-    await ext?.context.close().catch(() => undefined);
+    await ext?.close().catch(() => undefined);
     await mock?.close().catch(() => undefined);
+    await sites?.close().catch(() => undefined);
   }
 }
 

@@ -2,7 +2,7 @@
 // measures of `npm run bench`.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { Served } from './site-server';
 
 interface ContentScript {
   matches: string[];
@@ -83,18 +83,9 @@ export function heavyPage(formationHtml: string): { html: string; assets: Record
   return { html, assets };
 }
 
-/** Serves the heavy page and its assets, each after `HEAVY_LATENCY_MS` (routes added later win in Playwright). */
-export async function routeHeavy(context: BrowserContext, url: string, page: ReturnType<typeof heavyPage>): Promise<void> {
-  const later = () => new Promise((r) => setTimeout(r, HEAVY_LATENCY_MS));
-  await context.route(url, async (route) => {
-    await later();
-    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html });
-  });
-  await context.route(`${ASSETS}**`, async (route) => {
-    const name = route.request().url().slice(ASSETS.length);
-    const a = page.assets[name];
-    await later();
-    if (!a) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ contentType: a.type, body: a.body });
-  });
+/** The heavy page and its assets by URL, each served after `HEAVY_LATENCY_MS` (test/bench/site-server.ts). */
+export function heavyServed(url: string, page: ReturnType<typeof heavyPage>): Record<string, Served> {
+  const out: Record<string, Served> = { [url]: { type: 'text/html; charset=utf-8', body: page.html, delayMs: HEAVY_LATENCY_MS } };
+  for (const [name, a] of Object.entries(page.assets)) out[`${ASSETS}${name}`] = { ...a, delayMs: HEAVY_LATENCY_MS };
+  return out;
 }
