@@ -16,6 +16,7 @@ import { measureReferentiel } from '../referentiel/measure';
 import { measureExtraction } from '../sites/bench-extraction';
 import {
   clearExtensionStorage,
+  FIGURES_SIGNAL,
   measureForty,
   measureNonMatching,
   measurePageCost,
@@ -24,7 +25,7 @@ import {
 } from './browser';
 import { budgets } from './budgets';
 import { checkFailures, exitCode, formatTable, median, overFloor, round, spread, toRow, type Measure } from './check';
-import { heavyPage, heavyServed, writeFloorExtension } from './floor';
+import { heavyPage, heavyServed, writeFloorExtension, writeWakeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
 import { serveSites, type Served, type SiteServer } from './site-server';
@@ -36,6 +37,7 @@ export const MOCK_LATENCY_MS = 50;
 export const OUT_DIR = resolve('.output/chrome-mv3-bench');
 export const REPORT_FILE = resolve('.output/bench.json');
 export const FLOOR_DIR = resolve('.output/bench-floor');
+export const WAKE_FLOOR_DIR = resolve('.output/bench-wake-floor');
 const HEAVY_URL = 'https://www.onisep.fr/ressources/univers-formation/formations/lycees/formation-lourde';
 
 const args = new Set(process.argv.slice(2));
@@ -113,6 +115,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
   let mock: MockApi | undefined;
   let sites: SiteServer | undefined;
   let ext: CdpExtension | undefined;
+  let wakeFloor: CdpExtension | undefined;
   let ours: BrowserContext | undefined;
   let floor: BrowserContext | undefined;
   let plain: BrowserContext | undefined;
@@ -179,12 +182,31 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     }
 
     if (want('wake')) {
-      log(`premier panneau après arrêt du service worker (${wakePages.length} réveils)…`);
-      const wake = await measureWake(ext, mock, wakePages.map((p) => p.url));
+      log(`premier panneau après arrêt du service worker (${wakePages.length} réveils, et ceux du plancher)…`);
+      writeWakeFloorExtension(OUT_DIR, WAKE_FLOOR_DIR, FIGURES_SIGNAL);
+      wakeFloor = await launchWithDevtools(WAKE_FLOOR_DIR, sites.args);
+      const wake = await measureWake(ext, mock, wakePages.map((p) => p.url), wakeFloor);
       results.wake = { mockLatencyMs: MOCK_LATENCY_MS, samples: wake };
       const wakes = wake.filter((w) => w.stopped && w.requests > 0 && w.figuresMs !== null).map((w) => w.figuresMs! - MOCK_LATENCY_MS);
+      const floors = wake.flatMap((w) => (w.floorMs == null ? [] : [w.floorMs]));
       const wakeNote = wakes.length < wake.length ? `${wake.length - wakes.length} réveil(s) non valables écartés` : undefined;
-      measures.push({ budget: 'wakePanelOverLatencyMs', value: round(median(wakes)), runs: wakes.length, spread: round(spread(wakes)), ...(wakeNote ? { note: wakeNote } : {}) });
+      const floorMs = round(median(floors));
+      measures.push(
+        {
+          budget: 'wakePanelOverLatencyMs',
+          value: round(median(wakes)),
+          runs: wakes.length,
+          spread: round(spread(wakes)),
+          note: [wakeNote, floorMs === null ? undefined : `plancher ${floorMs} ms`].filter(Boolean).join(', ') || undefined,
+        },
+        {
+          label: 'plancher : service worker vide réveillé, question après le chargement → réponse (après DOMContentLoaded)',
+          value: floorMs,
+          unit: 'ms',
+          runs: floors.length,
+          spread: round(spread(floors)),
+        },
+      );
     }
 
     if (want('heap')) {
@@ -253,6 +275,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     await floor?.close().catch(() => undefined);
     await ours?.close().catch(() => undefined);
     await ext?.close().catch(() => undefined);
+    await wakeFloor?.close().catch(() => undefined);
     await mock?.close().catch(() => undefined);
     await sites?.close().catch(() => undefined);
   }

@@ -5,6 +5,7 @@
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import type { MockApi } from '../mock-api/server';
 import { median, round, spread } from './check';
+import { FLOOR_ANSWER_MARK } from './floor';
 
 export interface ExtensionHandle {
   context: BrowserContext;
@@ -307,14 +308,16 @@ export interface LatencySample {
  */
 export async function figuresAfterDcl(page: Page, visible: Promise<boolean>): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
   await visible;
-  return page.evaluate(() => {
+  return page.evaluate((floorMark) => {
     const w = window as unknown as { __ijFiguresAt?: number; __ijRowsAt?: number };
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    // The wake floor's content script answers in its own world: its moment is in the shared timeline.
+    const figuresAt = w.__ijFiguresAt ?? performance.getEntriesByName(floorMark)[0]?.startTime;
     return {
-      figuresMs: w.__ijFiguresAt === undefined ? null : w.__ijFiguresAt - dcl,
+      figuresMs: figuresAt === undefined ? null : figuresAt - dcl,
       rowsMs: w.__ijRowsAt === undefined ? null : w.__ijRowsAt - dcl,
     };
-  });
+  }, FLOOR_ANSWER_MARK);
 }
 
 /** Navigates (or reloads) and measures as figuresAfterDcl does, the signal listened to from before the navigation. */

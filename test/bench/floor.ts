@@ -37,6 +37,41 @@ export function writeFloorExtension(ourBuild: string, dir: string): void {
   writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
 }
 
+/**
+ * Writes the floor of a wake into `dir`: a service worker that answers any message at once (woken, like
+ * ours, by the tab's navigation events), and a content script on our matches that sends one message
+ * after the page's load, as ours does, and marks (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What waking any
+ * extension's worker costs a page's first question is what this one costs.
+ */
+/** The wake floor's answer, marked in the page's timeline (shared by the page's and the content script's worlds). */
+export const FLOOR_ANSWER_MARK = 'inserjeunes:floor-answer';
+
+export function writeWakeFloorExtension(ourBuild: string, dir: string, signal: string): void {
+  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
+  const matches = (ours.content_scripts ?? []).flatMap((s) => s.matches);
+  if (matches.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    resolve(dir, 'worker.js'),
+    'chrome.tabs.onUpdated.addListener(() => {});\nchrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n',
+  );
+  writeFileSync(
+    resolve(dir, 'ask.js'),
+    `const ask = () => chrome.runtime.sendMessage('wake').then(() => { performance.mark(${JSON.stringify(FLOOR_ANSWER_MARK)}); console.debug(${JSON.stringify(signal)}); });\n` +
+      `if (document.readyState === 'complete') ask(); else addEventListener('load', () => setTimeout(ask, 0), { once: true });\n`,
+  );
+  const manifest = {
+    manifest_version: 3,
+    name: 'bench wake floor',
+    version: '1.0.0',
+    background: { service_worker: 'worker.js' },
+    permissions: ['tabs'],
+    content_scripts: [{ matches: [...new Set(matches)], js: ['ask.js'] }],
+  };
+  writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+}
+
 export const HEAVY_LATENCY_MS = 40;
 const ASSETS = 'https://www.onisep.fr/bench-assets/';
 

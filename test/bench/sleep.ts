@@ -92,31 +92,42 @@ export interface WakeSample {
   figuresMs: number | null;
   /** Requests the panel made to the API: > 0 for a true cache miss. */
   requests: number;
+  /** The same page in the wake floor's browser (floor.ts writeWakeFloorExtension), its worker stopped: DOMContentLoaded → its answer, ms. */
+  floorMs?: number | null;
 }
 
 /**
  * For each page (a programme not asked about before): stop the service worker, then open the page and
  * time its first figures. What a user sees at the start of a visit, the worker asleep since the last one.
  */
-export async function measureWake(ext: CdpExtension, mock: MockApi, urls: string[]): Promise<WakeSample[]> {
+export async function measureWake(ext: CdpExtension, mock: MockApi, urls: string[], floor?: CdpExtension): Promise<WakeSample[]> {
   const out: WakeSample[] = [];
   const blank = await ext.context.newPage();
+  const floorBlank = await floor?.context.newPage();
+  /** One wake: the worker stopped, then the page opened and timed; null figures when it was not seen stopped. */
+  const wakeOnce = async (e: CdpExtension, on: Page, url: string) => {
+    const stopped = await stopWorker(on, e.browserSession, e.extensionId);
+    const page = await e.context.newPage();
+    try {
+      await page.addInitScript(VISIBLE_INIT);
+      mock.resetRequests();
+      const { figuresMs } = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
+      await page.waitForTimeout(100);
+      return { stopped, figuresMs: round(figuresMs), requests: mock.requests.length };
+    } finally {
+      await page.close();
+    }
+  };
   try {
     for (const url of urls) {
-      const stopped = await stopWorker(blank, ext.browserSession, ext.extensionId);
-      const page = await ext.context.newPage();
-      try {
-        await page.addInitScript(VISIBLE_INIT);
-        mock.resetRequests();
-        const { figuresMs } = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
-        await page.waitForTimeout(100);
-        out.push({ url, stopped, figuresMs: round(figuresMs), requests: mock.requests.length });
-      } finally {
-        await page.close();
-      }
+      const ours = await wakeOnce(ext, blank, url);
+      // The floor's wake right after ours, on the same page: drifts of the machine fall on both.
+      const theirs = floor && floorBlank ? await wakeOnce(floor, floorBlank, url) : undefined;
+      out.push({ url, ...ours, ...(theirs ? { floorMs: theirs.stopped ? theirs.figuresMs : null } : {}) });
     }
   } finally {
     await blank.close();
+    await floorBlank?.close();
   }
   return out;
 }
