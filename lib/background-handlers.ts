@@ -212,8 +212,9 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     if (!ref) return;
     mark('bg-warm-ref');
     const task = () => new Promise<void>((r) => setTimeout(r, 0));
-    const cfd = ref.programme(ref.keys().fors[0] ?? '')?.cfd[0] ?? ref.keys().cfds[0] ?? '';
-    for (const touch of warmUps(ref, cfd)) {
+    // A code no table holds decodes each table all the same (its index is built on first use), without
+    // listing every key of the referentiel to find a real one (which decoded and copied more tables).
+    for (const touch of warmUps(ref, '')) {
       await task();
       touch();
     }

@@ -161,6 +161,8 @@ describe('background service', () => {
       expect(globalThis.fetch).toHaveBeenCalledTimes(1);
       expect(parsed).toHaveLength(1);
       expect(decodedTables(parsed[0]!)).toEqual(expect.arrayContaining(['formations', 'mefs', 'programmes', 'familles']));
+      // Only those: a table no first lookup reads (RNCP) stays packed.
+      expect(decodedTables(parsed[0]!)).not.toContain('rncp');
       // The lookup finds it all ready: no second read of the index.
       await service.lookup(offer, {});
       expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json'))).toHaveLength(1);
