@@ -188,6 +188,23 @@ describe('background service', () => {
     expect(sent.at(-1)).toBe('cle-corrigee');
   });
 
+  it('reads the settings once, and again only after they change', async () => {
+    const service = createBackgroundService();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settingsReads = () => get.mock.calls.filter(([keys]) => JSON.stringify(keys ?? null).includes('"settings"')).length;
+    try {
+      await service.lookup(offer, {});
+      await service.lookup(offer, {});
+      await service.lookup(offer, { force: true });
+      expect(settingsReads()).toBe(1);
+      await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url, preferredRegion: '84' });
+      await service.lookup(offer, {});
+      expect(settingsReads()).toBe(2);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
   it('never serves one API’s cached answers for another address', async () => {
     const service = createBackgroundService();
     await service.lookup(offer, {});
