@@ -13,11 +13,26 @@ export const isAffelnetOffre = (code: string): boolean => OFFRE_SHAPE.test(code)
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isSlug = (slug: string): boolean => slug.length <= 200 && SLUG_SHAPE.test(slug);
 
+/** Each string id's own check. */
+export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, (v: string) => boolean> = {
+  for: (v) => isOnisepId('FOR', v),
+  af: (v) => isOnisepId('AF', v),
+  ens: (v) => isOnisepId('ENS', v),
+  uai: isValidUai,
+  cfd: isCfd,
+  mef: isMef10,
+  mefstat11: isMefstat11,
+  gta: isGta,
+  offre: isAffelnetOffre,
+  slug: isSlug,
+};
+
+const checkOf = new Map(Object.entries(stringChecks) as [keyof typeof stringChecks, (v: string) => boolean][]);
+
 /**
  * Copies into `ids` the ids of `raw` that pass their own validation; anything else (wrong type, shape,
- * key) is dropped. True when it kept one that names something (any but a length). One test and one
- * named store per key: list rows call this 10,000 times, and a lookup of the check and a computed-key
- * store per id cost about what the checks themselves do.
+ * key) is dropped. True when it kept one that names something (any but a length): list rows call this
+ * 10,000 times, and a second walk over what was kept cost about what the checks do.
  */
 export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean {
   let named = false;
@@ -27,61 +42,13 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
     const v = raw[key];
     if (key === 'duree') duree = v;
     else if (key === 'fors') fors = v;
-    else if (typeof v !== 'string') continue;
-    else if (key === 'for') {
-      if (isOnisepId('FOR', v)) {
-        ids.for = v;
-        named = true;
-      }
-    } else if (key === 'af') {
-      if (isOnisepId('AF', v)) {
-        ids.af = v;
-        named = true;
-      }
-    } else if (key === 'ens') {
-      if (isOnisepId('ENS', v)) {
-        ids.ens = v;
-        named = true;
-      }
-    } else if (key === 'uai') {
-      if (isValidUai(v)) {
-        ids.uai = v;
-        named = true;
-      }
-    } else if (key === 'cfd') {
-      if (isCfd(v)) {
-        ids.cfd = v;
-        named = true;
-      }
-    } else if (key === 'mef') {
-      if (isMef10(v)) {
-        ids.mef = v;
-        named = true;
-      }
-    } else if (key === 'mefstat11') {
-      if (isMefstat11(v)) {
-        ids.mefstat11 = v;
-        named = true;
-      }
-    } else if (key === 'gta') {
-      if (isGta(v)) {
-        ids.gta = v;
-        named = true;
-      }
-    } else if (key === 'offre') {
-      if (isAffelnetOffre(v)) {
-        ids.offre = v;
-        named = true;
-      }
-    } else if (key === 'slug') {
-      if (isSlug(v)) {
-        ids.slug = v;
-        named = true;
-      }
+    else if (typeof v === 'string' && checkOf.get(key as keyof typeof stringChecks)?.(v)) {
+      ids[key as keyof typeof stringChecks] = v;
+      named = true;
     }
   }
   if (Array.isArray(fors)) {
-    const kept = [...new Set(fors.filter((v): v is string => typeof v === 'string' && isOnisepId('FOR', v) && v !== ids.for))];
+    const kept = [...new Set(fors.filter((v): v is string => typeof v === 'string' && stringChecks.for(v) && v !== ids.for))];
     if (kept.length > 0) {
       ids.fors = kept.slice(0, 4);
       named = true;

@@ -2,9 +2,8 @@
 // pages and inputs (fast-check): selector lists asked one selector at a time, the id gate.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../../lib/codes';
 import { allOf, firstOf } from '../../lib/sites/dom';
-import { cleanIds, fillIds, isAffelnetOffre, isSlug, MAX_DUREE } from '../../lib/sites/ids';
+import { cleanIds, fillIds, MAX_DUREE, stringChecks } from '../../lib/sites/ids';
 import type { SightingIds } from '../../lib/types';
 import { htmlDocument } from './helpers';
 
@@ -53,20 +52,9 @@ describe('selector lists asked one selector at a time', () => {
 });
 
 describe('fillIds (the id gate)', () => {
-  // The gate as it was first written: a map from each key to its check, then the lengths, then a
-  // walk over what was kept to tell whether anything but a length names the sighting.
-  const checks: Record<string, (v: string) => boolean> = {
-    for: (v) => isOnisepId('FOR', v),
-    af: (v) => isOnisepId('AF', v),
-    ens: (v) => isOnisepId('ENS', v),
-    uai: isValidUai,
-    cfd: isCfd,
-    mef: isMef10,
-    mefstat11: isMefstat11,
-    gta: isGta,
-    offre: isAffelnetOffre,
-    slug: isSlug,
-  };
+  // The gate as it was first written: each key's check, then the lengths read from raw, then a walk
+  // over what was kept to tell whether anything but a length names the sighting.
+  const checks: Record<string, (v: string) => boolean> = stringChecks;
   const reference = (raw: Record<string, unknown>): { ids: SightingIds; named: boolean } => {
     const ids: Record<string, unknown> = {};
     for (const key in raw) {
