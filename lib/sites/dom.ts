@@ -1,7 +1,7 @@
 // Defensive DOM and text helpers shared by the site adapters: read plain text, never HTML, never layout.
 import { findOnisepId, isValidUai, type OnisepKind } from '../codes';
 import type { Confidence, NativeBlock, PageKind, Sighting, SightingIds, SightingPlace, SiteName, Voie } from '../types';
-import { cleanIds } from './ids';
+import { fillIds } from './ids';
 
 /** Longest label kept: a page cannot make us carry a novel around. */
 const MAX_LABEL = 300;
@@ -122,6 +122,60 @@ export function first(root: ParentNode | null | undefined, selector: string): El
   }
 }
 
+/** DOCUMENT_POSITION_FOLLOWING, spelled out: no Node global needed. */
+const FOLLOWING = 4;
+
+/** True when `b` comes after `a` in document order. */
+const before = (a: Element, b: Element) => (a.compareDocumentPosition(b) & FOLLOWING) !== 0;
+
+/**
+ * `querySelector(selectors.join(', '))`, asked one selector at a time: Chromium matches a selector list
+ * against every element of the page (about 1 ms on a 10,000-row list), a lone id, class or tag it finds
+ * through its fast paths. The first in document order of each selector's first match.
+ */
+export function firstOf(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
+  let found: Element | null = null;
+  for (const selector of selectors) {
+    const el = first(root, selector);
+    if (el && (!found || before(el, found))) found = el;
+  }
+  return found;
+}
+
+/** `querySelectorAll(selectors.join(', '))` asked one selector at a time (see firstOf): the matches merged in document order, each once. */
+export function allOf(root: ParentNode | null | undefined, selectors: readonly string[]): Element[] {
+  let merged: Element[] = [];
+  for (const selector of selectors) {
+    const next = all(root, selector);
+    if (merged.length === 0 || next.length === 0) {
+      if (next.length > 0) merged = next;
+      continue;
+    }
+    const out: Element[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < merged.length && j < next.length) {
+      const a = merged[i]!;
+      const b = next[j]!;
+      if (a === b) {
+        out.push(a);
+        i++;
+        j++;
+      } else if (before(a, b)) {
+        out.push(a);
+        i++;
+      } else {
+        out.push(b);
+        j++;
+      }
+    }
+    while (i < merged.length) out.push(merged[i++]!);
+    while (j < next.length) out.push(next[j++]!);
+    merged = out;
+  }
+  return merged;
+}
+
 /**
  * The first `max` characters of the page's main content (or body) as normalised text, text nodes
  * joined by spaces so blocks do not glue together. Key facts sit near the top; a 10,000-row list
@@ -134,10 +188,11 @@ export function leadingText(doc: Document, max = 20_000): string {
   let length = 0;
   const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: no global needed
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  // Without a script or style inside, no text node needs its parent asked (two DOM calls each).
-  const code = !!first(root as ParentNode, 'script, style');
+  // Each text node's parent is asked (two cheap DOM calls): that costs what the text read costs, where
+  // first asking the page whether it holds any script or style matches a selector list against every
+  // element of it (about 1 ms on a 10,000-row list).
   for (let node = walker.nextNode(); node && length < max; node = walker.nextNode()) {
-    const parent = code ? node.parentElement?.tagName : undefined;
+    const parent = node.parentElement?.tagName;
     if (parent === 'SCRIPT' || parent === 'STYLE') continue;
     const value = node.nodeValue ?? '';
     parts.push(value);
@@ -265,17 +320,11 @@ export function makeSighting(
   raw: Record<string, unknown>,
   extras: SightingExtras = {},
 ): Sighting | null {
-  const ids: SightingIds = cleanIds(raw);
+  const ids: SightingIds = {};
+  const named = fillIds(raw, ids);
   const place = cleanPlace(extras.place);
   // A named establishment identifies a page (or a row) even without any id: the background matches it.
-  let identifying = !!place;
-  if (!identifying)
-    for (const key in ids)
-      if (key !== 'duree') {
-        identifying = true;
-        break;
-      }
-  if (!identifying) return null;
+  if (!named && !place) return null;
   const s: Sighting = { site, page, ids };
   if (extras.anchor) s.anchor = extras.anchor;
   if (extras.label) s.label = extras.label;

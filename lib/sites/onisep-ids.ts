@@ -1,7 +1,7 @@
 // Onisep pages' identifiers: each tried by several independent strategies, in order (see SITES.md).
 import { isOnisepId, type OnisepKind } from '../codes';
 import type { Confidence } from '../types';
-import { all, attempt, labelledUai, leadingText, onisepIdOfHref, textOf } from './dom';
+import { all, allOf, attempt, labelledUai, leadingText, onisepIdOfHref, textOf } from './dom';
 
 type Found = { id: string; confidence: Confidence };
 
@@ -35,7 +35,7 @@ function contextParamsIn(els: Element[], key: string, kind: OnisepKind): Found |
 
 /** Strategy 2: the canonical link (or og:url) is the redirect URL carrying the id. */
 export function idFromCanonical(doc: Document, kind: OnisepKind): Found | undefined {
-  for (const el of all(doc, 'link[rel~="canonical"][href], meta[property="og:url"][content]')) {
+  for (const el of allOf(doc, ['link[rel~="canonical"][href]', 'meta[property="og:url"][content]'])) {
     const found = onisepIdOfHref(el.getAttribute('href') ?? el.getAttribute('content'));
     if (found?.kind === kind) return { id: found.id, confidence: 'high' };
   }

@@ -4,6 +4,8 @@ import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types'
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
+  allOf,
+  firstOf,
   list,
   attempt,
   first,
@@ -119,7 +121,7 @@ function fromRedirectUrl(url: URL, page: 'formation' | 'action' | 'etablissement
 
 /** Onisep's own InserJeunes block (`#inserjeune`): the panel goes right after it and complements it. */
 export function nativeBlock(doc: Document): { anchor: Element; native: NativeBlock } | undefined {
-  const block = first(doc, '#inserjeune, #inserjeunes');
+  const block = firstOf(doc, ['#inserjeune', '#inserjeunes']);
   return block ? { anchor: block, native: 'inserjeunes' } : undefined;
 }
 
@@ -171,9 +173,10 @@ export function whereToLearnRows(doc: Document, formation: { for?: string; slug?
     const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
     if (!link) continue; // no way to name the establishment: no badge
     const postcode = textOf(row.querySelector('td[data-label="Code postal"]')).replace(/\s/g, '');
-    const place: SightingPlace = { etablissement: labelOf(link), commune: textOf(cell) };
+    const name = labelOf(link);
+    const place: SightingPlace = { etablissement: name, commune: textOf(cell) };
     if (/^[0-9]{5}$/.test(postcode)) place.codePostal = postcode;
-    push(out, makeSighting('onisep', 'liste-item', { ...formation }, { anchor: row, label: labelOf(link), confidence: 'medium', place }));
+    push(out, makeSighting('onisep', 'liste-item', { ...formation }, { anchor: row, label: name, confidence: 'medium', place }));
   }
   return out;
 }
@@ -185,7 +188,7 @@ const isStructurePath = (segs: string[]) => (segs.length === 5 || segs.length ==
 function placeOfPage(doc: Document, name: string | undefined): SightingPlace | undefined {
   if (!name) return undefined;
   let where: ReturnType<typeof postcodeAndCommune>;
-  for (const el of all(doc, '.callout-text, address')) if ((where ??= postcodeAndCommune(spacedTextOf(el)))) break;
+  for (const el of allOf(doc, ['.callout-text', 'address'])) if ((where ??= postcodeAndCommune(spacedTextOf(el)))) break;
   where ??= postcodeAndCommune(leadingText(doc, 5000));
   return { etablissement: name, ...where };
 }

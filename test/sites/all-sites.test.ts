@@ -89,7 +89,7 @@ describe('text helpers', () => {
   });
 
   it('reads the leading text without script or style, whether the page has some or not', () => {
-    // The parent of each text node is asked only when the content holds a script or a style.
+    // Each text node's parent is asked: a script's or a style's text is skipped wherever it sits.
     expect(leadingText(htmlDocument('<main><p>Durée : 3 ans</p><script>var uai = "UAI : 0693045K";</script><style>p{}</style><p>fin</p></main>'))).toBe(
       'Durée : 3 ans fin',
     );
