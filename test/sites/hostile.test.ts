@@ -12,6 +12,15 @@ import { htmlDocument } from './helpers';
 const ROWS = 10_000;
 const bigLists = generateBigLists(ROWS);
 
+describe('generated lists', () => {
+  it('are whole documents with a doctype, as the sites send (no quirks mode)', () => {
+    for (const { html } of Object.values(bigLists)) {
+      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(new DOMParser().parseFromString(html, 'text/html').compatMode).toBe('CSS1Compat');
+    }
+  });
+});
+
 describe(`a ${ROWS}-row list`, () => {
   for (const [name, { url, html }] of Object.entries(bigLists)) {
     it(`${name}: one sighting per row, timed`, () => {
