@@ -14,10 +14,8 @@ const bigLists = generateBigLists(ROWS);
 
 describe('generated lists', () => {
   it('are whole documents with a doctype, as the sites send (no quirks mode)', () => {
-    for (const { html } of Object.values(bigLists)) {
-      expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-      expect(htmlDocument(html).doctype?.name).toBe('html');
-    }
+    for (const { html } of Object.values(bigLists)) expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    for (const { html } of Object.values(generateBigLists(3))) expect(htmlDocument(html).doctype?.name).toBe('html');
   });
 });
 
