@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, type ClientOptions } from '../../lib/inserjeunes/client';
+import { createClient, DEFAULT_CONCURRENCY, type ClientOptions } from '../../lib/inserjeunes/client';
 import { BASE, fakeFetch, notFound, scenarioRoutes, stats, type Route } from './fake-api';
 
 const MEF = { type: 'mefstat11', code: '23830034403' } as const;
@@ -207,6 +207,27 @@ describe('traffic', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(peak).toBe(2);
     expect(api.requests).toHaveLength(codes.length);
+  });
+
+  it('hands a screenful of requests to the browser at once by default: its own per-host queue sends each as soon as a connection frees', async () => {
+    let active = 0;
+    let peak = 0;
+    const api = fakeFetch({});
+    const counting: typeof fetch = async (input, init) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      try {
+        return await api.fetch(input, init);
+      } finally {
+        active--;
+      }
+    };
+    const client = createClient({ baseUrl: BASE, fetch: counting });
+    const codes = Array.from({ length: 40 }, (_, i) => `2383003${String(4400 + i)}`);
+    await Promise.all(codes.map((code) => client.formation('0693045K', { type: 'mefstat11', code })));
+    expect(peak).toBe(DEFAULT_CONCURRENCY);
+    expect(DEFAULT_CONCURRENCY).toBeGreaterThanOrEqual(32);
   });
 
   it('lets a caller stop waiting with its signal', async () => {
