@@ -19,7 +19,11 @@ export function loadPageUi(ctx: ContentScriptContext, state: Promise<PageState>)
       .sendMessage('sources', undefined)
       .then((s) => s.sources)
       .catch((): SourceCredit[] => []);
-    const [factory, start, credits] = await Promise.all([importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL), state, sources]);
+    const module = importFromExtension<PageUiFactory>('page-ui.js', PAGE_UI_GLOBAL).then((f) => {
+      mark('ui-loaded');
+      return f;
+    });
+    const [factory, start, credits] = await Promise.all([module, state, sources]);
     return factory(ctx, { ...start, sources: credits });
   })();
   return uiPromise;

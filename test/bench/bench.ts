@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
-import { routeSites } from '../e2e/fixtures';
 import { pageFixtures } from '../fixtures/pages';
 import { measureReportFromCache } from '../inserjeunes/measure';
 import { startMockApi, type MockApi } from '../mock-api/server';
@@ -17,6 +16,7 @@ import { measureReferentiel } from '../referentiel/measure';
 import { measureExtraction } from '../sites/bench-extraction';
 import {
   clearExtensionStorage,
+  FIGURES_SIGNAL,
   measureForty,
   measureNonMatching,
   measurePageCost,
@@ -25,9 +25,10 @@ import {
 } from './browser';
 import { budgets } from './budgets';
 import { checkFailures, exitCode, formatTable, median, overFloor, round, spread, toRow, type Measure } from './check';
-import { heavyPage, routeHeavy, writeFloorExtension } from './floor';
+import { heavyPage, heavyServed, writeFloorExtension, writeWakeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
+import { serveSites, type Served, type SiteServer } from './site-server';
 import { isContentScript, measureSizes } from './sizes';
 
 /** The mock API's port (BENCH_PORT in the environment lets two checkouts measure side by side). */
@@ -36,6 +37,7 @@ export const MOCK_LATENCY_MS = 50;
 export const OUT_DIR = resolve('.output/chrome-mv3-bench');
 export const REPORT_FILE = resolve('.output/bench.json');
 export const FLOOR_DIR = resolve('.output/bench-floor');
+export const WAKE_FLOOR_DIR = resolve('.output/bench-wake-floor');
 const HEAVY_URL = 'https://www.onisep.fr/ressources/univers-formation/formations/lycees/formation-lourde';
 
 const args = new Set(process.argv.slice(2));
@@ -107,23 +109,22 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
   const latencyPages = formationPages.slice(0, LATENCY_RUNS + 1);
   const wakePages = formationPages.slice(LATENCY_RUNS + 1, LATENCY_RUNS + 1 + WAKE_RUNS);
   const heavy = heavyPage(formationPages[formationPages.length - 1]!.html);
-  const extra: Record<string, string> = { [FORTY_URL]: fortyPage(rows) };
-  for (const p of formationPages) extra[p.url] = p.html;
-  for (const p of NON_MATCHING_PAGES) extra[p.url] = p.html;
-  const route = async (c: BrowserContext) => {
-    await routeSites(c, extra);
-    await routeHeavy(c, HEAVY_URL, heavy);
-  };
+  const html = (body: string): Served => ({ type: 'text/html; charset=utf-8', body });
+  const extra: Record<string, Served> = { [FORTY_URL]: html(fortyPage(rows)), ...heavyServed(HEAVY_URL, heavy) };
+  for (const p of formationPages) extra[p.url] = html(p.html);
+  for (const p of NON_MATCHING_PAGES) extra[p.url] = html(p.html);
 
   let mock: MockApi | undefined;
+  let sites: SiteServer | undefined;
   let ext: CdpExtension | undefined;
+  let wakeFloor: CdpExtension | undefined;
   let ours: BrowserContext | undefined;
   let floor: BrowserContext | undefined;
   let plain: BrowserContext | undefined;
   try {
     mock = await startMockApi({ port: BENCH_PORT, latencyMs: MOCK_LATENCY_MS, dataset: fortyDataset(rows, ref) });
-    ext = await launchWithDevtools(OUT_DIR);
-    await route(ext.context);
+    sites = await serveSites(extra);
+    ext = await launchWithDevtools(OUT_DIR, sites.args);
     await clearExtensionStorage(ext.worker);
 
     if (want('nonmatching')) {
@@ -186,12 +187,31 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     }
 
     if (want('wake')) {
-      log(`premier panneau après arrêt du service worker (${wakePages.length} réveils)…`);
-      const wake = await measureWake(ext, mock, wakePages.map((p) => p.url));
+      log(`premier panneau après arrêt du service worker (${wakePages.length} réveils, et ceux du plancher)…`);
+      writeWakeFloorExtension(OUT_DIR, WAKE_FLOOR_DIR, FIGURES_SIGNAL);
+      wakeFloor = await launchWithDevtools(WAKE_FLOOR_DIR, sites.args);
+      const wake = await measureWake(ext, mock, wakePages.map((p) => p.url), wakeFloor);
       results.wake = { mockLatencyMs: MOCK_LATENCY_MS, samples: wake };
       const wakes = wake.filter((w) => w.stopped && w.requests > 0 && w.figuresMs !== null).map((w) => w.figuresMs! - MOCK_LATENCY_MS);
+      const floors = wake.flatMap((w) => (w.floorMs == null ? [] : [w.floorMs]));
       const wakeNote = wakes.length < wake.length ? `${wake.length - wakes.length} réveil(s) non valables écartés` : undefined;
-      measures.push({ budget: 'wakePanelOverLatencyMs', value: round(median(wakes)), runs: wakes.length, spread: round(spread(wakes)), ...(wakeNote ? { note: wakeNote } : {}) });
+      const floorMs = round(median(floors));
+      measures.push(
+        {
+          budget: 'wakePanelOverLatencyMs',
+          value: round(median(wakes)),
+          runs: wakes.length,
+          spread: round(spread(wakes)),
+          note: [wakeNote, floorMs === null ? undefined : `plancher ${floorMs} ms`].filter(Boolean).join(', ') || undefined,
+        },
+        {
+          label: 'plancher : service worker vide réveillé, question après le chargement → réponse (après DOMContentLoaded)',
+          value: floorMs,
+          unit: 'ms',
+          runs: floors.length,
+          spread: round(spread(floors)),
+        },
+      );
     }
 
     if (want('heap')) {
@@ -215,14 +235,10 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     if (want('cost')) {
       log(`coût des pages (${RUNS} chargements avec, avec le plancher, sans, en alternance)…`);
       writeFloorExtension(OUT_DIR, FLOOR_DIR);
-      // The three browsers of the page-cost runs are launched alike: ours is not the DevTools-instrumented
-      // one used above (its second DevTools client follows every request of the page).
-      ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`]);
-      floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`]);
-      plain = await launchPlain([]);
-      await route(ours);
-      await route(floor);
-      await route(plain);
+      // The three browsers of the page-cost runs are launched alike, on the same site server.
+      ours = await launchPlain([`--disable-extensions-except=${OUT_DIR}`, `--load-extension=${OUT_DIR}`, ...sites.args]);
+      floor = await launchPlain([`--disable-extensions-except=${FLOOR_DIR}`, `--load-extension=${FLOOR_DIR}`, ...sites.args]);
+      plain = await launchPlain(sites.args);
       const kinds = pageFixtures.map((p) => ({ name: `${p.site}/${p.case}`, url: p.url }));
       const pages = [...kinds, { name: 'page lourde', url: HEAVY_URL }];
       const costs = await measurePageCost({ with: ours, floor, without: plain }, pages, RUNS, (d, t) => {
@@ -263,9 +279,10 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
     await plain?.close().catch(() => undefined);
     await floor?.close().catch(() => undefined);
     await ours?.close().catch(() => undefined);
-    await ext?.cdpBrowser.close().catch(() => undefined);
-    await ext?.context.close().catch(() => undefined);
+    await ext?.close().catch(() => undefined);
+    await wakeFloor?.close().catch(() => undefined);
     await mock?.close().catch(() => undefined);
+    await sites?.close().catch(() => undefined);
   }
 }
 

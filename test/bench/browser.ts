@@ -2,9 +2,10 @@
 // The content script marks what it does (`inserjeunes:*` performance marks, bench builds only); they
 // are read from the page's main world, which sees the isolated world's marks (checked: the
 // `inserjeunes:start` mark must be there, or the measure counts as not taken).
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import type { MockApi } from '../mock-api/server';
 import { median, round, spread } from './check';
+import { FLOOR_ANSWER_MARK } from './floor';
 import { summarizeForty, type FortyMeasure, type FortySample } from './forty';
 
 export interface ExtensionHandle {
@@ -26,6 +27,11 @@ const LONG_TASKS_INIT = `(() => {
  * (`__ijFiguresAt`) and when `rows` badges are all past loading (`__ijRowsAt`). A 4 ms poll: the
  * resolution of these times. Installed only for the latency measures, not for page cost.
  */
+/** What the page's init scripts print when their moment came (read through the console: nothing is evaluated in the page meanwhile). */
+export const FIGURES_SIGNAL = 'inserjeunes-bench:figures';
+export const ROWS_SIGNAL = 'inserjeunes-bench:rows';
+export const SETTLED_SIGNAL = 'inserjeunes-bench:settled';
+
 export const VISIBLE_INIT = `(() => {
   const w = window;
   const started = performance.now();
@@ -34,14 +40,14 @@ export const VISIBLE_INIT = `(() => {
     if (w.__ijFiguresAt === undefined) {
       for (const h of hosts) {
         const r = h.shadowRoot; if (!r) continue;
-        if ([...r.querySelectorAll('.ij-ind-value, .ij-badge-text')].some((e) => e.textContent.includes('%'))) { w.__ijFiguresAt = performance.now(); break; }
+        if ([...r.querySelectorAll('.ij-ind-value, .ij-badge-text')].some((e) => e.textContent.includes('%'))) { w.__ijFiguresAt = performance.now(); console.debug('${FIGURES_SIGNAL}'); break; }
       }
     }
     const rows = w.__ijExpectRows;
     if (rows && w.__ijRowsAt === undefined) {
       const badges = hosts.filter((h) => h.localName === 'inserjeunes-badge');
       const done = badges.filter((h) => { const b = h.shadowRoot && h.shadowRoot.querySelector('.ij-badge'); return b && !b.classList.contains('ij-badge--loading'); });
-      if (done.length >= rows) w.__ijRowsAt = performance.now();
+      if (done.length >= rows) { w.__ijRowsAt = performance.now(); console.debug('${ROWS_SIGNAL}'); }
     }
     const finished = w.__ijFiguresAt !== undefined && (!rows || w.__ijRowsAt !== undefined);
     if (!finished && performance.now() - started < 20000) setTimeout(tick, 4);
@@ -49,15 +55,42 @@ export const VISIBLE_INIT = `(() => {
   tick();
 })();`;
 
-/** True once the content script has finished its work on the page: every host past loading. */
-function settled(): boolean {
-  if (performance.getEntriesByName('inserjeunes:start').length === 0) return false;
-  if (performance.getEntriesByName('inserjeunes:observe').length === 0) return true;
-  const hosts = [...document.querySelectorAll('inserjeunes-panel, inserjeunes-badge')];
-  if (hosts.length === 0) return false;
-  return hosts.every((h) => {
-    const r = h.shadowRoot;
-    return !!r && !!r.querySelector('[class^="ij-"]') && !r.querySelector('[aria-busy="true"]');
+/**
+ * Our panels' end of work, for the page-cost runs with the extension: from the page's load, every 10 ms,
+ * whether every host is past loading (a page of ours that found nothing: its observer started). Printed once.
+ */
+export const SETTLED_INIT = `(() => {
+  const settled = () => {
+    if (performance.getEntriesByName('inserjeunes:start').length === 0) return false;
+    if (performance.getEntriesByName('inserjeunes:observe').length === 0) return true;
+    const hosts = [...document.querySelectorAll('inserjeunes-panel, inserjeunes-badge')];
+    if (hosts.length === 0) return false;
+    return hosts.every((h) => { const r = h.shadowRoot; return !!r && !!r.querySelector('[class^="ij-"]') && !r.querySelector('[aria-busy="true"]'); });
+  };
+  const poll = () => {
+    if (settled()) console.debug('${SETTLED_SIGNAL}');
+    else if (performance.now() < 20000) setTimeout(poll, 10);
+  };
+  addEventListener('load', () => setTimeout(poll, 0), { once: true });
+})();`;
+
+/**
+ * Resolves when the page prints `signal` (see the init scripts above), or after `timeoutMs`. Call it
+ * before the navigation it waits for. Playwright's waitForFunction would inject its own script into the
+ * page and poll it, about 20–50 ms of the page's main thread in the very window being measured.
+ */
+export function pageSignal(page: Page, signal: string, timeoutMs = 15000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const finish = (seen: boolean) => {
+      clearTimeout(timer);
+      page.off('console', onConsole);
+      resolve(seen);
+    };
+    const onConsole = (m: ConsoleMessage) => {
+      if (m.text() === signal) finish(true);
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    page.on('console', onConsole);
   });
 }
 
@@ -131,8 +164,9 @@ async function loadOnce(context: BrowserContext, url: string, withExtension: boo
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    const settled = withExtension ? pageSignal(page, SETTLED_SIGNAL, 5000) : undefined;
     await page.goto(url, { waitUntil: 'load' });
-    if (withExtension) await page.waitForFunction(settled, undefined, { timeout: 5000, polling: 10 }).catch(() => undefined);
+    if (settled) await settled;
     await page.waitForTimeout(50);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const taskMs = (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
@@ -180,6 +214,7 @@ export async function measurePageCost(
 ): Promise<PageCost[]> {
   const variants: Variant[] = ['with', 'floor', 'without'];
   for (const v of variants) await contexts[v].addInitScript(LONG_TASKS_INIT);
+  await contexts.with.addInitScript(SETTLED_INIT);
   const samples = new Map(pages.map((p) => [p.url, { with: [], floor: [], without: [] } as Record<Variant, LoadSample[]>]));
   // One warm-up load each way: compilation caches and the worker's referentiel are not what a page costs.
   for (const p of pages) for (const v of variants) await loadOnce(contexts[v], p.url, v === 'with');
@@ -268,19 +303,29 @@ export interface LatencySample {
   requestsOnHit: number;
 }
 
-export async function figuresAfterDcl(page: Page, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
-  const key = rows ? '__ijRowsAt' : '__ijFiguresAt';
-  await page
-    .waitForFunction((k) => (window as unknown as Record<string, unknown>)[k] !== undefined, key, { timeout: 15000, polling: 20 })
-    .catch(() => undefined);
-  return page.evaluate(() => {
+/**
+ * DOMContentLoaded → the first figure (or, with `rows`, every row's badge past loading), ms, once `visible`
+ * (a pageSignal of FIGURES_SIGNAL or ROWS_SIGNAL, started before the navigation) has come.
+ */
+export async function figuresAfterDcl(page: Page, visible: Promise<boolean>): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+  await visible;
+  return page.evaluate((floorMark) => {
     const w = window as unknown as { __ijFiguresAt?: number; __ijRowsAt?: number };
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
+    // The wake floor's content script answers in its own world: its moment is in the shared timeline.
+    const figuresAt = w.__ijFiguresAt ?? performance.getEntriesByName(floorMark)[0]?.startTime;
     return {
-      figuresMs: w.__ijFiguresAt === undefined ? null : w.__ijFiguresAt - dcl,
+      figuresMs: figuresAt === undefined ? null : figuresAt - dcl,
       rowsMs: w.__ijRowsAt === undefined ? null : w.__ijRowsAt - dcl,
     };
-  });
+  }, FLOOR_ANSWER_MARK);
+}
+
+/** Navigates (or reloads) and measures as figuresAfterDcl does, the signal listened to from before the navigation. */
+export async function openAndTime(page: Page, go: () => Promise<unknown>, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+  const visible = pageSignal(page, rows ? ROWS_SIGNAL : FIGURES_SIGNAL);
+  await go();
+  return figuresAfterDcl(page, visible);
 }
 
 /**
@@ -294,13 +339,11 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
     try {
       await page.addInitScript(VISIBLE_INIT);
       mock.resetRequests();
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      const miss = await figuresAfterDcl(page);
+      const miss = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100); // the cache write settles
       const requestsOnMiss = mock.requests.length;
       mock.resetRequests();
-      await page.reload({ waitUntil: 'domcontentloaded' });
-      const hit = await figuresAfterDcl(page);
+      const hit = await openAndTime(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100);
       out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit: mock.requests.length });
     } finally {
@@ -330,8 +373,7 @@ async function fortyOnce(ext: ExtensionHandle, mock: MockApi, url: string, rows:
     await page.addInitScript(`window.__ijExpectRows = ${rows};`);
     await page.addInitScript(VISIBLE_INIT);
     mock.resetRequests();
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const t = await figuresAfterDcl(page, rows);
+    const t = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }), rows);
     await page.waitForTimeout(100); // the cache's batched write settles before the next run clears it
     const badgesWithFigures = await page.evaluate(
       () =>

@@ -2,7 +2,7 @@
 // measures of `npm run bench`.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { Served } from './site-server';
 
 interface ContentScript {
   matches: string[];
@@ -33,6 +33,41 @@ export function writeFloorExtension(ourBuild: string, dir: string): void {
       ...(s.run_at ? { run_at: s.run_at } : {}),
       js: ['floor.js'],
     })),
+  };
+  writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+}
+
+/**
+ * Writes the floor of a wake into `dir`: a service worker that answers any message at once (woken, like
+ * ours, by the tab's navigation events), and a content script on our matches that sends one message
+ * after the page's load, as ours does, and marks (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What waking any
+ * extension's worker costs a page's first question is what this one costs.
+ */
+/** The wake floor's answer, marked in the page's timeline (shared by the page's and the content script's worlds). */
+export const FLOOR_ANSWER_MARK = 'inserjeunes:floor-answer';
+
+export function writeWakeFloorExtension(ourBuild: string, dir: string, signal: string): void {
+  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
+  const matches = (ours.content_scripts ?? []).flatMap((s) => s.matches);
+  if (matches.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    resolve(dir, 'worker.js'),
+    'chrome.tabs.onUpdated.addListener(() => {});\nchrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n',
+  );
+  writeFileSync(
+    resolve(dir, 'ask.js'),
+    `const ask = () => chrome.runtime.sendMessage('wake').then(() => { performance.mark(${JSON.stringify(FLOOR_ANSWER_MARK)}); console.debug(${JSON.stringify(signal)}); });\n` +
+      `if (document.readyState === 'complete') ask(); else addEventListener('load', () => setTimeout(ask, 0), { once: true });\n`,
+  );
+  const manifest = {
+    manifest_version: 3,
+    name: 'bench wake floor',
+    version: '1.0.0',
+    background: { service_worker: 'worker.js' },
+    permissions: ['tabs'],
+    content_scripts: [{ matches: [...new Set(matches)], js: ['ask.js'] }],
   };
   writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
 }
@@ -83,18 +118,9 @@ export function heavyPage(formationHtml: string): { html: string; assets: Record
   return { html, assets };
 }
 
-/** Serves the heavy page and its assets, each after `HEAVY_LATENCY_MS` (routes added later win in Playwright). */
-export async function routeHeavy(context: BrowserContext, url: string, page: ReturnType<typeof heavyPage>): Promise<void> {
-  const later = () => new Promise((r) => setTimeout(r, HEAVY_LATENCY_MS));
-  await context.route(url, async (route) => {
-    await later();
-    await route.fulfill({ contentType: 'text/html; charset=utf-8', body: page.html });
-  });
-  await context.route(`${ASSETS}**`, async (route) => {
-    const name = route.request().url().slice(ASSETS.length);
-    const a = page.assets[name];
-    await later();
-    if (!a) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ contentType: a.type, body: a.body });
-  });
+/** The heavy page and its assets by URL, each served after `HEAVY_LATENCY_MS` (test/bench/site-server.ts). */
+export function heavyServed(url: string, page: ReturnType<typeof heavyPage>): Record<string, Served> {
+  const out: Record<string, Served> = { [url]: { type: 'text/html; charset=utf-8', body: page.html, delayMs: HEAVY_LATENCY_MS } };
+  for (const [name, a] of Object.entries(page.assets)) out[`${ASSETS}${name}`] = { ...a, delayMs: HEAVY_LATENCY_MS };
+  return out;
 }

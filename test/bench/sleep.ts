@@ -3,90 +3,73 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import type { MockApi } from '../mock-api/server';
-import { figuresAfterDcl, VISIBLE_INIT } from './browser';
+import { openAndTime, VISIBLE_INIT } from './browser';
+import { connectBrowserCdp, type BrowserCdp } from './browser-cdp';
 import { round } from './check';
 
 export interface CdpExtension {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** A second connection to the same browser, for its browser-level DevTools session. */
-  cdpBrowser: Browser;
-  browserSession: CDPSession;
+  /** A bare connection to the browser's DevTools endpoint, for the service worker. */
+  browserSession: BrowserCdp;
+  close(): Promise<void>;
 }
 
 /** Chromium with the extension, as test/e2e/chromium.ts launches it, plus a DevTools port for the browser session. */
-export async function launchWithDevtools(extensionDir: string): Promise<CdpExtension> {
+export async function launchWithDevtools(extensionDir: string, args: string[] = []): Promise<CdpExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ij-bench-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'fr-FR',
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--remote-debugging-port=0', ...CHROMIUM_ARGS],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--remote-debugging-port=0', ...args, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const portFile = resolve(userDataDir, 'DevToolsActivePort');
   for (let i = 0; i < 100 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
-  const port = readFileSync(portFile, 'utf8').split('\n')[0]!.trim();
-  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const browserSession = await cdpBrowser.newBrowserCDPSession();
-  return { context, worker, extensionId, cdpBrowser, browserSession };
+  const [port, path] = readFileSync(portFile, 'utf8').split('\n').map((l) => l.trim());
+  const browserSession = await connectBrowserCdp(port!, path!);
+  const close = async () => {
+    browserSession.close();
+    await context.close();
+  };
+  return { context, worker, extensionId, browserSession, close };
 }
 
-async function workerTarget(session: CDPSession, extensionId: string): Promise<string | null> {
-  const { targetInfos } = await session.send('Target.getTargets');
+async function workerTarget(session: BrowserCdp, extensionId: string): Promise<string | null> {
+  const { targetInfos } = await session.send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets');
   const t = targetInfos.find((i) => i.type === 'service_worker' && i.url.startsWith(`chrome-extension://${extensionId}/`));
   return t?.targetId ?? null;
 }
 
 /** Whether the extension's service worker is running. */
-export async function workerRunning(session: CDPSession, extensionId: string): Promise<boolean> {
+export async function workerRunning(session: BrowserCdp, extensionId: string): Promise<boolean> {
   return (await workerTarget(session, extensionId)) !== null;
 }
 
-/**
- * The service worker's used JS heap after a garbage collection, MB; null when it is not running.
- * Talks to the worker through the browser session (`Target.sendMessageToTarget`), since Playwright
- * opens DevTools sessions on pages only.
- */
-export async function workerHeapMB(session: CDPSession, extensionId: string): Promise<number | null> {
+/** The service worker's used JS heap after a garbage collection, MB; null when it is not running. */
+export async function workerHeapMB(session: BrowserCdp, extensionId: string): Promise<number | null> {
   const targetId = await workerTarget(session, extensionId);
   if (!targetId) return null;
-  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-  let next = 1;
-  const pending = new Map<number, (v: { result?: unknown; error?: { message: string } }) => void>();
-  const onMessage = (e: { sessionId: string; message: string }) => {
-    if (e.sessionId !== sessionId) return;
-    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: { message: string } };
-    if (m.id !== undefined) pending.get(m.id)?.(m);
-  };
-  session.on('Target.receivedMessageFromTarget', onMessage);
-  const call = async <T>(method: string): Promise<T> => {
-    const id = next++;
-    const reply = new Promise<{ result?: unknown; error?: { message: string } }>((r) => pending.set(id, r));
-    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
-    const m = await reply;
-    if (m.error) throw new Error(`${method}: ${m.error.message}`);
-    return m.result as T;
-  };
+  const { sessionId } = await session.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   try {
-    await call('HeapProfiler.enable');
-    await call('HeapProfiler.collectGarbage');
-    const { usedSize } = await call<{ usedSize: number }>('Runtime.getHeapUsage');
+    await session.send('HeapProfiler.enable', {}, sessionId);
+    await session.send('HeapProfiler.collectGarbage', {}, sessionId);
+    const { usedSize } = await session.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId);
     return Math.round((usedSize / 1024 ** 2) * 100) / 100;
   } finally {
-    session.off('Target.receivedMessageFromTarget', onMessage);
     await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
   }
 }
 
 /** Stops every service worker (as the browser does after 30 s idle) and waits until ours is gone. */
-export async function stopWorker(page: Page, session: CDPSession, extensionId: string): Promise<boolean> {
+export async function stopWorker(page: Page, session: BrowserCdp, extensionId: string): Promise<boolean> {
   const pageSession = await page.context().newCDPSession(page);
   try {
     await pageSession.send('ServiceWorker.enable');
@@ -109,32 +92,42 @@ export interface WakeSample {
   figuresMs: number | null;
   /** Requests the panel made to the API: > 0 for a true cache miss. */
   requests: number;
+  /** The same page in the wake floor's browser (floor.ts writeWakeFloorExtension), its worker stopped: DOMContentLoaded → its answer, ms. */
+  floorMs?: number | null;
 }
 
 /**
  * For each page (a programme not asked about before): stop the service worker, then open the page and
  * time its first figures. What a user sees at the start of a visit, the worker asleep since the last one.
  */
-export async function measureWake(ext: CdpExtension, mock: MockApi, urls: string[]): Promise<WakeSample[]> {
+export async function measureWake(ext: CdpExtension, mock: MockApi, urls: string[], floor?: CdpExtension): Promise<WakeSample[]> {
   const out: WakeSample[] = [];
   const blank = await ext.context.newPage();
+  const floorBlank = await floor?.context.newPage();
+  /** One wake: the worker stopped, then the page opened and timed; null figures when it was not seen stopped. */
+  const wakeOnce = async (e: CdpExtension, on: Page, url: string) => {
+    const stopped = await stopWorker(on, e.browserSession, e.extensionId);
+    const page = await e.context.newPage();
+    try {
+      await page.addInitScript(VISIBLE_INIT);
+      mock.resetRequests();
+      const { figuresMs } = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
+      await page.waitForTimeout(100);
+      return { stopped, figuresMs: round(figuresMs), requests: mock.requests.length };
+    } finally {
+      await page.close();
+    }
+  };
   try {
     for (const url of urls) {
-      const stopped = await stopWorker(blank, ext.browserSession, ext.extensionId);
-      const page = await ext.context.newPage();
-      try {
-        await page.addInitScript(VISIBLE_INIT);
-        mock.resetRequests();
-        await page.goto(url, { waitUntil: 'domcontentloaded' });
-        const { figuresMs } = await figuresAfterDcl(page);
-        await page.waitForTimeout(100);
-        out.push({ url, stopped, figuresMs: round(figuresMs), requests: mock.requests.length });
-      } finally {
-        await page.close();
-      }
+      const ours = await wakeOnce(ext, blank, url);
+      // The floor's wake right after ours, on the same page: drifts of the machine fall on both.
+      const theirs = floor && floorBlank ? await wakeOnce(floor, floorBlank, url) : undefined;
+      out.push({ url, ...ours, ...(theirs ? { floorMs: theirs.stopped ? theirs.figuresMs : null } : {}) });
     }
   } finally {
     await blank.close();
+    await floorBlank?.close();
   }
   return out;
 }
@@ -146,8 +139,7 @@ export async function servePanels(context: BrowserContext, urls: string[]): Prom
   try {
     await page.addInitScript(VISIBLE_INIT);
     for (const url of urls) {
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      if ((await figuresAfterDcl(page)).figuresMs !== null) shown++;
+      if ((await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }))).figuresMs !== null) shown++;
     }
   } finally {
     await page.close();

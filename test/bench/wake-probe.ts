@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
-import { routeSites } from '../e2e/fixtures';
 import { startMockApi, type MockApi } from '../mock-api/server';
-import { clearExtensionStorage, figuresAfterDcl, measureForty, VISIBLE_INIT } from './browser';
+import { clearExtensionStorage, measureForty, openAndTime, VISIBLE_INIT } from './browser';
 import { median, round, spread } from './check';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, pickProgrammes } from './forty';
+import { serveSites, type Served } from './site-server';
 import { launchWithDevtools, stopWorker, type CdpExtension } from './sleep';
 
 const OUT_DIR = resolve('.output/chrome-mv3-bench');
@@ -38,8 +38,7 @@ interface Timeline {
 async function timeline(ext: CdpExtension, mock: MockApi, page: Page, url: string, kind: Timeline['kind']): Promise<Timeline> {
   await page.addInitScript(VISIBLE_INIT);
   mock.resetRequests();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await figuresAfterDcl(page);
+  await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
   await page.waitForTimeout(100);
   const p = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -78,12 +77,13 @@ async function main() {
   const ref = createReferentiel(JSON.parse(readFileSync(resolve(OUT_DIR, 'referentiel.json'), 'utf8')));
   const rows = pickProgrammes(ref, 40);
   const pages = rows.map((r, i) => formationPage(r, i));
-  const extra: Record<string, string> = { [FORTY_URL]: fortyPage(rows) };
-  for (const p of pages) extra[p.url] = p.html;
+  const html = (body: string): Served => ({ type: 'text/html; charset=utf-8', body });
+  const extra: Record<string, Served> = { [FORTY_URL]: html(fortyPage(rows)) };
+  for (const p of pages) extra[p.url] = html(p.html);
   const mock = await startMockApi({ port: PORT, latencyMs: LATENCY, dataset: fortyDataset(rows, ref) });
-  const ext = await launchWithDevtools(OUT_DIR);
+  const sites = await serveSites(extra);
+  const ext = await launchWithDevtools(OUT_DIR, sites.args);
   try {
-    await routeSites(ext.context, extra);
     await clearExtensionStorage(ext.worker);
     const out: Timeline[] = [];
     let n = 0;
@@ -123,9 +123,9 @@ async function main() {
       console.log(`forty: complete median ${round(median(forty.flatMap((f) => (f.completeMs === null ? [] : [f.completeMs]))))} ms`);
     }
   } finally {
-    await ext.cdpBrowser.close().catch(() => undefined);
-    await ext.context.close().catch(() => undefined);
+    await ext.close().catch(() => undefined);
     await mock.close();
+    await sites.close();
   }
 }
 
