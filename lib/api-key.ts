@@ -28,15 +28,46 @@ function migrate(): Promise<void> {
   return migration;
 }
 
-export async function getApiKey(): Promise<string> {
-  await migrate();
-  const value = await get<unknown>(KEY, db());
-  return typeof value === 'string' ? value : '';
+/**
+ * Each context keeps the key it read (the worker would otherwise open IndexedDB for every lookup); a
+ * context that changes it says so on this channel, and every other one reads it again.
+ */
+const CHANNEL = 'inserjeunes-api-key';
+let channel: BroadcastChannel | undefined;
+let read: Promise<string> | undefined;
+
+function listen(): BroadcastChannel | undefined {
+  if (channel || typeof BroadcastChannel === 'undefined') return channel;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => {
+    read = undefined;
+  };
+  // Node (tests) would otherwise stay alive for the channel.
+  (channel as { unref?: () => void }).unref?.();
+  return channel;
+}
+
+export function getApiKey(): Promise<string> {
+  listen();
+  read ??= (async () => {
+    await migrate();
+    const value = await get<unknown>(KEY, db());
+    return typeof value === 'string' ? value : '';
+  })().catch((error: unknown) => {
+    read = undefined;
+    throw error;
+  });
+  return read;
 }
 
 export async function setApiKey(value: string): Promise<void> {
   await migrate();
   const key = value.trim();
-  if (key) await set(KEY, key, db());
-  else await del(KEY, db());
+  try {
+    if (key) await set(KEY, key, db());
+    else await del(KEY, db());
+  } finally {
+    read = undefined;
+    listen()?.postMessage('changed');
+  }
 }

@@ -132,19 +132,16 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return referentielPromise;
   }
 
-  /**
-   * The settings and the API key, read once for every lookup that arrives while a read is under way
-   * (a page's rows ask together: one read, not one per row). The next lookup after it reads again, so
-   * a change is seen by every lookup that starts once the read under way has answered.
-   */
-  let reading: Promise<[Settings, string]> | undefined;
+  /** The settings, read once and again after each change (storage.onChanged below): not one read per lookup. */
+  let settingsRead: Promise<Settings> | undefined;
   const readSettings = () =>
-    (reading ??= Promise.all([getSettings(), getApiKey().catch(() => '')]).finally(() => {
-      reading = undefined;
+    (settingsRead ??= getSettings().catch((error: unknown) => {
+      settingsRead = undefined;
+      throw error;
     }));
 
   async function client() {
-    const [settings, apiKey] = await readSettings();
+    const [settings, apiKey] = await Promise.all([readSettings(), getApiKey().catch(() => '')]);
     // Any change of the key rebuilds the client: a corrected key is used at once.
     const key = JSON.stringify([settings.apiUrl, settings.cacheDays, apiKey]);
     if (current?.key !== key) {
@@ -162,6 +159,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   // The cache's header is written with its first entry (batched: maybe not yet) and never removed by
   // eviction, only by a clear; the settings go with a clear too.
   browser.storage?.onChanged?.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) settingsRead = undefined;
     const removed = (key: string) => key in changes && changes[key]!.newValue == null;
     if (area === 'local' && (removed(CACHE_INDEX_KEY) || removed(SETTINGS_KEY))) {
       // Its pending writes (new answers, last-use times) would put back what was just erased.
@@ -247,8 +245,9 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     if (!ref) return;
     mark('bg-warm-ref');
     const task = () => new Promise<void>((r) => setTimeout(r, 0));
-    const cfd = ref.programme(ref.keys().fors[0] ?? '')?.cfd[0] ?? ref.keys().cfds[0] ?? '';
-    for (const touch of warmUps(ref, cfd)) {
+    // A code no table holds decodes each table all the same (its index is built on first use), without
+    // listing every key of the referentiel to find a real one (which decoded and copied more tables).
+    for (const touch of warmUps(ref, '')) {
       await task();
       touch();
     }
@@ -381,7 +380,7 @@ function warmUps(ref: Referentiel, cfd: string): (() => unknown)[] {
   return [() => ref.formation(cfd), () => ref.finalYear(cfd), () => ref.programmeOfCfd(cfd), () => ref.famille(cfd), () => ref.entryYear(cfd)];
 }
 
-/** Settings are re-read per lookup (cheap), so no watcher is needed; closed tabs' findings are dropped. */
+/** Closed tabs' findings are dropped; a tab that navigates forgets what its old page showed. */
 export function watchTabs(service: BackgroundService): void {
   browser.tabs?.onRemoved.addListener((tabId) => {
     service.forgetTab(tabId);

@@ -3,7 +3,7 @@
 // corrupt entries discarded, storage-full handled, and an in-memory layer in front.
 // Each entry carries its own last-use time: a write stores the entries it changed (batched, one
 // store write per short window) and a small header with the entry count, never a whole index.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ApiResult, CallOptions, CodeRef, InserJeunesClient } from './client';
 
 export interface AsyncStore {
@@ -50,15 +50,16 @@ export interface Cache {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+// zod's numbers are finite: Infinity and NaN are refused.
 const entrySchema = z.object({
   v: z.literal(1),
-  at: z.number().finite(),
+  at: z.number(),
   /** Last use; entries written before it existed count as used when written. */
-  u: z.number().finite().optional(),
-  data: z.unknown().refine((d) => d !== undefined),
+  u: z.optional(z.number()),
+  data: z.unknown().check(z.refine((d) => d !== undefined)),
 });
 /** The header: how many entries storage holds (version 2; version 1 was the whole LRU index). */
-const headerSchema = z.object({ v: z.literal(2), count: z.number().int().nonnegative() });
+const headerSchema = z.object({ v: z.literal(2), count: z.int().check(z.nonnegative()) });
 type Entry = { v: 1; at: number; u?: number; data: unknown };
 
 export function createCache(store: AsyncStore, options: CacheOptions = {}): Cache {

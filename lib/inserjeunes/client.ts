@@ -1,7 +1,7 @@
 // Typed calls to the InserJeunes public routes: validated inputs, timeouts, bounded retries with
 // backoff, shared in-flight requests, a concurrency limit, and every failure mapped to a cell.
 // Contract: ../shared/design/INSERJEUNES_API.md. This module never throws to its callers.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { workerMark as mark } from './worker-marks';
 import { isCfd, isMefstat11, isValidUai } from '../codes';
 import type { Cell, ErrorReason, NoFiguresReason } from '../types';
@@ -223,7 +223,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
     });
   }
 
-  async function call<S extends z.ZodType>(path: string, query: Record<string, string>, schema: S, opts: CallOptions | undefined): Promise<ApiResult<z.infer<S>>> {
+  async function call<S extends z.ZodMiniType>(path: string, query: Record<string, string>, schema: S, opts: CallOptions | undefined): Promise<ApiResult<z.infer<S>>> {
     const build = (millesime?: string) => {
       const params = new URLSearchParams(query);
       if (millesime) params.set('millesime', millesime);

@@ -2,13 +2,18 @@
 // Objects are loose: fields the API adds later are tolerated. Only the fields needed to tell what a
 // cell is are required; the figures themselves are checked by figures.ts (a wrong type there is an
 // `invalid-response` cell, never a crash nor a wrong number).
-import { z } from 'zod';
+// zod/mini: the same checks as classic zod, without the methods classic zod attaches to every schema
+// it builds (building these schemas was most of the service worker's start-up script time).
+import * as z from 'zod/mini';
 
 // No code generation: extension pages and service workers forbid eval, and store reviews flag it.
 z.config({ jitless: true });
 
-const count = z.number().nullable().optional();
-const text = z.string().nullable().optional();
+/** Present or not, null or of this type (what the API may leave out or send as null). */
+const maybe = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
+
+const count = maybe(z.number());
+const text = maybe(z.string());
 
 export const lieuSchema = z.looseObject({ code: z.string(), nom: z.string() });
 
@@ -20,13 +25,13 @@ export const donneeSourceSchema = z.looseObject({
 export const familleMetierSchema = z.looseObject({
   code: text,
   libelle: text,
-  isAnneeCommune: z.boolean().nullable().optional(),
+  isAnneeCommune: maybe(z.boolean()),
 });
 
 export const metaSchema = z.looseObject({
   titre: text,
   details: text,
-  messages: z.array(z.string()).nullable().optional(),
+  messages: maybe(z.array(z.string())),
 });
 
 /** The fields every statistics object shares (national, regional, establishment). */
@@ -38,8 +43,8 @@ const statsShape = {
   libelle: text,
   libelle_ancien: text,
   filiere: text,
-  diplome: z.looseObject({ code: z.string(), libelle: z.string() }).nullable().optional(),
-  formation_fermee: z.boolean().nullable().optional(),
+  diplome: maybe(z.looseObject({ code: z.string(), libelle: z.string() })),
+  formation_fermee: maybe(z.boolean()),
   nb_annee_term: count,
   nb_sortant: count,
   nb_poursuite_etudes: count,
@@ -57,60 +62,59 @@ const statsShape = {
   salaire_12_mois_q1: count,
   salaire_12_mois_q2: count,
   salaire_12_mois_q3: count,
-  donnee_source: donneeSourceSchema.nullable().optional(),
-  familleMetier: familleMetierSchema.nullable().optional(),
-  _meta: metaSchema.nullable().optional(),
+  donnee_source: maybe(donneeSourceSchema),
+  familleMetier: maybe(familleMetierSchema),
+  _meta: maybe(metaSchema),
 };
 
 /** A specialty of a common 2de, or the final year a first-year code points to. */
 export const terminaleSchema = z.looseObject({
   ...statsShape,
   // The API's database keeps only the code here; the public answer carries full objects.
-  millesime: z.string().optional(),
+  millesime: z.optional(z.string()),
 });
 
 export const statsSchema = z.looseObject({
   ...statsShape,
-  certificationsTerminales: z.array(terminaleSchema).nullable().optional(),
+  certificationsTerminales: maybe(z.array(terminaleSchema)),
 });
 
-export const formationSchema = statsSchema.extend({
+export const formationSchema = z.extend(statsSchema, {
   uai: text,
   libelle_etablissement: text,
-  region: lieuSchema.nullable().optional(),
-  academie: lieuSchema.nullable().optional(),
+  region: maybe(lieuSchema),
+  academie: maybe(lieuSchema),
   uai_type: text,
   uai_donnee: text,
   uai_donnee_type: text,
 });
 
-export const regionaleSchema = statsSchema.extend({
-  region: lieuSchema.nullable().optional(),
+export const regionaleSchema = z.extend(statsSchema, {
+  region: maybe(lieuSchema),
 });
 
 /** `certifications/{codes}?vue=filieres`: national figures summed per voie; a voie may be absent. */
-const anyStatsSchema = statsSchema.extend({ code_certification: z.string().optional(), millesime: z.string().optional() });
+const anyStatsSchema = z.extend(statsSchema, { code_certification: z.optional(z.string()), millesime: z.optional(z.string()) });
 
 // Sums over several codes carry no single `code_certification`: it is optional there.
 const filiereStatsSchema = anyStatsSchema;
 export const filieresSchema = z.looseObject({
-  pro: filiereStatsSchema.optional(),
-  apprentissage: filiereStatsSchema.optional(),
-  agricole: filiereStatsSchema.optional(),
+  pro: z.optional(filiereStatsSchema),
+  apprentissage: z.optional(filiereStatsSchema),
+  agricole: z.optional(filiereStatsSchema),
 });
 
 export const apiErrorSchema = z.looseObject({
-  statusCode: z.number().optional(),
-  error: z.string().optional(),
+  statusCode: z.optional(z.number()),
+  error: z.optional(z.string()),
   message: z.string(),
-  data: z
-    .looseObject({
-      millesime: z.string().nullable().optional(),
-      millesimesDisponible: z.array(z.string()).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  details: z.unknown().optional(),
+  data: maybe(
+    z.looseObject({
+      millesime: maybe(z.string()),
+      millesimesDisponible: maybe(z.array(z.string())),
+    }),
+  ),
+  details: z.optional(z.unknown()),
 });
 
 export type LieuRaw = z.infer<typeof lieuSchema>;
@@ -124,7 +128,7 @@ export type ApiErrorRaw = z.infer<typeof apiErrorSchema>;
 export type AnyStatsRaw = z.infer<typeof anyStatsSchema>;
 
 /** A short, key-free description of why a body did not match (for an error cell's message). */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`)

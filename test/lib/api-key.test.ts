@@ -32,3 +32,31 @@ describe('API key', () => {
     expect(await (await import('../../lib/api-key')).getApiKey()).toBe('ancienne-cle');
   });
 });
+
+describe('API key across contexts', () => {
+  it('is read once per context, and again when another context says it changed', async () => {
+    const store = createStore('inserjeunes-secrets', 'secrets');
+    const { set } = await import('idb-keyval');
+    const { getApiKey } = await import('../../lib/api-key');
+    await set('apiKey', 'premiere', store);
+    expect(await getApiKey()).toBe('premiere');
+    // Another extension page writes a new key: this context keeps what it read…
+    await set('apiKey', 'seconde', store);
+    expect(await getApiKey()).toBe('premiere');
+    // …until that page says so on the channel (setApiKey does).
+    const other = new BroadcastChannel('inserjeunes-api-key');
+    other.postMessage('changed');
+    other.close();
+    await vi.waitFor(async () => expect(await getApiKey()).toBe('seconde'));
+  });
+
+  it('tells the other contexts when it saves one', async () => {
+    const { setApiKey } = await import('../../lib/api-key');
+    const heard: unknown[] = [];
+    const other = new BroadcastChannel('inserjeunes-api-key');
+    other.onmessage = (e) => heard.push(e.data);
+    await setApiKey('nouvelle');
+    await vi.waitFor(() => expect(heard).toEqual(['changed']));
+    other.close();
+  });
+});

@@ -161,6 +161,8 @@ describe('background service', () => {
       expect(globalThis.fetch).toHaveBeenCalledTimes(1);
       expect(parsed).toHaveLength(1);
       expect(decodedTables(parsed[0]!)).toEqual(expect.arrayContaining(['formations', 'mefs', 'programmes', 'familles']));
+      // Only those: a table no first lookup reads (RNCP) stays packed.
+      expect(decodedTables(parsed[0]!)).not.toContain('rncp');
       // The lookup finds it all ready: no second read of the index.
       await service.lookup(offer, {});
       expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json'))).toHaveLength(1);
@@ -184,6 +186,23 @@ describe('background service', () => {
     await setApiKey('cle-corrigee');
     await service.lookup(offer, { force: true });
     expect(sent.at(-1)).toBe('cle-corrigee');
+  });
+
+  it('reads the settings once, and again only after they change', async () => {
+    const service = createBackgroundService();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const settingsReads = () => get.mock.calls.filter(([keys]) => JSON.stringify(keys ?? null).includes('"settings"')).length;
+    try {
+      await service.lookup(offer, {});
+      await service.lookup(offer, {});
+      await service.lookup(offer, { force: true });
+      expect(settingsReads()).toBe(1);
+      await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url, preferredRegion: '84' });
+      await service.lookup(offer, {});
+      expect(settingsReads()).toBe(2);
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('never serves one API’s cached answers for another address', async () => {
