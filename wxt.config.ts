@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { apiOriginPattern, DEFAULT_API_URL } from './lib/api-url';
 import { privacyPage } from './lib/privacy-page';
+import { shipReferentiel } from './lib/referentiel/ship';
 import { sites } from './lib/sites/all-sites';
 
 /** The sites' origins (web-accessible resources accept origin patterns only). */
@@ -31,8 +32,10 @@ export default defineConfig({
       if (action) action.default_icon = ICON_FILES;
     },
     // auto-icons starts creating icons/ without waiting for it before writing there: have it exist first.
+    // The referentiel copied from public/ ships gzipped (lib/referentiel/shipped-file.ts).
     'build:done': async (wxt) => {
       await mkdir(resolve(wxt.config.outDir, 'icons'), { recursive: true });
+      shipReferentiel(wxt.config.outDir);
     },
   },
   // Explicit imports everywhere: what a file uses is written at its top.

@@ -13,6 +13,7 @@ import { askNearby, budgeted, MAX_REQUESTS, type NearbyRequest, type NearbyResul
 import { withPlaces } from './referentiel/match-rows';
 import type { Settings } from './settings';
 import { getSettings } from './settings-store';
+import { readShippedReferentiel, SHIPPED_REFERENTIEL } from './referentiel/shipped-file';
 import { sightingKey } from './sites/key';
 import { regions } from './strings';
 import { workerMark as mark } from './inserjeunes/worker-marks';
@@ -113,11 +114,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   function referentiel(): Promise<Referentiel | null> {
     referentielPromise ??= (async () => {
       try {
-        // Built into public/ at build time, so it is not among WXT's typed public paths at type-check time.
-        const url = (browser.runtime.getURL as (path: string) => string)('/referentiel.json');
+        // Built at build time (wxt.config.ts), so it is not among WXT's typed public paths at type-check time.
+        const url = (browser.runtime.getURL as (path: string) => string)(`/${SHIPPED_REFERENTIEL}`);
         const response = await fetch(url);
-        if (!response.ok) return null;
-        const raw = (await response.json()) as ReferentielIndex;
+        if (!response.ok || !response.body) return null;
+        const raw = (await readShippedReferentiel(response.body)) as ReferentielIndex;
         // createReferentiel validates the index first: withPlaces reads the same, checked tables.
         mark('bg-ref-parsed');
         const ref = withPlaces(createReferentiel(raw), raw);

@@ -8,6 +8,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
+import { shipReferentiel } from '../../lib/referentiel/ship';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/chromium';
 import { pageFixtures } from '../fixtures/pages';
 import { measureReportFromCache } from '../inserjeunes/measure';
@@ -36,6 +37,8 @@ export const BENCH_PORT = Number(process.env.BENCH_PORT) || 7359;
 export const MOCK_LATENCY_MS = 50;
 export const OUT_DIR = resolve('.output/chrome-mv3-bench');
 export const REPORT_FILE = resolve('.output/bench.json');
+/** The bench build's referentiel as JSON, for the bench's own reads (the build ships it gzipped). */
+export const REFERENTIEL_JSON = resolve('.output/bench-referentiel.json');
 export const FLOOR_DIR = resolve('.output/bench-floor');
 export const WAKE_FLOOR_DIR = resolve('.output/bench-wake-floor');
 const HEAVY_URL = 'https://www.onisep.fr/ressources/univers-formation/formations/lycees/formation-lourde';
@@ -78,7 +81,8 @@ function build(src: string): void {
     WXT_INSERJEUNES_API_URL: `http://127.0.0.1:${BENCH_PORT}/api/inserjeunes`,
   });
   log(`référentiel depuis ${src}…`);
-  run('npx', ['tsx', 'lib/referentiel/cli.ts', 'build', '--from', src, '--out', resolve(OUT_DIR, 'referentiel.json')]);
+  run('npx', ['tsx', 'lib/referentiel/cli.ts', 'build', '--from', src, '--out', REFERENTIEL_JSON]);
+  shipReferentiel(OUT_DIR, REFERENTIEL_JSON);
 }
 
 function chromiumVersion(path: string): string | null {
@@ -102,7 +106,7 @@ interface Results {
 }
 
 async function browserMeasures(measures: Measure[], results: Results): Promise<void> {
-  const ref = createReferentiel(JSON.parse(readFileSync(resolve(OUT_DIR, 'referentiel.json'), 'utf8')));
+  const ref = createReferentiel(JSON.parse(readFileSync(REFERENTIEL_JSON, 'utf8')));
   const rows = pickProgrammes(ref, 40);
   // Each formation page asks about its own programme: the latency pages, then the wake pages, are misses.
   const formationPages = rows.map((r, i) => formationPage(r, i));

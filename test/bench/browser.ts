@@ -5,6 +5,7 @@
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import type { MockApi } from '../mock-api/server';
 import { median, round, spread } from './check';
+import { SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
 import { FLOOR_ANSWER_MARK } from './floor';
 import { summarizeForty, type FortyMeasure, type FortySample } from './forty';
 
@@ -391,17 +392,21 @@ async function fortyOnce(ext: ExtensionHandle, mock: MockApi, url: string, rows:
   }
 }
 
-/** The service worker reading the shipped index (fetch + JSON parse), median of `runs`, ms. */
+/** The service worker reading the shipped index (fetch, inflate, JSON parse: lib/referentiel/shipped-file.ts), median of `runs`, ms. */
 export async function measureWorkerIndexRead(worker: Worker, runs: number): Promise<number | null> {
-  const times = await worker.evaluate(async (n) => {
-    const c = (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome;
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await (await fetch(c.runtime.getURL('/referentiel.json'), { cache: 'no-store' })).json();
-      out.push(performance.now() - t);
-    }
-    return out;
-  }, runs);
+  const times = await worker.evaluate(
+    async ([n, file]) => {
+      const c = (globalThis as unknown as { chrome: { runtime: { getURL(p: string): string } } }).chrome;
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        const body = (await fetch(c.runtime.getURL(`/${file}`), { cache: 'no-store' })).body!;
+        await new Response(body.pipeThrough(new DecompressionStream('gzip'))).json();
+        out.push(performance.now() - t);
+      }
+      return out;
+    },
+    [runs, SHIPPED_REFERENTIEL] as const,
+  );
   return round(median(times));
 }

@@ -17,6 +17,7 @@ import { serveSites, type Served } from './site-server';
 import { launchWithDevtools, stopWorker, type CdpExtension } from './sleep';
 
 const OUT_DIR = resolve('.output/chrome-mv3-bench');
+const REFERENTIEL_JSON = resolve('.output/bench-referentiel.json'); // as test/bench/bench.ts builds it
 const PORT = 7359; // the bench build's API address
 const LATENCY = 50;
 const argv = process.argv.slice(2);
@@ -74,7 +75,7 @@ async function timeline(ext: CdpExtension, mock: MockApi, page: Page, url: strin
 }
 
 async function main() {
-  const ref = createReferentiel(JSON.parse(readFileSync(resolve(OUT_DIR, 'referentiel.json'), 'utf8')));
+  const ref = createReferentiel(JSON.parse(readFileSync(REFERENTIEL_JSON, 'utf8')));
   const rows = pickProgrammes(ref, 40);
   const pages = rows.map((r, i) => formationPage(r, i));
   const html = (body: string): Served => ({ type: 'text/html; charset=utf-8', body });

@@ -1,5 +1,6 @@
 // The background's services with the fake browser: tab findings survive a worker restart.
 import 'fake-indexeddb/auto';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
@@ -132,7 +133,7 @@ describe('background service', () => {
     const answer = service.lookup(offer, { tabId: 7 });
     // The referentiel and the API are asked while the session read is still pending.
     await vi.waitFor(() => expect(fetched.some((u) => u.startsWith(mock.url))).toBe(true), { timeout: 5000 });
-    expect(fetched.some((u) => u.endsWith('/referentiel.json'))).toBe(true);
+    expect(fetched.some((u) => u.endsWith('/referentiel.json.gz'))).toBe(true);
     release();
     const report = await answer;
     expect(report.programmes[0]?.mefstat11).toBe('23830034403');
@@ -143,10 +144,10 @@ describe('background service', () => {
   });
 
   it('warms up at the worker’s start: the referentiel read and its first-use tables decoded before any message', async () => {
-    const packed = JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index));
+    const packed = gzipSync(JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index)));
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
-      String(input).endsWith('/referentiel.json') ? Promise.resolve(new Response(packed)) : realFetch(input, init),
+      String(input).endsWith('/referentiel.json.gz') ? Promise.resolve(new Response(packed)) : realFetch(input, init),
     );
     const parsed: object[] = [];
     const realJson = Response.prototype.json;
@@ -165,7 +166,7 @@ describe('background service', () => {
       expect(decodedTables(parsed[0]!)).not.toContain('rncp');
       // The lookup finds it all ready: no second read of the index.
       await service.lookup(offer, {});
-      expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json'))).toHaveLength(1);
+      expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json.gz'))).toHaveLength(1);
     } finally {
       vi.mocked(globalThis.fetch).mockRestore();
       vi.mocked(Response.prototype.json).mockRestore();
@@ -256,7 +257,7 @@ describe('background service', () => {
     const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
-      String(input).endsWith('/referentiel.json') ? Promise.resolve(new Response(JSON.stringify(index))) : realFetch(input, init),
+      String(input).endsWith('/referentiel.json.gz') ? Promise.resolve(new Response(gzipSync(JSON.stringify(index)))) : realFetch(input, init),
     );
     const formations = () => mock.requests.filter((r) => r.path.includes('/formations/')).length;
     const weak = { cfd: '40034403', uai: '0692001A', voie: 'scolaire' as const, emploi: 22, formation: 35 };

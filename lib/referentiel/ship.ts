@@ -1,0 +1,17 @@
+// Build side of shipped-file.ts: the built index's JSON, gzipped, in place of the JSON. Node only.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { SHIPPED_REFERENTIEL } from './shipped-file';
+
+/**
+ * Writes `<dir>/referentiel.json.gz` from `json` (a referentiel.json path), and removes `<dir>/referentiel.json`
+ * when `json` is that file. Returns the gzipped size in bytes, or null when there is no index to ship.
+ */
+export function shipReferentiel(dir: string, json = join(dir, 'referentiel.json')): number | null {
+  if (!existsSync(json)) return null;
+  const gz = gzipSync(readFileSync(json), { level: 9 });
+  writeFileSync(join(dir, SHIPPED_REFERENTIEL), gz);
+  if (json === join(dir, 'referentiel.json')) rmSync(json);
+  return gz.length;
+}

@@ -1,0 +1,42 @@
+// The referentiel ships gzipped; the worker inflates it with the platform's DecompressionStream.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../lib/referentiel/build';
+import { packIndex } from '../../lib/referentiel/pack-index';
+import { shipReferentiel } from '../../lib/referentiel/ship';
+import { readShippedReferentiel, SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
+
+const packed = () => JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index));
+
+describe('shipped referentiel', () => {
+  it('replaces the build folder’s JSON by its gzip, which reads back to the same index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ij-ship-'));
+    const json = packed();
+    writeFileSync(join(dir, 'referentiel.json'), json);
+    const size = shipReferentiel(dir);
+    expect(existsSync(join(dir, 'referentiel.json'))).toBe(false);
+    const gz = readFileSync(join(dir, SHIPPED_REFERENTIEL));
+    expect(size).toBe(gz.length);
+    expect(gz.length).toBeLessThan(json.length / 2);
+    expect(gunzipSync(gz).toString('utf8')).toBe(json);
+    const body = new Response(gz).body!;
+    expect(await readShippedReferentiel(body)).toEqual(JSON.parse(json));
+  });
+
+  it('keeps a JSON written elsewhere, and ships nothing when there is no index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ij-ship-'));
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'ij-src-')), 'ref.json');
+    writeFileSync(elsewhere, packed());
+    expect(shipReferentiel(dir, elsewhere)).toBeGreaterThan(0);
+    expect(existsSync(elsewhere)).toBe(true);
+    expect(existsSync(join(dir, SHIPPED_REFERENTIEL))).toBe(true);
+    expect(shipReferentiel(mkdtempSync(join(tmpdir(), 'ij-none-')))).toBeNull();
+  });
+
+  it('fails on a body that is not gzip (the worker then works on the pages’ own codes)', async () => {
+    await expect(readShippedReferentiel(new Response('{"version":2}').body!)).rejects.toThrow();
+  });
+});
