@@ -6,12 +6,9 @@ import { workerMark as mark } from './worker-marks';
 import { isCfd, isMefstat11, isValidUai } from '../codes';
 import type { Cell, ErrorReason, NoFiguresReason } from '../types';
 import {
-  apiErrorSchema,
+  apiSchemas,
   describeIssues,
-  filieresSchema,
-  formationSchema,
-  regionaleSchema,
-  statsSchema,
+  type ApiSchemas,
   type FilieresRaw,
   type FormationRaw,
   type RegionaleRaw,
@@ -223,7 +220,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
     });
   }
 
-  async function call<S extends z.ZodMiniType>(path: string, query: Record<string, string>, schema: S, opts: CallOptions | undefined): Promise<ApiResult<z.infer<S>>> {
+  async function call<K extends keyof ApiSchemas>(path: string, query: Record<string, string>, kind: K, opts: CallOptions | undefined): Promise<ApiResult<z.infer<ApiSchemas[K]>>> {
     const build = (millesime?: string) => {
       const params = new URLSearchParams(query);
       if (millesime) params.set('millesime', millesime);
@@ -235,10 +232,13 @@ export function createClient(options: ClientOptions): InserJeunesClient {
     }
     const aborted = (): Exchange => ({ ok: false, cell: errorCell('network', 'Requête annulée.') });
     let url = build(opts?.millesime);
-    let ex = await withSignal(shared(url), opts?.signal, aborted);
+    const asked = withSignal(shared(url), opts?.signal, aborted);
+    // The schemas are built while the request is out (once per worker life), not before it leaves.
+    setTimeout(apiSchemas, 0);
+    let ex = await asked;
     // A missing millésime: one retry with the newest the API lists, then say which years exist.
     if (!ex.ok && ex.status === 404) {
-      const err = apiErrorSchema.safeParse(ex.body);
+      const err = apiSchemas().apiError.safeParse(ex.body);
       if (err.success && err.data.message === NO_DATA_FOR_MILLESIME) {
         const available = [...(err.data.data?.millesimesDisponible ?? [])].filter(isMillesime).sort().reverse();
         const newest = available[0];
@@ -247,7 +247,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
           ex = await withSignal(shared(url), opts?.signal, aborted);
         }
         if (!ex.ok && ex.status === 404) {
-          const again = apiErrorSchema.safeParse(ex.body);
+          const again = apiSchemas().apiError.safeParse(ex.body);
           if (!again.success || again.data.message === NO_DATA_FOR_MILLESIME) {
             const listed = again.success ? (again.data.data?.millesimesDisponible ?? available) : available;
             return { ok: false, status: 404, url, cell: { state: 'none', reason: 'pas-de-donnees-millesime', millesimesDisponibles: [...listed] } };
@@ -256,7 +256,8 @@ export function createClient(options: ClientOptions): InserJeunesClient {
       }
     }
     if (!ex.ok) return { ok: false, cell: ex.cell, url, ...(ex.status !== undefined ? { status: ex.status } : {}) };
-    const parsed = schema.safeParse(ex.body);
+    const schema: z.ZodMiniType = apiSchemas()[kind];
+    const parsed = schema.safeParse(ex.body) as z.core.util.SafeParseResult<z.infer<ApiSchemas[K]>>;
     mark('bg-validated');
     if (!parsed.success) {
       return { ok: false, status: ex.status, url, cell: errorCell('invalid-response', `Réponse inattendue de l'API : ${describeIssues(parsed.error)}`, ex.status) };
@@ -272,12 +273,12 @@ export function createClient(options: ClientOptions): InserJeunesClient {
       const valid = code.type === 'cfd' ? isCfd(code.code) : isMefstat11(code.code);
       if (!valid) return badRequest(`Code ${code.type.toUpperCase()} invalide : ${code.code}`);
       const prefix = code.type === 'cfd' ? 'CFD' : 'MEFSTAT11';
-      return call(`formations/${uai}-${prefix}:${code.code}`, {}, formationSchema, opts);
+      return call(`formations/${uai}-${prefix}:${code.code}`, {}, 'formation', opts);
     },
     regionale(region, code, opts) {
       if (!isRegionParam(region)) return badRequest(`Région invalide : ${region}`);
       if (!isCfd(code) && !isMefstat11(code)) return badRequest(`Code invalide : ${code}`);
-      return call(`regionales/${region}/certifications/${code}`, {}, regionaleSchema, opts);
+      return call(`regionales/${region}/certifications/${code}`, {}, 'regionale', opts);
     },
     nationale(codes, opts) {
       const mef = codes.mefstat11 ?? [];
@@ -287,11 +288,11 @@ export function createClient(options: ClientOptions): InserJeunesClient {
       if (bad.length) return badRequest(`Code invalide : ${bad.join(', ')}`);
       // Unique and sorted so that the same programme always gives the same URL (dedupe, cache).
       const list = [...new Set([...mef, ...cfd])].sort();
-      return call(`certifications/${list.join(',')}`, { vue: 'filieres' }, filieresSchema, opts);
+      return call(`certifications/${list.join(',')}`, { vue: 'filieres' }, 'filieres', opts);
     },
     certification(code, opts) {
       if (!isCfd(code) && !isMefstat11(code)) return badRequest(`Code invalide : ${code}`);
-      return call(`certifications/${code}`, {}, statsSchema, opts);
+      return call(`certifications/${code}`, {}, 'stats', opts);
     },
   };
 }
@@ -303,11 +304,11 @@ function mapClientError(status: number, body: unknown): NoneCell | ErrorCell {
   if (status === 401 || status === 403) return errorCell('unauthorized', "L'API refuse l'accès (clé manquante ou invalide).", status);
   if (status === 429) return errorCell('rate-limit', undefined, status);
   if (status === 400) {
-    const err = apiErrorSchema.safeParse(body);
+    const err = apiSchemas().apiError.safeParse(body);
     return errorCell('bad-request', err.success ? err.data.message : 'Requête refusée par l’API.', status);
   }
   if (status === 404) {
-    const err = apiErrorSchema.safeParse(body);
+    const err = apiSchemas().apiError.safeParse(body);
     const reason = err.success ? NOT_FOUND[err.data.message] : undefined;
     if (reason) return { state: 'none', reason };
     if (err.success && err.data.message === NO_DATA_FOR_MILLESIME) {

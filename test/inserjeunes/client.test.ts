@@ -247,3 +247,26 @@ describe('traffic', () => {
     expect(JSON.stringify(r)).not.toContain('hunter2');
   });
 });
+
+describe('schemas, built while the first request is out', () => {
+  it('are not built by loading the client, nor before its first request leaves; they are once it has', async () => {
+    vi.resetModules(); // a fresh worker
+    const { createClient: freshClient } = await import('../../lib/inserjeunes/client');
+    const { schemasBuilt } = await import('../../lib/inserjeunes/schema');
+    expect(schemasBuilt()).toBe(false);
+    const builtWhenSent: boolean[] = [];
+    const client = freshClient({
+      baseUrl: BASE,
+      retries: 0,
+      fetch: (async () => {
+        builtWhenSent.push(schemasBuilt());
+        await new Promise((r) => setTimeout(r, 20)); // the API's latency
+        return new Response(JSON.stringify(stats('40025214', 40, 50, 30, 20)), { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch,
+    });
+    const answer = await client.certification('40025214');
+    expect(builtWhenSent).toEqual([false]);
+    expect(schemasBuilt()).toBe(true);
+    expect(answer.ok).toBe(true);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isSansPerspectives, toCell, toFigures } from '../../lib/inserjeunes/figures';
-import { statsSchema } from '../../lib/inserjeunes/schema';
+import { apiSchemas } from '../../lib/inserjeunes/schema';
+
+const statsSchema = apiSchemas().stats;
 import type { Figures } from '../../lib/types';
 import { secret, stats } from './fake-api';
 

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../lib/inserjeunes/client';
 import { missingRates, toCell } from '../../lib/inserjeunes/figures';
 import { buildProgrammeReport } from '../../lib/inserjeunes/report';
-import { statsSchema } from '../../lib/inserjeunes/schema';
+import { apiSchemas } from '../../lib/inserjeunes/schema';
+
+const statsSchema = apiSchemas().stats;
 import { BASE, fakeFetch, notFound, secret, stats, summed, type Route } from './fake-api';
 
 const parse = (o: unknown) => statsSchema.parse(o);

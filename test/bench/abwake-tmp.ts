@@ -1,0 +1,26 @@
+// A/B wakes: two builds interleaved on the same pages (each page a miss in both).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
+import { startMockApi } from '../mock-api/server';
+import { launchWithDevtools, measureWake } from './sleep';
+import { clearExtensionStorage } from './browser';
+import { serveSites, type Served } from './site-server';
+import { formationPage, fortyDataset, pickProgrammes } from './forty';
+import { median } from './check';
+const [A, B] = [process.argv[2]!, process.argv[3]!];
+const N = Number(process.env.N ?? 8);
+const ref = createReferentiel(JSON.parse(readFileSync('/tmp/my-bench-before/referentiel.json', 'utf8')));
+const rows = pickProgrammes(ref, 40);
+const pages = rows.map((r, i) => formationPage(r, i));
+const extra: Record<string, Served> = {};
+for (const p of pages) extra[p.url] = { type: 'text/html; charset=utf-8', body: p.html };
+const mock = await startMockApi({ port: 7389, latencyMs: 50, dataset: fortyDataset(rows, ref) });
+const sites = await serveSites(extra);
+const a = await launchWithDevtools(A, sites.args);
+const b = await launchWithDevtools(B, sites.args);
+await clearExtensionStorage(a.worker); await clearExtensionStorage(b.worker);
+const r = await measureWake(a, mock, pages.slice(1, 1 + N).map((p) => p.url), b);
+console.log(r.map((s) => `${s.figuresMs}/${s.floorMs}`).join(' '));
+console.log('A', median(r.map((s) => s.figuresMs!).filter(Boolean)), 'B', median(r.map((s) => s.floorMs!).filter(Boolean)));
+await a.close(); await b.close(); await sites.close(); await mock.close(); process.exit(0);
