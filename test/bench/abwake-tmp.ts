@@ -1,6 +1,5 @@
 // A/B wakes: two builds interleaved on the same pages (each page a miss in both).
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { startMockApi } from '../mock-api/server';
 import { launchWithDevtools, measureWake } from './sleep';
