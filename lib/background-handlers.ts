@@ -26,9 +26,33 @@ const CACHE_INDEX_KEY = 'ij:index';
 /** The settings item's key in local storage (lib/settings.ts). */
 const SETTINGS_KEY = 'settings';
 
+/**
+ * Reads asked within one task go to storage as one read, each caller given its own keys (a page's rows
+ * each look in the cache at the same moment: one trip through the browser, not one per row).
+ */
+export function gatherReads(read: (keys: string[]) => Promise<Record<string, unknown>>): (keys: string[]) => Promise<Record<string, unknown>> {
+  let next: { keys: Set<string>; answer: Promise<Record<string, unknown>> } | undefined;
+  return (keys) => {
+    if (!next) {
+      const gathered = new Set<string>();
+      const answer = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+        next = undefined;
+        return read([...gathered]);
+      });
+      next = { keys: gathered, answer };
+    }
+    for (const k of keys) next.keys.add(k);
+    return next.answer.then((all) => {
+      const mine: Record<string, unknown> = {};
+      for (const k of keys) if (k in all) mine[k] = all[k];
+      return mine;
+    });
+  };
+}
+
 /** `browser.storage.local` as the cache's store. */
 const localStore: AsyncStore = {
-  get: (keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>,
+  get: gatherReads((keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>),
   all: () => browser.storage.local.get(null) as Promise<Record<string, unknown>>,
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),

@@ -237,6 +237,16 @@ async function buildForDepth(client: InserJeunesClient, input: ProgrammeInput, d
   if (input.uai && voie) {
     const own = await buildProgrammeReport(client, { ...input, scopes: ['etablissement'], voies: [voie] });
     if (own.cells.etablissement[voie].state === 'figures') return own;
+    // None for its own voie: the badge shows the other voie's figures there, else France's. With a code
+    // for each voie, both are asked at once (one round trip, not two), and the badge is the one the
+    // steps below would give; France's answer, when not shown, waits in the cache for the row's panel.
+    if (input.cfd && input.mefstat11) {
+      const [local, withFrance] = await Promise.all([
+        buildProgrammeReport(client, { ...input, scopes: ['etablissement'] }),
+        buildProgrammeReport(client, { ...input, scopes: ['etablissement', 'france'] }),
+      ]);
+      return hasFigures(local, 'etablissement') || local.famille ? local : withFrance;
+    }
   }
   if (input.uai) {
     const local = await buildProgrammeReport(client, { ...input, scopes: ['etablissement'] });

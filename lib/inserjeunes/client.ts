@@ -47,7 +47,11 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Extra attempts after a 429/503/5xx/network failure; default 2. */
   retries?: number;
-  /** Requests on the wire at once; default 6. */
+  /**
+   * Requests handed to the browser at once; default 32. The browser keeps its own per-host limit (6
+   * connections over HTTP/1.1) and sends the next queued request the moment a connection frees; a
+   * lower bound here would make each next request wait for this worker to be scheduled and ask again.
+   */
   concurrency?: number;
   /** Backoff base, doubled at each retry; default 500 ms. */
   backoffMs?: number;
@@ -56,6 +60,9 @@ export interface ClientOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
+
+/** See ClientOptions.concurrency: a screenful of list rows at once. */
+export const DEFAULT_CONCURRENCY = 32;
 
 /** Region codes the API accepts (plus any 5-digit postal code). */
 export const REGION_CODES = ['00', '01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'];
@@ -121,7 +128,7 @@ export function createClient(options: ClientOptions): InserJeunesClient {
   const maxBackoffMs = options.maxBackoffMs ?? 10_000;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const limiter = createLimiter(Math.max(1, options.concurrency ?? 6));
+  const limiter = createLimiter(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
   const inFlight = new Map<string, Promise<Exchange>>();
 
   /** One attempt: a slot, a fetch with its timeout, the body read and parsed. */

@@ -61,10 +61,24 @@ export function completeRows(signal: AbortSignal, mounts: PageMounts, deps: RowC
     }
   };
 
+  // Rows answer one by one, several within a frame on a long list: the establishment panel, which lists
+  // them all, is drawn again once per frame, not once per row.
+  let refreshQueued = false;
+  const refreshSoon = () => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    const run = () => {
+      refreshQueued = false;
+      if (!signal.aborted) refreshEtablissements();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+    else setTimeout(run, 0);
+  };
+
   const rowAnswered = (report: Report, depth: Depth) => {
     // A row's full report completes the same programme wherever the establishment panel lists it.
     if (depth === 'panel') for (const p of report.programmes) mounts.completed.set(p.key, p);
-    refreshEtablissements();
+    refreshSoon();
   };
 
   return { completeRow, withRows, rowAnswered };

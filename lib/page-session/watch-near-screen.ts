@@ -2,6 +2,18 @@
 /** About one screen above and below the viewport: rows are asked a little before they show. */
 export const NEAR_SCREEN_MARGIN = '100% 0px 100% 0px';
 
+/**
+ * Whether `el` lies within the margin now, read from its box: a row already near the screen when the
+ * page is scanned is asked at once, not one rendering frame later (the observer's first report waits
+ * for a frame, late when the page is busy). An element without a box is left to the observer.
+ */
+export function nearNow(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return false;
+  const h = window.innerHeight;
+  return r.bottom >= -h && r.top <= 2 * h && r.right >= 0 && r.left <= window.innerWidth;
+}
+
 export interface NearScreen {
   /** Calls `onNear` once, the first time `el` is within about a screen of the viewport. Returns a canceller. */
   watch(el: Element, onNear: () => void): () => void;
@@ -42,6 +54,10 @@ export function watchNearScreen(signal: AbortSignal): NearScreen {
   return {
     watch(el, onNear) {
       if (signal.aborted) return () => undefined;
+      if (nearNow(el)) {
+        onNear();
+        return () => undefined;
+      }
       waiting.set(el, onNear);
       observer.observe(el);
       return () => {

@@ -7,6 +7,7 @@ import type { MockApi } from '../mock-api/server';
 import { median, round, spread } from './check';
 import { SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
 import { FLOOR_ANSWER_MARK } from './floor';
+import { summarizeForty, type FortyMeasure, type FortySample } from './forty';
 
 export interface ExtensionHandle {
   context: BrowserContext;
@@ -355,17 +356,18 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
 
 // ------------------------------------------------------------------ the 40-programme page
 
-export interface FortyMeasure {
-  rows: number;
-  /** DOMContentLoaded → every row's badge past loading (figures or the reason there are none). */
-  completeMs: number | null;
-  firstFiguresMs: number | null;
-  requests: number;
-  distinctRequests: number;
-  badgesWithFigures: number;
+/**
+ * The 40-programme page, `runs` times, each on a cleared cache (storage emptied, which also drops the
+ * worker's in-memory cache layer) with the service worker awake: the figures are medians over the
+ * runs, with their spread (see summarizeForty in forty.ts).
+ */
+export async function measureForty(ext: ExtensionHandle, mock: MockApi, url: string, rows: number, runs = 1): Promise<FortyMeasure> {
+  const samples: FortySample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fortyOnce(ext, mock, url, rows));
+  return summarizeForty(rows, samples);
 }
 
-export async function measureForty(ext: ExtensionHandle, mock: MockApi, url: string, rows: number): Promise<FortyMeasure> {
+async function fortyOnce(ext: ExtensionHandle, mock: MockApi, url: string, rows: number): Promise<FortySample> {
   await clearExtensionStorage(ext.worker);
   const page = await ext.context.newPage();
   try {
@@ -373,13 +375,12 @@ export async function measureForty(ext: ExtensionHandle, mock: MockApi, url: str
     await page.addInitScript(VISIBLE_INIT);
     mock.resetRequests();
     const t = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }), rows);
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(100); // the cache's batched write settles before the next run clears it
     const badgesWithFigures = await page.evaluate(
       () =>
         [...document.querySelectorAll('inserjeunes-badge')].filter((h) => h.shadowRoot?.querySelector('.ij-badge-text--figures')).length,
     );
     return {
-      rows,
       completeMs: round(t.rowsMs),
       firstFiguresMs: round(t.figuresMs),
       requests: mock.requests.length,

@@ -4,6 +4,7 @@
 // data, and the figures are made up from the row number.
 import type { Referentiel } from '../../lib/referentiel/open-referentiel';
 import { dataset as base, type CertificationInfo, type MockDataset, type StatFigures } from '../mock-api/dataset';
+import { median, round, spread } from './check';
 
 export const FORTY_UAI = '0693045K';
 export const FORTY_URL =
@@ -67,6 +68,54 @@ ${trs}
 </tbody></table></div></section>
 </div></main>
 </body></html>`;
+}
+
+/** One load of the page (measureForty in browser.ts). */
+export interface FortySample {
+  /** DOMContentLoaded → every row's badge past loading (figures or the reason there are none); null if not within 15 s. */
+  completeMs: number | null;
+  firstFiguresMs: number | null;
+  requests: number;
+  distinctRequests: number;
+  badgesWithFigures: number;
+}
+
+/** The runs of the page, and their medians. */
+export interface FortyMeasure {
+  rows: number;
+  runs: number;
+  /**
+   * Median over the runs of `completeMs`, with its interquartile range; null when a run did not
+   * complete (a badge that never settles is a fault, not noise), `incomplete` saying how many.
+   */
+  completeMs: number | null;
+  spread: number | null;
+  incomplete: number;
+  firstFiguresMs: number | null;
+  /** Medians over the runs (each run asks everything again: its cache was cleared). */
+  requests: number | null;
+  distinctRequests: number | null;
+  /** The fewest badges with figures of any run. */
+  badgesWithFigures: number | null;
+  samples: FortySample[];
+}
+
+export function summarizeForty(rows: number, samples: FortySample[]): FortyMeasure {
+  const complete = samples.flatMap((s) => (s.completeMs === null ? [] : [s.completeMs]));
+  const incomplete = samples.length - complete.length;
+  const figures = samples.flatMap((s) => (s.firstFiguresMs === null ? [] : [s.firstFiguresMs]));
+  return {
+    rows,
+    runs: samples.length,
+    completeMs: incomplete ? null : round(median(complete)),
+    spread: incomplete ? null : round(spread(complete)),
+    incomplete,
+    firstFiguresMs: round(median(figures)),
+    requests: median(samples.map((s) => s.requests)),
+    distinctRequests: median(samples.map((s) => s.distinctRequests)),
+    badgesWithFigures: samples.length ? Math.min(...samples.map((s) => s.badgesWithFigures)) : null,
+    samples,
+  };
 }
 
 /** Invented figures for row `i`: 25 to 84 students, rates adding up to 100. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, type ClientOptions } from '../../lib/inserjeunes/client';
+import { createClient, DEFAULT_CONCURRENCY, type ClientOptions } from '../../lib/inserjeunes/client';
 import { BASE, fakeFetch, notFound, scenarioRoutes, stats, type Route } from './fake-api';
 
 const MEF = { type: 'mefstat11', code: '23830034403' } as const;
@@ -185,16 +185,13 @@ describe('traffic', () => {
     expect(api.requests).toHaveLength(2); // finished requests are not reused by the client itself
   });
 
-  it('keeps at most `concurrency` requests on the wire', async () => {
+  /** A fetch that answers after 5 ms, counting the most requests it had under way at once. */
+  function peakCounting(api: ReturnType<typeof fakeFetch>) {
     let active = 0;
-    let peak = 0;
-    const routes: Record<string, Route> = {};
-    const codes = ['23830034403', '23830023102', '23220031114', '32221033107', '32111033107', '23810020006', '23810034403'];
-    for (const code of codes) routes[`regionales/84/certifications/${code}`] = { body: stats(code, 40, 50, 30, 20) };
-    const api = fakeFetch(routes);
-    const counting: typeof fetch = async (input, init) => {
+    const seen = { peak: 0 };
+    const fetch: typeof globalThis.fetch = async (input, init) => {
       active++;
-      peak = Math.max(peak, active);
+      seen.peak = Math.max(seen.peak, active);
       await new Promise((r) => setTimeout(r, 5));
       try {
         return await api.fetch(input, init);
@@ -202,11 +199,29 @@ describe('traffic', () => {
         active--;
       }
     };
-    const client = createClient({ baseUrl: BASE, fetch: counting, concurrency: 2 });
+    return { fetch, seen };
+  }
+
+  it('keeps at most `concurrency` requests on the wire', async () => {
+    const routes: Record<string, Route> = {};
+    const codes = ['23830034403', '23830023102', '23220031114', '32221033107', '32111033107', '23810020006', '23810034403'];
+    for (const code of codes) routes[`regionales/84/certifications/${code}`] = { body: stats(code, 40, 50, 30, 20) };
+    const api = fakeFetch(routes);
+    const counting = peakCounting(api);
+    const client = createClient({ baseUrl: BASE, fetch: counting.fetch, concurrency: 2 });
     const results = await Promise.all(codes.map((c) => client.regionale('84', c)));
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(peak).toBe(2);
+    expect(counting.seen.peak).toBe(2);
     expect(api.requests).toHaveLength(codes.length);
+  });
+
+  it('hands a screenful of requests to the browser at once by default: its own per-host queue sends each as soon as a connection frees', async () => {
+    const counting = peakCounting(fakeFetch({}));
+    const client = createClient({ baseUrl: BASE, fetch: counting.fetch });
+    const codes = Array.from({ length: 40 }, (_, i) => `2383003${String(4400 + i)}`);
+    await Promise.all(codes.map((code) => client.formation('0693045K', { type: 'mefstat11', code })));
+    expect(counting.seen.peak).toBe(DEFAULT_CONCURRENCY);
+    expect(DEFAULT_CONCURRENCY).toBeGreaterThanOrEqual(32);
   });
 
   it('lets a caller stop waiting with its signal', async () => {

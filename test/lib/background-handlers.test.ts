@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
-import { createBackgroundService } from '../../lib/background-handlers';
+import { createBackgroundService, gatherReads } from '../../lib/background-handlers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { saveSettings } from '../../lib/settings-store';
 import type { SightingData } from '../../lib/types';
@@ -277,5 +277,55 @@ describe('background service', () => {
     expect(own.status === 'ok' && own.budgetReached).toBe(false);
     expect(formations()).toBeGreaterThan(0);
     expect(other.status).toBe('ok');
+  });
+
+  it('a page’s rows asked together read the settings and the API key once, and look in the cache in one storage read', async () => {
+    const local = fakeBrowser.storage.local as unknown as { get(keys: unknown): Promise<Record<string, unknown>> };
+    const realGet = local.get.bind(local);
+    const reads: unknown[] = [];
+    const spy = vi.spyOn(local, 'get').mockImplementation((keys) => {
+      reads.push(keys);
+      return realGet(keys);
+    });
+    try {
+      const service = createBackgroundService();
+      const rows: SightingData[] = ['23830034403', '23830023102', '23220031114', '32221033107', '32111033107', '23810034403'].map((mefstat11) => ({
+        site: 'affelnet',
+        page: 'offre',
+        ids: { uai: '0693045K', mefstat11 },
+      }));
+      const reports = await Promise.all(rows.map((row) => service.lookup(row, { tabId: 7, depth: 'badge' })));
+      expect(reports.map((r) => r.programmes[0]?.mefstat11)).toEqual(rows.map((r) => r.ids.mefstat11));
+      const mention = (part: string) => reads.filter((keys) => JSON.stringify(keys).includes(part));
+      expect(mention('settings')).toHaveLength(1);
+      // The rows' first cache lookups went in one read (answers asked afterwards may read again).
+      const first = mention('ij:c:')[0] as string[];
+      expect(rows.every((row) => first.some((k) => k.includes(row.ids.mefstat11!)))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('gatherReads', () => {
+  it('sends the reads asked within one task as one, and gives each caller its own keys only', async () => {
+    const store: Record<string, unknown> = { a: 1, b: 2, c: 3 };
+    const read = vi.fn(async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in store).map((k) => [k, store[k]])));
+    const get = gatherReads(read);
+    const [one, two, missing] = await Promise.all([get(['a']), get(['b', 'c']), get(['zz'])]);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(read.mock.calls[0]![0].sort()).toEqual(['a', 'b', 'c', 'zz']);
+    expect([one, two, missing]).toEqual([{ a: 1 }, { b: 2, c: 3 }, {}]);
+    // A later task reads again, and sees what changed meanwhile.
+    store.a = 10;
+    expect(await get(['a'])).toEqual({ a: 10 });
+    expect(read).toHaveBeenCalledTimes(2);
+  });
+
+  it('a failed read fails each of its callers, and the next read is tried afresh', async () => {
+    const read = vi.fn<(keys: string[]) => Promise<Record<string, unknown>>>().mockRejectedValueOnce(new Error('storage')).mockResolvedValue({ a: 1 });
+    const get = gatherReads(read);
+    await expect(Promise.all([get(['a']), get(['b'])])).rejects.toThrow('storage');
+    expect(await get(['a'])).toEqual({ a: 1 });
   });
 });

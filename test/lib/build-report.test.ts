@@ -94,6 +94,32 @@ describe('lookupSighting', () => {
     expect(badgeStateFromReport(apprentissage)).toEqual(badgeStateFromReport({ ...unnamed, programmes: unnamed.programmes.map((p) => ({ ...p, voie: 'apprentissage' as const })) }));
   });
 
+  it('a list row naming its voie, with no figures there: the other voie and France asked together, the same badge as step by step', async () => {
+    const row = (voie?: 'scolaire'): SightingData => ({ ...onisep({ uai: '0751234J', for: 'FOR.3651' }, 'liste-item'), ...(voie ? { voie } : {}) });
+    const events: string[] = [];
+    const base = ctx.client;
+    const traced = Object.fromEntries(
+      (['formation', 'regionale', 'nationale', 'certification'] as const).map((m) => [
+        m,
+        async (...args: unknown[]) => {
+          const name = `${m}${m === 'formation' ? `:${(args[1] as { type: string }).type}` : ''}`;
+          events.push(`start ${name}`);
+          const r = await (base[m] as (...a: unknown[]) => Promise<unknown>)(...args);
+          events.push(`end ${name}`);
+          return r;
+        },
+      ]),
+    ) as unknown as typeof base;
+    const named = await lookupSighting(row('scolaire'), { ...ctx, client: traced, depth: 'badge' });
+    // France is asked before the other voie's answer came back, not after it.
+    expect(events.indexOf('start nationale')).toBeGreaterThan(-1);
+    expect(events.indexOf('start nationale')).toBeLessThan(events.indexOf('end formation:cfd'));
+    expect(rates(named.programmes[0]!.cells.france.scolaire)).toEqual([41, 40]);
+    const unnamed = await lookupSighting(row(), { ...ctx, depth: 'badge' });
+    expect(badgeStateFromReport(named)).toEqual(badgeStateFromReport({ ...unnamed, programmes: unnamed.programmes.map((p) => ({ ...p, voie: 'scolaire' as const })) }));
+    expect(named.programmes[0]!.cells).toEqual(unnamed.programmes[0]!.cells);
+  });
+
   it('a CAP seen without its length: its standard length, asked first at the establishment and said in the report', async () => {
     const report = await lookupSighting({ site: 'affelnet', page: 'offre', ids: { uai: '0010001W', cfd: '50031114' } }, ctx);
     const [p] = report.programmes;

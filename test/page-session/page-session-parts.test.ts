@@ -194,6 +194,24 @@ describe('completeRows', () => {
     expect(handle.set).not.toHaveBeenCalled();
   });
 
+  it('draws the establishment panel again once for rows answering within the same frame, and not after its signal aborted', async () => {
+    const { session, mounts, handle, rows } = setUp(async () => etablissementReport);
+    for (const n of [1, 2, 3]) {
+      const report: Report = { sighting: rowData, programmes: [{ ...listed, key: `row${n}` }] };
+      mounts.byAnchor.set(document.createElement('li'), { key: `r${n}`, data: rowData, page: 'liste-item', report, depth: 'badge' });
+      rows.rowAnswered(report, 'badge');
+    }
+    expect(handle.set).not.toHaveBeenCalled();
+    await sleep(50); // a frame
+    expect(handle.set).toHaveBeenCalledTimes(1);
+    const shown = handle.set.mock.calls[0]![0];
+    expect(shown.status === 'ready' && shown.report.programmes.map((p) => p.key)).toEqual(['listed', 'row1', 'row2', 'row3']);
+    rows.rowAnswered({ sighting: rowData, programmes: [] }, 'badge');
+    session.abort();
+    await sleep(50);
+    expect(handle.set).toHaveBeenCalledTimes(1);
+  });
+
   it("reloads a row's badge in full when the establishment panel opens it", () => {
     const { mounts } = setUp(async () => etablissementReport);
     const row: Mounted = { key: 'r', data: rowData, page: 'liste-item', report: { sighting: rowData, programmes: [listed] }, depth: 'badge' };
