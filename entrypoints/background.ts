@@ -12,8 +12,8 @@ export default defineBackground(() => {
   mark('bg-main');
   const service = createBackgroundService();
   watchTabs(service);
-  // The browser starts the worker for the tab's navigation events, well before the page's lookup.
-  void service.warm();
+  // Nothing is read at start: the browser wakes the worker for every tab's navigation, on any site;
+  // the referentiel is read by the first lookup that needs it (lib/background-handlers.ts).
   const id = browser.runtime.id;
   const origin = browser.runtime.getURL('/');
   const check = <K extends Parameters<typeof checkRequest>[0]>(type: K, data: unknown, sender: SenderInfo) =>

@@ -85,12 +85,6 @@ export interface BackgroundService {
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
   /**
-   * Starts what every lookup needs (the referentiel, the settings, the API key) and then decodes,
-   * one table per task, what a lookup reads first: called when the worker starts, since the browser
-   * wakes it for the tab's navigation before the page's script asks anything.
-   */
-  warm(): Promise<void>;
-  /**
    * Better lines near the page's establishment (or the user's place), at most MAX_REQUESTS requests; a
    * content script's draw on its tab's request budget, shared with every other panel of the tab.
    */
@@ -240,24 +234,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return [...(await tabOf(tabId)).values()];
   }
 
-  /** Resolves once every first-use table is decoded; a lookup arriving meanwhile runs between two of them. */
-  async function warm(): Promise<void> {
-    const [ref] = await Promise.all([referentiel(), client().catch(() => undefined)]);
-    if (!ref) return;
-    mark('bg-warm-ref');
-    const task = () => new Promise<void>((r) => setTimeout(r, 0));
-    // A code no table holds decodes each table all the same (its index is built on first use), without
-    // listing every key of the referentiel to find a real one (which decoded and copied more tables).
-    for (const touch of warmUps(ref, '')) {
-      await task();
-      touch();
-    }
-    mark('bg-warm-done');
-  }
-
   return {
     referentiel,
-    warm,
     async lookup(sighting, { force, tabId, depth, contentScript }) {
       // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
       const noted = remember(tabId, sighting).catch(() => undefined);
@@ -371,15 +349,6 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   };
 }
 
-/**
- * The referentiel's first-use decodings every programme lookup goes through (its tables are decoded
- * lazily, tens of ms each in a freshly started worker): diplomas, their years, programmes, families.
- * Not the establishments' tables: the largest (their value-added rows), needed by pages with a UAI
- * only, and a lookup arriving while one is decoded would wait for it.
- */
-function warmUps(ref: Referentiel, cfd: string): (() => unknown)[] {
-  return [() => ref.formation(cfd), () => ref.finalYear(cfd), () => ref.programmeOfCfd(cfd), () => ref.famille(cfd), () => ref.entryYear(cfd)];
-}
 
 /** Closed tabs' findings are dropped; a tab that navigates forgets what its old page showed. */
 export function watchTabs(service: BackgroundService): void {

@@ -143,7 +143,7 @@ describe('background service', () => {
     await new Promise((r) => setTimeout(r, 400)); // the batched writes land before the next test's reset
   });
 
-  it('warms up at the worker’s start: the referentiel read and its first-use tables decoded before any message', async () => {
+  it('reads nothing when the worker starts; the first lookup reads the referentiel, once, and decodes only what it uses', async () => {
     const packed = gzipSync(JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index)));
     const realFetch = globalThis.fetch;
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
@@ -156,37 +156,23 @@ describe('background service', () => {
       parsed.push(value);
       return value;
     });
+    const referentielReads = () => vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json.gz')).length;
     try {
+      // Woken by some tab's navigation, on any site: no work until a page of ours asks.
       const service = createBackgroundService();
-      await service.warm();
-      expect(globalThis.fetch).toHaveBeenCalledTimes(1);
-      expect(parsed).toHaveLength(1);
-      expect(decodedTables(parsed[0]!)).toEqual(expect.arrayContaining(['formations', 'mefs', 'programmes', 'familles']));
-      // Only those: a table no first lookup reads (RNCP) stays packed.
-      expect(decodedTables(parsed[0]!)).not.toContain('rncp');
-      // The lookup finds it all ready: no second read of the index.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(referentielReads()).toBe(0);
       await service.lookup(offer, {});
-      expect(vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json.gz'))).toHaveLength(1);
+      await service.lookup(offer, {});
+      expect(referentielReads()).toBe(1);
+      expect(parsed).toHaveLength(1);
+      expect(decodedTables(parsed[0]!)).toEqual(expect.arrayContaining(['mefs']));
+      // A table no offer lookup reads (RNCP) stays packed.
+      expect(decodedTables(parsed[0]!)).not.toContain('rncp');
     } finally {
       vi.mocked(globalThis.fetch).mockRestore();
       vi.mocked(Response.prototype.json).mockRestore();
     }
-  });
-
-  it('uses a corrected API key at once, with no restart', async () => {
-    const sent: (string | null)[] = [];
-    const realFetch = globalThis.fetch;
-    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      sent.push(new Headers(init?.headers).get('x-api-key'));
-      return realFetch(input, init);
-    });
-    const service = createBackgroundService();
-    await setApiKey('premiere-cle');
-    await service.lookup(offer, { force: true });
-    expect(sent.filter((k) => k !== null).at(-1)).toBe('premiere-cle');
-    await setApiKey('cle-corrigee');
-    await service.lookup(offer, { force: true });
-    expect(sent.at(-1)).toBe('cle-corrigee');
   });
 
   it('reads the settings once, and again only after they change', async () => {
