@@ -175,6 +175,22 @@ describe('background service', () => {
     }
   });
 
+  it('uses a corrected API key at once, with no restart', async () => {
+    const sent: (string | null)[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      sent.push(new Headers(init?.headers).get('x-api-key'));
+      return realFetch(input, init);
+    });
+    const service = createBackgroundService();
+    await setApiKey('premiere-cle');
+    await service.lookup(offer, { force: true });
+    expect(sent.filter((k) => k !== null).at(-1)).toBe('premiere-cle');
+    await setApiKey('cle-corrigee');
+    await service.lookup(offer, { force: true });
+    expect(sent.at(-1)).toBe('cle-corrigee');
+  });
+
   it('reads the settings once, and again only after they change', async () => {
     const service = createBackgroundService();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
