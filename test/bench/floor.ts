@@ -11,15 +11,21 @@ interface ContentScript {
   js?: string[];
 }
 
+/** The content scripts of our built manifest (the floors inject on the same sites). */
+function ourContentScripts(ourBuild: string): ContentScript[] {
+  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
+  const scripts = ours.content_scripts ?? [];
+  if (scripts.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  return scripts;
+}
+
 /**
  * Writes a do-nothing MV3 extension into `dir`: one empty content script per entry of our built
  * manifest, on the same matches and at the same `run_at`; no service worker, no permission. What any
  * extension injecting a script on these sites costs a page is what this one costs.
  */
 export function writeFloorExtension(ourBuild: string, dir: string): void {
-  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
-  const scripts = ours.content_scripts ?? [];
-  if (scripts.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  const scripts = ourContentScripts(ourBuild);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, 'floor.js'), '');
@@ -38,8 +44,8 @@ export function writeFloorExtension(ourBuild: string, dir: string): void {
 }
 
 /**
- * Writes the floor of a wake into `dir`: a service worker that answers any message at once (woken, like
- * ours, by the tab's navigation events), and a content script on our matches that sends one message
+ * Writes the floor of a wake into `dir`: a service worker that answers any message at once (listening,
+ * like ours, to the tabs' updates), and a content script on our matches that sends one message
  * after the page's load, as ours does, and marks (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What waking any
  * extension's worker costs a page's first question is what this one costs.
  */
@@ -47,9 +53,7 @@ export function writeFloorExtension(ourBuild: string, dir: string): void {
 export const FLOOR_ANSWER_MARK = 'inserjeunes:floor-answer';
 
 export function writeWakeFloorExtension(ourBuild: string, dir: string, signal: string): void {
-  const ours = JSON.parse(readFileSync(resolve(ourBuild, 'manifest.json'), 'utf8')) as { content_scripts?: ContentScript[] };
-  const matches = (ours.content_scripts ?? []).flatMap((s) => s.matches);
-  if (matches.length === 0) throw new Error(`aucun script de contenu dans ${ourBuild}/manifest.json`);
+  const matches = ourContentScripts(ourBuild).flatMap((s) => s.matches);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
