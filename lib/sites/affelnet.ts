@@ -16,6 +16,7 @@ import {
   makeSighting,
   onisepIdOfHref,
   onisepKey,
+  sightingOf,
 } from './dom';
 import type { SiteAdapter } from './adapter-types';
 
@@ -194,6 +195,8 @@ export function offerRows(doc: Document): Sighting[] {
     const link = offerLinks[i]!;
     const offre = offreOfHref(link.getAttribute('href') ?? '');
     if (!offre) continue;
+    // closest, not a walk in script: each ancestor a script reads gets a wrapper object, and those
+    // wrappers cost the collector more than the walk saves.
     const row = link.closest(ROW) ?? link;
     if (seen.has(row)) continue;
     seen.add(row);
@@ -202,9 +205,14 @@ export function offerRows(doc: Document): Sighting[] {
     const labelled = labelledMef(text);
     const links = onisepByRow.get(row);
     const uai = labelledUai(text);
-    const ids: Record<string, unknown> = links ? { offre, ...onisepIdsOfLinks(links), uai, ...labelled } : { offre, uai, ...labelled };
+    // Keys in the order `{ offre, ...onisep ids, uai, ...labelled }` gave (no spread per row).
+    const ids: Record<string, unknown> = { offre };
+    if (links) Object.assign(ids, onisepIdsOfLinks(links));
+    ids.uai = uai;
+    if (labelled.mefstat11 !== undefined) ids.mefstat11 = labelled.mefstat11;
+    if (labelled.mef !== undefined) ids.mef = labelled.mef;
     const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
-    const s = makeSighting('affelnet', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence });
+    const s = sightingOf('affelnet', 'liste-item', ids, row, labelOf(link), confidence);
     if (s) out.push(s);
   }
   return out;

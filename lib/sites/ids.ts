@@ -30,6 +30,12 @@ export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, 
 const checkOf = new Map(Object.entries(stringChecks) as [keyof typeof stringChecks, (v: string) => boolean][]);
 
 /**
+ * The last value each check accepted. The checks are pure, so a value equal to it passes again without
+ * its pattern being run: a list's rows repeat the page's own ids (its formation, its UAI) row after row.
+ */
+const lastAccepted = new Map<string, string>();
+
+/**
  * Copies into `ids` the ids of `raw` that pass their own validation; anything else (wrong type, shape,
  * key) is dropped. True when it kept one that names something (any but a length): list rows call this
  * 10,000 times, and a second walk over what was kept cost about what the checks do.
@@ -42,7 +48,11 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
     const v = raw[key];
     if (key === 'duree') duree = v;
     else if (key === 'fors') fors = v;
-    else if (typeof v === 'string' && checkOf.get(key as keyof typeof stringChecks)?.(v)) {
+    else if (typeof v === 'string') {
+      if (lastAccepted.get(key) !== v) {
+        if (!checkOf.get(key as keyof typeof stringChecks)?.(v)) continue;
+        lastAccepted.set(key, v);
+      }
       ids[key as keyof typeof stringChecks] = v;
       named = true;
     }
