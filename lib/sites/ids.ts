@@ -1,13 +1,49 @@
 // The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
-import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
+import { isCfd, isMefstat11, isValidUai } from '../codes';
 import type { SightingIds } from '../types';
 
 /** The longest programme an adapter reports, in years ("7 ans" exists); the background's door accepts the same. */
 export const MAX_DUREE = 8;
 
-/** Affelnet offer: `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
-const OFFRE_SHAPE = /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/;
-export const isAffelnetOffre = (code: string): boolean => OFFRE_SHAPE.test(code);
+// The shape checks below read characters where a pattern would cost a regex call each: list rows run
+// two or three of them per row. Each is tested against the pattern it spells out (dom-fast-paths.test.ts).
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpperOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** True when `v` from `from` on is `[1-9][0-9]{0,8}` and nothing else. */
+function positiveNumberFrom(v: string, from: number): boolean {
+  const n = v.length - from;
+  if (n < 1 || n > 9) return false;
+  const c = v.charCodeAt(from);
+  if (c < 49 || c > 57) return false;
+  for (let i = from + 1; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/`: an Affelnet offer, `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
+export function isAffelnetOffre(code: string): boolean {
+  if (code.charCodeAt(0) !== 65 || !isDigit(code.charCodeAt(1))) return false;
+  const slash = isDigit(code.charCodeAt(2)) ? 3 : 2;
+  if (code.charCodeAt(slash) !== 47) return false;
+  const n = code.length - slash - 1;
+  if (n < 4 || n > 20) return false;
+  for (let i = slash + 1; i < code.length; i++) if (!isUpperOrDigit(code.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[1-9][0-9]{0,8}$/`: a Parcoursup `g_ta_cod` (codes.ts isGta). */
+export const isGtaCode = (v: string): boolean => positiveNumberFrom(v, 0);
+
+/** `/^[0-9]{10}$/`: a MEF (codes.ts isMef10). */
+export function isMef10Code(v: string): boolean {
+  if (v.length !== 10) return false;
+  for (let i = 0; i < 10; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^FOR\.[1-9][0-9]{0,8}$/` and its AF and ENS siblings (codes.ts isOnisepId): `prefix` is `FOR.`, `AF.` or `ENS.`. */
+export const isOnisepIdOf = (prefix: string, v: string): boolean => v.startsWith(prefix) && positiveNumberFrom(v, prefix.length);
 
 /** A URL slug: lower-case words joined by single hyphens, of a sensible length. */
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,14 +51,14 @@ export const isSlug = (slug: string): boolean => slug.length <= 200 && SLUG_SHAP
 
 /** Each string id's own check. */
 export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, (v: string) => boolean> = {
-  for: (v) => isOnisepId('FOR', v),
-  af: (v) => isOnisepId('AF', v),
-  ens: (v) => isOnisepId('ENS', v),
+  for: (v) => isOnisepIdOf('FOR.', v),
+  af: (v) => isOnisepIdOf('AF.', v),
+  ens: (v) => isOnisepIdOf('ENS.', v),
   uai: isValidUai,
   cfd: isCfd,
-  mef: isMef10,
+  mef: isMef10Code,
   mefstat11: isMefstat11,
-  gta: isGta,
+  gta: isGtaCode,
   offre: isAffelnetOffre,
   slug: isSlug,
 };
@@ -30,10 +66,12 @@ export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, 
 const checkOf = new Map(Object.entries(stringChecks) as [keyof typeof stringChecks, (v: string) => boolean][]);
 
 /**
- * The last value each check accepted. The checks are pure, so a value equal to it passes again without
- * its pattern being run: a list's rows repeat the page's own ids (its formation, its UAI) row after row.
+ * The last value the checks of the page-wide ids accepted. The checks are pure, so a value equal to it
+ * passes again without its pattern being run: a list's rows repeat the page's own formation or
+ * establishment row after row. Ids that differ from row to row are not remembered (nothing to gain).
  */
-const lastAccepted = new Map<string, string>();
+const lastAccepted: { for?: string; ens?: string; uai?: string } = {};
+const isPageWide = (key: string): key is 'for' | 'ens' | 'uai' => key === 'for' || key === 'ens' || key === 'uai';
 
 /**
  * Copies into `ids` the ids of `raw` that pass their own validation; anything else (wrong type, shape,
@@ -49,9 +87,10 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
     if (key === 'duree') duree = v;
     else if (key === 'fors') fors = v;
     else if (typeof v === 'string') {
-      if (lastAccepted.get(key) !== v) {
+      const pageWide = isPageWide(key);
+      if (!pageWide || lastAccepted[key] !== v) {
         if (!checkOf.get(key as keyof typeof stringChecks)?.(v)) continue;
-        lastAccepted.set(key, v);
+        if (pageWide) lastAccepted[key] = v;
       }
       ids[key as keyof typeof stringChecks] = v;
       named = true;
