@@ -1,7 +1,8 @@
 // A/B timing of the extraction: the adapters of a git revision (A, default `main`) against the working
-// tree's (B), on the generated 10,000-row documents in one Chromium page (each side its own copy of the
-// same page), runs alternating A/B and B/A so that load from other processes falls on both alike. Also checks that both find the very same
-// sightings (anchors compared by identity). Run: `npx tsx test/sites/ab-extraction.ts [ref] [runs]`;
+// tree's (B), on the generated 10,000-row documents, each side in its own browser (or, with --same-page,
+// both in one page, each on its own copy of the list), blocks of runs alternating A/B and B/A so that load
+// from other processes falls on both alike. Also checks that both find the very same
+// sightings (anchors compared by identity). Run: `npx tsx test/sites/ab-extraction.ts [--same-page] [ref] [runs]`;
 // `npx tsx test/sites/ab-extraction.ts --bench [ref] [rounds]` compares the bench's own figure instead.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -145,6 +146,49 @@ export async function measureAb(ref = 'main', runs = 42, rows = 10_000, block = 
   }
 }
 
+/** Runs in a page holding both: A and B alternating run by run, each on its own copy of list `index`. */
+const samePage = (rows: number, index: number, runs: number) => `(function () {
+  const apis = [globalThis.__extractA, globalThis.__extractB];
+  const [, { url, html }] = Object.entries(apis[1].generateBigLists(${rows}))[${index}];
+  const u = new URL(url);
+  const docs = [new DOMParser().parseFromString(html, 'text/html'), new DOMParser().parseFromString(html, 'text/html')];
+  apis[0].extractAll(docs[0], u);
+  apis[1].extractAll(docs[1], u);
+  const times = [[], []];
+  for (let i = 0; i < ${runs}; i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t0 = performance.now();
+      apis[k].extractAll(docs[k], u);
+      times[k].push(performance.now() - t0);
+    }
+  }
+  return times;
+})()`;
+
+/**
+ * A and B in one page, alternating run by run (A/B then B/A), each on its own copy of the page: load
+ * falls on both alike, and so do the collector's pauses (one heap), which this mode cannot tell apart.
+ */
+export async function measureAbSamePage(ref = 'main', runs = 42, rows = 10_000): Promise<AbTiming[]> {
+  const both = await Promise.all([bundleAt(ref, '__extractA'), bundle(here, '__extractB', true)]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><body></body></html>');
+    for (const content of both) await page.addScriptTag({ content });
+    const compared = (await page.evaluate(`(${comparePage})(${rows})`)) as { differing: string[]; lists: { list: string; same: boolean; sightings: number }[] };
+    const out: AbTiming[] = [];
+    for (const [index, { list, same, sightings }] of compared.lists.entries()) {
+      const [a, b] = (await page.evaluate(samePage(rows, index, runs))) as [number[], number[]];
+      const diffs = b.map((t, i) => t - a[i]!).sort((x, y) => x - y);
+      out.push({ list, runs, same, sightings, differing: compared.differing, a: stats(a), b: stats(b), pairedDiff: round(diffs[Math.floor(diffs.length / 2)]!) });
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
 /** bench-extraction.ts's page procedure, as it is: every list parsed in turn, one warm-up, `runs` timed runs; the medians. */
 const benchPage = (rows: number, runs: number) => `(function () {
   const api = globalThis.__extract;
@@ -196,9 +240,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && pro
     console.log(`${list}: bench medians, A (${ref}) ${med(a)} ms [${a.join(', ')}]; B (tree) ${med(b)} ms [${b.join(', ')}]`);
   }
 } else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const ref = process.argv[2] ?? 'main';
-  const runs = Number(process.argv[3] ?? 42);
-  const timings = await measureAb(ref, runs);
+  const same = process.argv[2] === '--same-page';
+  const args = same ? process.argv.slice(3) : process.argv.slice(2);
+  const ref = args[0] ?? 'main';
+  const runs = Number(args[1] ?? 42);
+  const timings = await (same ? measureAbSamePage : measureAb)(ref, runs);
   const differing = timings[0]?.differing ?? [];
   console.log(differing.length > 0 ? `DIFFERENT output on: ${differing.join(', ')}` : 'same output on the varied lists (seeds 1-5)');
   for (const t of timings) {
