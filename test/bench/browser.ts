@@ -302,6 +302,11 @@ export interface LatencySample {
   hitMs: number | null;
   requestsOnMiss: number;
   requestsOnHit: number;
+  /**
+   * The same page in the floor's browser (floor.ts writeAnswerFloorExtension), its worker awake:
+   * DOMContentLoaded → its answer after one API request, ms; null when the request did not reach the mock.
+   */
+  floorMs?: number | null;
 }
 
 /**
@@ -331,10 +336,13 @@ export async function openAndTime(page: Page, go: () => Promise<unknown>, rows?:
 
 /**
  * Each page is a programme not asked about before (a true cache miss, checked by the mock's log),
- * then reloaded: served from the cache, with no request.
+ * then reloaded: served from the cache, with no request. With `floor`, the same page is then opened in
+ * the floor's browser: the same question, answered by a worker that only asks the API.
  */
-export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, urls: string[]): Promise<LatencySample[]> {
+export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, urls: string[], floor?: ExtensionHandle): Promise<LatencySample[]> {
   const out: LatencySample[] = [];
+  const floorPage = await floor?.context.newPage();
+  await floorPage?.addInitScript(VISIBLE_INIT);
   for (const url of urls) {
     const page = await ext.context.newPage();
     try {
@@ -346,11 +354,19 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
       mock.resetRequests();
       const hit = await openAndTime(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100);
-      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit: mock.requests.length });
+      const requestsOnHit = mock.requests.length;
+      let floorMs: number | null | undefined;
+      if (floorPage) {
+        mock.resetRequests();
+        const theirs = await openAndTime(floorPage, () => floorPage.goto(url, { waitUntil: 'domcontentloaded' }));
+        floorMs = mock.requests.length > 0 ? round(theirs.figuresMs) : null;
+      }
+      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit, ...(floorPage ? { floorMs } : {}) });
     } finally {
       await page.close();
     }
   }
+  await floorPage?.close();
   return out;
 }
 

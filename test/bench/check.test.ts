@@ -37,7 +37,7 @@ describe('--check', () => {
     expect(exitCode(rows, true, 'quick')).toBe(0);
     expect(checkFailures(rows, 'full').map((r) => r.label)).toEqual([budgets.addedTaskVsFloor.label]);
     expect(exitCode(rows, true, 'full')).toBe(1);
-    expect(exitCode([toRow({ budget: 'wakePanelOverLatencyMs', value: null })], true, 'full')).toBe(1);
+    expect(exitCode([toRow({ budget: 'wakePanelOverFloorMs', value: null })], true, 'full')).toBe(1);
   });
   it('does not fail a quick run on a slow timing', () => {
     const rows = [
