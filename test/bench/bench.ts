@@ -25,7 +25,7 @@ import {
   measureWorkerIndexRead,
 } from './browser';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, median, overFloor, round, spread, toRow, type Measure } from './check';
+import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, spread, toRow, type Measure } from './check';
 import { heavyPage, heavyServed, writeAnswerFloorExtension, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
@@ -182,6 +182,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
           spread: round(spread(floors)),
         },
         { budget: 'panelMissOverFloorMs', value: round(median(overFloorMs)), runs: overFloorMs.length, spread: round(spread(overFloorMs)) },
+        ...missSteps(trueMisses),
         { budget: 'panelFromCacheMs', value: round(median(hits)), runs: hits.length, spread: round(spread(hits)) },
         { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
         { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
