@@ -25,7 +25,7 @@ import {
   measureWorkerIndexRead,
 } from './browser';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, spread, toRow, type Measure } from './check';
+import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, spread, timingRow, toRow, type Measure } from './check';
 import { heavyPage, heavyServed, writeAnswerFloorExtension, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
@@ -174,16 +174,10 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
           runs: trueMisses.length,
           spread: round(spread(trueMisses.map((s) => s.missMs!))),
         },
-        {
-          label: 'plancher : extension vide qui pose la même question à l’API, service worker éveillé (après DOMContentLoaded)',
-          value: round(median(floors)),
-          unit: 'ms',
-          runs: floors.length,
-          spread: round(spread(floors)),
-        },
-        { budget: 'panelMissOverFloorMs', value: round(median(overFloorMs)), runs: overFloorMs.length, spread: round(spread(overFloorMs)) },
+        timingRow({ label: 'plancher : extension vide qui pose la même question à l’API, service worker éveillé (après DOMContentLoaded)' }, floors),
+        timingRow({ budget: 'panelMissOverFloorMs' }, overFloorMs),
         ...missSteps(trueMisses),
-        { budget: 'panelFromCacheMs', value: round(median(hits)), runs: hits.length, spread: round(spread(hits)) },
+        timingRow({ budget: 'panelFromCacheMs' }, hits),
         { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
         { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
       );
@@ -220,14 +214,8 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
       const wakeNote = valid.length < wake.length ? `${wake.length - valid.length} réveil(s) non valables écartés` : undefined;
       measures.push(
         { label: 'premier panneau, service worker arrêté, au-delà de la latence', value: round(median(wakes)), unit: 'ms', runs: wakes.length, spread: round(spread(wakes)), ...(wakeNote ? { note: wakeNote } : {}) },
-        {
-          label: 'plancher : extension vide réveillée qui pose la même question à l’API (après DOMContentLoaded)',
-          value: round(median(floors)),
-          unit: 'ms',
-          runs: floors.length,
-          spread: round(spread(floors)),
-        },
-        { budget: 'wakePanelOverFloorMs', value: round(median(overFloorMs)), runs: overFloorMs.length, spread: round(spread(overFloorMs)) },
+        timingRow({ label: 'plancher : extension vide réveillée qui pose la même question à l’API (après DOMContentLoaded)' }, floors),
+        timingRow({ budget: 'wakePanelOverFloorMs' }, overFloorMs),
       );
     }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, spread, toRow } from './check';
+import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, spread, timingRow, toRow } from './check';
 
 describe('judge', () => {
   it('keeps an upper bound inclusive and flags what is above', () => {
@@ -129,5 +129,15 @@ describe('missSteps', () => {
     expect(rows.map((r) => r.value)).toEqual([20, 120, 25, 70]);
     expect(rows.map((r) => r.runs)).toEqual([3, 2, 2, 2]);
     expect(rows.every((r) => r.budget === undefined)).toBe(true);
+  });
+});
+
+describe('timingRow', () => {
+  it('gives the median of the values, how many and how spread, judged when it names a budget', () => {
+    const row = timingRow({ budget: 'panelFromCacheMs' }, [90, 60, 70, 200]);
+    expect(row).toMatchObject({ budget: 'panelFromCacheMs', value: 80, runs: 4 });
+    expect(toRow(row).status).toBe('ok');
+    expect(toRow(timingRow({ budget: 'panelFromCacheMs' }, [])).status).toBe('missing');
+    expect(timingRow({ label: 'x' }, [5])).toMatchObject({ label: 'x', unit: 'ms', value: 5 });
   });
 });

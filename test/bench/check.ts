@@ -129,10 +129,15 @@ export function overFloor(ours: number | null, floor: number | null): number | n
 
 export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
+/** A timing's row: the median of `values` (ms), with how many and how spread, against `budget` or for information under `label`. */
+export function timingRow(what: { budget: BudgetName } | { label: string }, values: number[]): Measure {
+  return { ...what, value: round(median(values)), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values)) };
+}
+
 /** Where a miss's time goes in the page: medians of its steps after DOMContentLoaded (information rows). */
 export function missSteps(misses: LatencySample[]): Measure[] {
   const steps = (pick: (s: LatencySample) => number | null) => misses.flatMap((s) => (pick(s) == null ? [] : [pick(s)!]));
-  const row = (label: string, values: number[]): Measure => ({ label, value: round(median(values)), unit: 'ms', runs: values.length, spread: round(spread(values)) });
+  const row = (label: string, values: number[]) => timingRow({ label }, values);
   return [
     row('  sans cache : question envoyée au service worker (après DOMContentLoaded)', steps((s) => s.missSteps.messageMs)),
     row('  sans cache : question → réponse reçue dans la page', steps((s) => (s.missSteps.answerMs == null || s.missSteps.messageMs == null ? null : s.missSteps.answerMs - s.missSteps.messageMs))),
