@@ -50,12 +50,17 @@ export function gatherReads(read: (keys: string[]) => Promise<Record<string, unk
   };
 }
 
-/** `browser.storage.local` as the cache's store. */
+/** `browser.storage.local` as the cache's store; its keys listed where the browser can (Chromium 130+, Firefox 143+). */
 const localStore: AsyncStore = {
   get: gatherReads((keys) => browser.storage.local.get(keys) as Promise<Record<string, unknown>>),
   all: () => browser.storage.local.get(null) as Promise<Record<string, unknown>>,
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),
+  keys: async () => {
+    const local = browser.storage.local as { getKeys?: () => Promise<string[]> };
+    if (typeof local.getKeys !== 'function') throw new Error('storage.local.getKeys absent');
+    return local.getKeys();
+  },
 };
 
 export interface LookupOptions {

@@ -3,6 +3,8 @@
 // corrupt entries discarded, storage-full handled, and an in-memory layer in front.
 // Each entry carries its own last-use time: a write stores the entries it changed (batched, one
 // store write per short window) and a small header with the entry count, never a whole index.
+// Where the store can list its keys, they are listed once per life, from the cache's creation: a
+// programme never stored is then known to be a miss without a storage read, and its request leaves at once.
 import * as z from 'zod/mini';
 import type { ApiResult, CallOptions, CodeRef, InserJeunesClient } from './client';
 
@@ -12,6 +14,8 @@ export interface AsyncStore {
   all(): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
+  /** The store's keys, without their values, where the store can list them. */
+  keys?(): Promise<string[]>;
 }
 
 export interface CacheOptions {
@@ -90,6 +94,18 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
   /** Set by discard(): a batch under way stops before its write, and none is scheduled again. */
   let discarded = false;
   const refreshing = new Map<string, Promise<unknown>>();
+  /**
+   * The entries' keys the store listed, kept up to date by this cache's own writes and removals; null
+   * when the store cannot list them (every miss is then read). A key listed or known stored is read.
+   */
+  let listed: Set<string> | null = null;
+  const listing: Promise<void> | undefined = store.keys?.().then(
+    (all) => {
+      listed = new Set(stored); // written while the list was read
+      for (const k of all) if (k.startsWith(entryPrefix)) listed.add(k.slice(entryPrefix.length));
+    },
+    () => undefined,
+  );
 
   function loadHeader(): Promise<void> {
     headerLoading ??= (async () => {
@@ -140,6 +156,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
     for (const k of victims) {
       memory.delete(k);
       stored.delete(k);
+      listed?.delete(k);
     }
     count = Math.max(0, (count ?? victims.length) - victims.length);
     await store.remove(victims.map(entryKey)).catch(() => undefined); // left-overs are found by the next scan
@@ -184,7 +201,10 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
         }
       }
       count = (count ?? 0) + added.filter((k) => !stored.has(k)).length;
-      for (const k of added) stored.add(k);
+      for (const k of added) {
+        stored.add(k);
+        listed?.add(k);
+      }
       if (count > maxEntries) {
         await evictOldest(count - keepAfterEviction, protect);
         await store.set({ [headerKey]: { v: 2, count } }).catch(() => undefined);
@@ -217,6 +237,8 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
       remember(key, inMemory); // the memory layer is an LRU too
       return inMemory;
     }
+    if (listing) await listing;
+    if (listed && !listed.has(key) && !stored.has(key)) return undefined; // never stored: no read
     let raw: unknown;
     try {
       raw = (await store.get([entryKey(key)]))[entryKey(key)];
@@ -310,6 +332,7 @@ export function createCache(store: AsyncStore, options: CacheOptions = {}): Cach
       memory.clear();
       const keys = (await scan()).map((e) => entryKey(e.key));
       stored.clear();
+      listed?.clear();
       count = 0;
       await store.remove([...keys, headerKey]).catch(() => undefined);
     },

@@ -27,9 +27,11 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
  * worker while it worked: the next message wakes it up again). Not asked again once `signal` aborted.
  */
 export async function askBackground(data: SightingData, depth: Depth, force: boolean, signal: AbortSignal): Promise<Report> {
-  const send = () => {
+  const send = async () => {
     mark('message');
-    return messaging.sendMessage('lookup', { sighting: data, depth, ...(force ? { force } : {}) });
+    const report = await messaging.sendMessage('lookup', { sighting: data, depth, ...(force ? { force } : {}) });
+    mark('answer');
+    return report;
   };
   try {
     return await send();

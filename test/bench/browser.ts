@@ -302,28 +302,52 @@ export interface LatencySample {
   hitMs: number | null;
   requestsOnMiss: number;
   requestsOnHit: number;
+  /** The miss's steps in the page (see PageSteps). */
+  missSteps: PageSteps;
+  /**
+   * The same page in the floor's browser (floor.ts writeAnswerFloorExtension), its worker awake:
+   * DOMContentLoaded → its answer after one API request, ms; null when the request did not reach the mock.
+   */
+  floorMs?: number | null;
 }
 
 /**
  * DOMContentLoaded → the first figure (or, with `rows`, every row's badge past loading), ms, once `visible`
  * (a pageSignal of FIGURES_SIGNAL or ROWS_SIGNAL, started before the navigation) has come.
  */
-export async function figuresAfterDcl(page: Page, visible: Promise<boolean>): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+export async function figuresAfterDcl(page: Page, visible: Promise<boolean>): Promise<{ figuresMs: number | null; rowsMs: number | null; steps: PageSteps }> {
   await visible;
   return page.evaluate((floorMark) => {
     const w = window as unknown as { __ijFiguresAt?: number; __ijRowsAt?: number };
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart;
-    // The wake floor's content script answers in its own world: its moment is in the shared timeline.
+    // The answer floor's content script answers in its own world: its moment is in the shared timeline.
     const figuresAt = w.__ijFiguresAt ?? performance.getEntriesByName(floorMark)[0]?.startTime;
+    // No local named function here: tsx would wrap it in a helper the page does not have.
+    const [message, answer, uiLoaded] = ['message', 'answer', 'ui-loaded'].map((name) => performance.getEntriesByName(`inserjeunes:${name}`)[0]?.startTime);
     return {
       figuresMs: figuresAt === undefined ? null : figuresAt - dcl,
       rowsMs: w.__ijRowsAt === undefined ? null : w.__ijRowsAt - dcl,
+      steps: {
+        messageMs: message === undefined ? null : message - dcl,
+        answerMs: answer === undefined ? null : answer - dcl,
+        uiLoadedMs: uiLoaded === undefined ? null : uiLoaded - dcl,
+      },
     };
   }, FLOOR_ANSWER_MARK);
 }
 
+/** Our content script's steps in a page (bench builds mark them: lib/lazy-module.ts), ms after DOMContentLoaded; null when absent. */
+export interface PageSteps {
+  /** The first lookup message sent to the worker. */
+  messageMs: number | null;
+  /** Its answer received. */
+  answerMs: number | null;
+  /** The page UI module imported. */
+  uiLoadedMs: number | null;
+}
+
 /** Navigates (or reloads) and measures as figuresAfterDcl does, the signal listened to from before the navigation. */
-export async function openAndTime(page: Page, go: () => Promise<unknown>, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null }> {
+export async function openAndTime(page: Page, go: () => Promise<unknown>, rows?: number): Promise<{ figuresMs: number | null; rowsMs: number | null; steps: PageSteps }> {
   const visible = pageSignal(page, rows ? ROWS_SIGNAL : FIGURES_SIGNAL);
   await go();
   return figuresAfterDcl(page, visible);
@@ -331,10 +355,13 @@ export async function openAndTime(page: Page, go: () => Promise<unknown>, rows?:
 
 /**
  * Each page is a programme not asked about before (a true cache miss, checked by the mock's log),
- * then reloaded: served from the cache, with no request.
+ * then reloaded: served from the cache, with no request. With `floor`, the same page is then opened in
+ * the floor's browser: the same question, answered by a worker that only asks the API.
  */
-export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, urls: string[]): Promise<LatencySample[]> {
+export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, urls: string[], floor?: ExtensionHandle): Promise<LatencySample[]> {
   const out: LatencySample[] = [];
+  const floorPage = await floor?.context.newPage();
+  await floorPage?.addInitScript(VISIBLE_INIT);
   for (const url of urls) {
     const page = await ext.context.newPage();
     try {
@@ -346,11 +373,19 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
       mock.resetRequests();
       const hit = await openAndTime(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100);
-      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit: mock.requests.length });
+      const requestsOnHit = mock.requests.length;
+      let floorMs: number | null | undefined;
+      if (floorPage) {
+        mock.resetRequests();
+        const theirs = await openAndTime(floorPage, () => floorPage.goto(url, { waitUntil: 'domcontentloaded' }));
+        floorMs = mock.requests.length > 0 ? round(theirs.figuresMs) : null;
+      }
+      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit, missSteps: miss.steps, ...(floorPage ? { floorMs } : {}) });
     } finally {
       await page.close();
     }
   }
+  await floorPage?.close();
   return out;
 }
 

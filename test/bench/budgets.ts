@@ -24,8 +24,13 @@ export const budgets = {
   nonMatchingMessages: { label: 'page non concernée : messages envoyés', limit: 0, unit: 'count', reliable: true },
   nonMatchingRequests: { label: 'page non concernée : requêtes à l’API', limit: 0, unit: 'count', reliable: true },
   panelFromCacheMs: { label: 'panneau visible depuis le cache (après DOMContentLoaded)', limit: 100, unit: 'ms', reliable: false },
-  panelMissOverLatencyMs: { label: 'panneau visible sans cache, au-delà de la latence de l’API', limit: 50, unit: 'ms', reliable: false },
-  wakePanelOverLatencyMs: { label: 'premier panneau, service worker arrêté, au-delà de la latence', limit: 120, unit: 'ms', reliable: false },
+  /**
+   * Ours minus the floor's (an extension whose worker only asks the API once: floor.ts
+   * writeAnswerFloorExtension), on the same page, one after the other. On this machine the floor itself
+   * answers 60–150 ms past the API's latency: a bound "beyond the latency" would be below it.
+   */
+  panelMissOverFloorMs: { label: 'panneau visible sans cache, au-delà du plancher (même question, même page)', limit: 50, unit: 'ms', reliable: false },
+  wakePanelOverFloorMs: { label: 'premier panneau, service worker arrêté, au-delà du plancher réveillé', limit: 120, unit: 'ms', reliable: false },
   seenPageRequests: { label: 'page de formation déjà vue : requêtes', limit: 0, unit: 'count', reliable: true },
   fortyRowsMs: { label: 'page de 40 formations complète (API à 50 ms)', limit: 1000, unit: 'ms', reliable: false },
   extraction10kMs: { label: 'extraction sur une liste de 10 000 lignes', limit: 20, unit: 'ms', reliable: false },

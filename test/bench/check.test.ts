@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, judge, median, overFloor, spread, toRow } from './check';
+import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, spread, timingRow, toRow } from './check';
 
 describe('judge', () => {
   it('keeps an upper bound inclusive and flags what is above', () => {
@@ -37,7 +37,7 @@ describe('--check', () => {
     expect(exitCode(rows, true, 'quick')).toBe(0);
     expect(checkFailures(rows, 'full').map((r) => r.label)).toEqual([budgets.addedTaskVsFloor.label]);
     expect(exitCode(rows, true, 'full')).toBe(1);
-    expect(exitCode([toRow({ budget: 'wakePanelOverLatencyMs', value: null })], true, 'full')).toBe(1);
+    expect(exitCode([toRow({ budget: 'wakePanelOverFloorMs', value: null })], true, 'full')).toBe(1);
   });
   it('does not fail a quick run on a slow timing', () => {
     const rows = [
@@ -112,5 +112,32 @@ describe('median', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNull();
+  });
+});
+
+describe('missSteps', () => {
+  const sample = (missMs: number, messageMs: number | null, answerMs: number | null, uiLoadedMs: number | null) => ({
+    url: 'https://www.onisep.fr/x',
+    missMs,
+    hitMs: 50,
+    requestsOnMiss: 3,
+    requestsOnHit: 0,
+    missSteps: { messageMs, answerMs, uiLoadedMs },
+  });
+  it('splits a miss into the page’s steps, each a median over the samples that marked it', () => {
+    const rows = missSteps([sample(150, 10, 120, 60), sample(170, 20, 150, 80), sample(160, 30, null, null)]);
+    expect(rows.map((r) => r.value)).toEqual([20, 120, 25, 70]);
+    expect(rows.map((r) => r.runs)).toEqual([3, 2, 2, 2]);
+    expect(rows.every((r) => r.budget === undefined)).toBe(true);
+  });
+});
+
+describe('timingRow', () => {
+  it('gives the median of the values, how many and how spread, judged when it names a budget', () => {
+    const row = timingRow({ budget: 'panelFromCacheMs' }, [90, 60, 70, 200]);
+    expect(row).toMatchObject({ budget: 'panelFromCacheMs', value: 80, runs: 4 });
+    expect(toRow(row).status).toBe('ok');
+    expect(toRow(timingRow({ budget: 'panelFromCacheMs' }, [])).status).toBe('missing');
+    expect(timingRow({ label: 'x' }, [5])).toMatchObject({ label: 'x', unit: 'ms', value: 5 });
   });
 });

@@ -1,5 +1,6 @@
 // Pure part of `npm run bench`: measures judged against their budgets, the table, and what fails `--check`.
 // A quick run fails only on reliable budgets (sizes, counts, heap); a full run on every budget.
+import type { LatencySample } from './browser';
 import { budgets, type Budget, type BudgetName } from './budgets';
 
 export type Status = 'ok' | 'over' | 'missing' | 'info';
@@ -127,3 +128,20 @@ export function overFloor(ours: number | null, floor: number | null): number | n
 }
 
 export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
+
+/** A timing's row: the median of `values` (ms), with how many and how spread, against `budget` or for information under `label`. */
+export function timingRow(what: { budget: BudgetName } | { label: string }, values: number[]): Measure {
+  return { ...what, value: round(median(values)), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values)) };
+}
+
+/** Where a miss's time goes in the page: medians of its steps after DOMContentLoaded (information rows). */
+export function missSteps(misses: LatencySample[]): Measure[] {
+  const steps = (pick: (s: LatencySample) => number | null) => misses.flatMap((s) => (pick(s) == null ? [] : [pick(s)!]));
+  const row = (label: string, values: number[]) => timingRow({ label }, values);
+  return [
+    row('  sans cache : question envoyée au service worker (après DOMContentLoaded)', steps((s) => s.missSteps.messageMs)),
+    row('  sans cache : question → réponse reçue dans la page', steps((s) => (s.missSteps.answerMs == null || s.missSteps.messageMs == null ? null : s.missSteps.answerMs - s.missSteps.messageMs))),
+    row('  sans cache : réponse → chiffres visibles', steps((s) => (s.missSteps.answerMs == null || s.missMs == null || s.missSteps.answerMs > s.missMs ? null : s.missMs - s.missSteps.answerMs))),
+    row('  sans cache : module d’interface chargé (après DOMContentLoaded)', steps((s) => s.missSteps.uiLoadedMs)),
+  ];
+}

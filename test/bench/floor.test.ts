@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FLOOR_ANSWER_MARK, heavyPage, heavyServed, HEAVY_LATENCY_MS, writeFloorExtension, writeWakeFloorExtension } from './floor';
+import { FLOOR_ANSWER_MARK, heavyPage, heavyServed, HEAVY_LATENCY_MS, writeFloorExtension, writeAnswerFloorExtension } from './floor';
 
 function ourBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ij-floor-ours-'));
@@ -18,16 +18,19 @@ function ourBuild(): string {
   return dir;
 }
 
-describe('wake floor', () => {
-  it('is a worker answering at once, and one content script on our matches asking after the load', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ij-wake-floor-'));
-    writeWakeFloorExtension(ourBuild(), dir, 'signal-x');
+describe('answer floor', () => {
+  it('is a worker asking the API once per message, and one content script on our matches asking after the load', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ij-answer-floor-'));
+    writeAnswerFloorExtension(ourBuild(), dir, 'signal-x', 'http://127.0.0.1:7359/api/inserjeunes');
     const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     expect(m.background).toEqual({ service_worker: 'worker.js' });
+    expect(m.host_permissions).toEqual(['http://127.0.0.1:7359/*']);
     expect(m.content_scripts).toEqual([{ matches: ['https://www.onisep.fr/*', 'https://dossierappel.parcoursup.fr/*'], js: ['ask.js'] }]);
     const worker = readFileSync(join(dir, 'worker.js'), 'utf8');
     expect(worker).toContain('runtime.onMessage.addListener');
     expect(worker).toContain('tabs.onUpdated.addListener'); // woken by navigations, as ours is
+    expect(worker).toContain('fetch("http://127.0.0.1:7359/api/inserjeunes/plancher/"');
+    expect(worker).toContain('return true'); // answers after its request
     const ask = readFileSync(join(dir, 'ask.js'), 'utf8');
     expect(ask).toContain("addEventListener('load'");
     expect(ask).toContain(`performance.mark("${FLOOR_ANSWER_MARK}")`);
@@ -37,7 +40,7 @@ describe('wake floor', () => {
   it('refuses a build without content scripts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ij-empty-'));
     writeFileSync(join(dir, 'manifest.json'), '{}');
-    expect(() => writeWakeFloorExtension(dir, join(dir, 'out'), 's')).toThrow(/aucun script de contenu/);
+    expect(() => writeAnswerFloorExtension(dir, join(dir, 'out'), 's', 'http://127.0.0.1:1/api')).toThrow(/aucun script de contenu/);
     expect(() => writeFloorExtension(dir, join(dir, 'out2'))).toThrow(/aucun script de contenu/);
   });
 });

@@ -43,22 +43,29 @@ export function writeFloorExtension(ourBuild: string, dir: string): void {
   writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
 }
 
-/**
- * Writes the floor of a wake into `dir`: a service worker that answers any message at once (listening,
- * like ours, to the tabs' updates), and a content script on our matches that sends one message
- * after the page's load, as ours does, and marks (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What waking any
- * extension's worker costs a page's first question is what this one costs.
- */
-/** The wake floor's answer, marked in the page's timeline (shared by the page's and the content script's worlds). */
+/** The answer floor's answer, marked in the page's timeline (shared by the page's and the content script's worlds). */
 export const FLOOR_ANSWER_MARK = 'inserjeunes:floor-answer';
 
-export function writeWakeFloorExtension(ourBuild: string, dir: string, signal: string): void {
+/**
+ * Writes the floor of a panel into `dir`: a service worker that, for any message, makes one request to
+ * the API at `apiUrl` and answers once it is read (listening, like ours, to the tabs' updates), and a
+ * content script on our matches that sends one message after the page's load, as ours does, and marks
+ * (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What any extension that asks the API from its
+ * worker pays for a page's question (message, request, answer) is what this one pays: asleep, it is the
+ * floor of a wake; awake, the floor of a cache miss.
+ */
+export function writeAnswerFloorExtension(ourBuild: string, dir: string, signal: string, apiUrl: string): void {
   const matches = ourContentScripts(ourBuild).flatMap((s) => s.matches);
+  const api = new URL(apiUrl);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     resolve(dir, 'worker.js'),
-    'chrome.tabs.onUpdated.addListener(() => {});\nchrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n',
+    'chrome.tabs.onUpdated.addListener(() => {});\n' +
+      'let asked = 0;\n' +
+      // A path no other request has: never an HTTP cache hit. The mock answers it (404) after its latency.
+      `const ask = () => fetch(${JSON.stringify(`${api.href.replace(/\/$/, '')}/plancher/`)} + ++asked + '-' + Date.now(), { headers: { accept: 'application/json' }, credentials: 'omit' }).then((r) => r.text());\n` +
+      'chrome.runtime.onMessage.addListener((message, sender, reply) => { ask().then(() => reply({ ok: true }), () => reply({ ok: false })); return true; });\n',
   );
   writeFileSync(
     resolve(dir, 'ask.js'),
@@ -67,10 +74,11 @@ export function writeWakeFloorExtension(ourBuild: string, dir: string, signal: s
   );
   const manifest = {
     manifest_version: 3,
-    name: 'bench wake floor',
+    name: 'bench answer floor',
     version: '1.0.0',
     background: { service_worker: 'worker.js' },
     permissions: ['tabs'],
+    host_permissions: [`${api.origin}/*`],
     content_scripts: [{ matches: [...new Set(matches)], js: ['ask.js'] }],
   };
   writeFileSync(resolve(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));

@@ -92,7 +92,11 @@ export interface WakeSample {
   figuresMs: number | null;
   /** Requests the panel made to the API: > 0 for a true cache miss. */
   requests: number;
-  /** The same page in the wake floor's browser (floor.ts writeWakeFloorExtension), its worker stopped: DOMContentLoaded → its answer, ms. */
+  /**
+   * The same page in the floor's browser (floor.ts writeAnswerFloorExtension), its worker stopped:
+   * DOMContentLoaded → its answer, ms (one API request, so one latency, as ours); null when its worker
+   * was not seen stopped or its request did not reach the mock.
+   */
   floorMs?: number | null;
 }
 
@@ -123,7 +127,7 @@ export async function measureWake(ext: CdpExtension, mock: MockApi, urls: string
       const ours = await wakeOnce(ext, blank, url);
       // The floor's wake right after ours, on the same page: drifts of the machine fall on both.
       const theirs = floor && floorBlank ? await wakeOnce(floor, floorBlank, url) : undefined;
-      out.push({ url, ...ours, ...(theirs ? { floorMs: theirs.stopped ? theirs.figuresMs : null } : {}) });
+      out.push({ url, ...ours, ...(theirs ? { floorMs: theirs.stopped && theirs.requests > 0 ? theirs.figuresMs : null } : {}) });
     }
   } finally {
     await blank.close();

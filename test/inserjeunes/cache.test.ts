@@ -213,6 +213,69 @@ describe('cache', () => {
   });
 });
 
+describe('cache over a store that lists its keys', () => {
+  /** A memory store whose key listing answers when `release` is called, counting entry reads. */
+  function listingStore(base = createMemoryStore()) {
+    const reads: string[][] = [];
+    let release!: () => void;
+    const listed = new Promise<void>((r) => (release = r));
+    const store: AsyncStore = {
+      ...base,
+      get: async (keys) => {
+        reads.push(keys);
+        return base.get(keys);
+      },
+      keys: async () => {
+        await listed;
+        return base.keys!();
+      },
+    };
+    return { store, reads, release, base };
+  }
+
+  it('a key never stored is a miss with no storage read; a stored one is read', async () => {
+    const base = createMemoryStore();
+    await createCache(base).set('old', { x: 1 });
+    const { store, reads, release } = listingStore(base);
+    release();
+    const cache = createCache(store);
+    expect(await cache.get('new')).toBeUndefined();
+    expect(reads).toEqual([]);
+    expect(await cache.get('old')).toMatchObject({ data: { x: 1 } });
+    expect(reads).toEqual([['ij:c:old']]);
+  });
+
+  it('an entry written before the listing answers is found, by this instance and by the next', async () => {
+    const { store, release, base } = listingStore();
+    const cache = createCache(store);
+    await cache.set('a', { x: 2 }); // written before the listing answers
+    release();
+    expect(await cache.get('a')).toMatchObject({ data: { x: 2 } });
+    const other = listingStore(base);
+    other.release();
+    expect(await createCache(other.store).get('a')).toMatchObject({ data: { x: 2 } });
+    expect(other.reads).toEqual([['ij:c:a']]);
+  });
+
+  it('an evicted or cleared entry is known gone: no read for it', async () => {
+    const { store, reads, release } = listingStore();
+    release();
+    const cache = createCache(store);
+    await cache.set('a', 1);
+    await cache.clear();
+    expect(await cache.get('a')).toBeUndefined();
+    expect(reads.flat().filter((k) => k.startsWith('ij:c:'))).toEqual([]); // the header alone was read, to write
+
+  });
+
+  it('a store that fails to list its keys: every miss is read, as before', async () => {
+    const { store, reads } = listingStore();
+    const failing: AsyncStore = { ...store, keys: () => Promise.reject(new Error('unsupported')) };
+    expect(await createCache(failing).get('z')).toBeUndefined();
+    expect(reads).toEqual([['ij:c:z']]);
+  });
+});
+
 describe('createCachedClient', () => {
   const input = { key: 'k', libelle: 'Bac pro Métiers de la sécurité', ...SECURITE };
 

@@ -21,5 +21,8 @@ export function createMemoryStore(initial: Record<string, unknown> = {}): AsyncS
     async remove(keys) {
       for (const k of keys) data.delete(k);
     },
+    async keys() {
+      return [...data.keys()];
+    },
   };
 }

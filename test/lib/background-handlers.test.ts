@@ -22,8 +22,15 @@ afterAll(() => mock.close());
 // storage while their listeners are registered discards them, so they cannot land in the next test's
 // fresh storage (fakeBrowser.reset() drops the listeners, not the timers).
 afterEach(() => fakeBrowser.storage.local.clear());
+/** Chromium and Firefox list storage's keys (`getKeys`); the fake browser does not by itself. */
+function listStorageKeys() {
+  const local = fakeBrowser.storage.local as unknown as { get(keys: null): Promise<Record<string, unknown>>; getKeys(): Promise<string[]> };
+  return vi.spyOn(local, 'getKeys').mockImplementation(async () => Object.keys(await local.get(null)));
+}
+
 beforeEach(async () => {
   fakeBrowser.reset();
+  listStorageKeys();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined); // the missing referentiel is expected here
   mock.resetRequests();
   await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
@@ -281,7 +288,8 @@ describe('background service', () => {
     expect(other.status).toBe('ok');
   });
 
-  it('a page’s rows asked together read the settings and the API key once, and look in the cache in one storage read', async () => {
+  /** Six rows of one establishment page, asked together; what storage was asked meanwhile. */
+  async function askSixRows(): Promise<unknown[]> {
     const local = fakeBrowser.storage.local as unknown as { get(keys: unknown): Promise<Record<string, unknown>> };
     const realGet = local.get.bind(local);
     const reads: unknown[] = [];
@@ -298,14 +306,40 @@ describe('background service', () => {
       }));
       const reports = await Promise.all(rows.map((row) => service.lookup(row, { tabId: 7, depth: 'badge' })));
       expect(reports.map((r) => r.programmes[0]?.mefstat11)).toEqual(rows.map((r) => r.ids.mefstat11));
-      const mention = (part: string) => reads.filter((keys) => JSON.stringify(keys).includes(part));
-      expect(mention('settings')).toHaveLength(1);
-      // The rows' first cache lookups went in one read (answers asked afterwards may read again).
-      const first = mention('ij:c:')[0] as string[];
-      expect(rows.every((row) => first.some((k) => k.includes(row.ids.mefstat11!)))).toBe(true);
+      return reads;
     } finally {
       spy.mockRestore();
     }
+  }
+  const mention = (reads: unknown[], part: string) => reads.filter((keys) => JSON.stringify(keys).includes(part));
+
+  it('a page’s rows asked together read the settings and the API key once, and no cache entry for programmes never stored', async () => {
+    const reads = await askSixRows();
+    expect(mention(reads, 'settings')).toHaveLength(1);
+    // Storage listed its keys once: none of these programmes is there, so no entry is read, and every request leaves at once.
+    expect(mention(reads, 'ij:c:')).toEqual([]);
+    expect(mock.requests.length).toBeGreaterThan(0);
+  });
+
+  it('where storage cannot list its keys, a page’s rows look in the cache in one storage read', async () => {
+    const local = fakeBrowser.storage.local as unknown as { getKeys(): Promise<string[]> };
+    vi.spyOn(local, 'getKeys').mockRejectedValue(new Error('not supported'));
+    const reads = await askSixRows();
+    expect(mention(reads, 'settings')).toHaveLength(1);
+    // The rows' first cache lookups went in one read (answers asked afterwards may read again).
+    const first = mention(reads, 'ij:c:')[0] as string[];
+    expect(first.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('after a restart of the worker, a programme stored in the last life is served from storage with no request', async () => {
+    const before = createBackgroundService();
+    await before.lookup(offer, { tabId: 7 });
+    await new Promise((r) => setTimeout(r, 100)); // the cache's batched write
+    const asked = mock.requests.length;
+    const after = createBackgroundService(); // a new worker: its cache lists storage's keys anew
+    const again = await after.lookup(offer, { tabId: 7 });
+    expect(again.programmes[0]?.mefstat11).toBe('23830034403');
+    expect(mock.requests.length).toBe(asked);
   });
 });
 
