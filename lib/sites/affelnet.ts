@@ -1,6 +1,6 @@
 // Affelnet lycée (affectation3e.phm.education.gouv.fr/pna-public): offer pages and offer lists.
 // The DOM is unknown (SITES.md: low confidence): read Onisep links first, then codes written as text.
-import type { Confidence, Sighting } from '../types';
+import type { Confidence, Sighting, SightingIds } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -16,8 +16,9 @@ import {
   makeSighting,
   onisepIdOfHref,
   onisepKey,
-  sightingOf,
+  rowSighting,
 } from './dom';
+import { keepId, type StringIdKey } from './ids';
 import type { SiteAdapter } from './adapter-types';
 
 const HOST = 'affectation3e.phm.education.gouv.fr';
@@ -238,14 +239,19 @@ export function offerRows(doc: Document): Sighting[] {
     const labelled = labelledMef(text);
     const links = onisepByRow.get(row);
     const uai = labelledUai(text);
-    // Keys in the order `{ offre, ...onisep ids, uai, ...labelled }` gave (no spread per row).
-    const ids: Record<string, unknown> = { offre };
-    if (links) Object.assign(ids, onisepIdsOfLinks(links));
-    ids.uai = uai;
-    if (labelled.mefstat11 !== undefined) ids.mefstat11 = labelled.mefstat11;
-    if (labelled.mef !== undefined) ids.mef = labelled.mef;
+    // The ids through the gate one by one (no object of raw ids, no spread per row), in the order
+    // `{ offre, ...onisep ids, uai, ...labelled }` gave them.
+    const ids: SightingIds = {};
+    let named = keepId(ids, 'offre', offre);
+    if (links) {
+      const linked = onisepIdsOfLinks(links);
+      for (const key in linked) named = keepId(ids, key as StringIdKey, linked[key]) || named;
+    }
+    named = keepId(ids, 'uai', uai) || named;
+    if (labelled.mefstat11 !== undefined) named = keepId(ids, 'mefstat11', labelled.mefstat11) || named;
+    if (labelled.mef !== undefined) named = keepId(ids, 'mef', labelled.mef) || named;
     const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
-    const s = sightingOf('affelnet', 'liste-item', ids, row, labelOf(link), confidence);
+    const s = rowSighting('affelnet', 'liste-item', ids, named, row, labelOf(link), confidence);
     if (s) out.push(s);
   }
   return out;

@@ -340,17 +340,20 @@ export function makeSighting(
   raw: Record<string, unknown>,
   extras: SightingExtras = {},
 ): Sighting | null {
-  return sightingOf(site, page, raw, extras.anchor, extras.label, extras.confidence, extras.place, extras.voie, extras.native);
+  const ids: SightingIds = {};
+  return rowSighting(site, page, ids, fillIds(raw, ids), extras.anchor, extras.label, extras.confidence, extras.place, extras.voie, extras.native);
 }
 
 /**
- * makeSighting with the extras as arguments: list rows call it 10,000 times, and an extras object per
- * row is garbage the collector pays for. Same checks, same sighting (its keys in the same order).
+ * A sighting from ids already passed through the gate (keepId, fillIds): `named` says whether one of
+ * them names something. Null when neither an id nor a named establishment identifies anything. List
+ * rows call it with their extras as arguments: no extras object per row.
  */
-export function sightingOf(
+export function rowSighting(
   site: SiteName,
   page: PageKind,
-  raw: Record<string, unknown>,
+  ids: SightingIds,
+  named: boolean,
   anchor?: Element,
   label?: string,
   confidence?: Confidence,
@@ -358,8 +361,6 @@ export function sightingOf(
   voie?: Voie,
   native?: NativeBlock,
 ): Sighting | null {
-  const ids: SightingIds = {};
-  const named = fillIds(raw, ids);
   const place = cleanPlace(rawPlace);
   // A named establishment identifies a page (or a row) even without any id: the background matches it.
   if (!named && !place) return null;

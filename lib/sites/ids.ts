@@ -63,20 +63,75 @@ export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, 
   slug: isSlug,
 };
 
-const checkOf = new Map(Object.entries(stringChecks) as [keyof typeof stringChecks, (v: string) => boolean][]);
+/** A key of SightingIds holding one string. */
+export type StringIdKey = keyof typeof stringChecks;
 
 /**
  * The last value the checks of the page-wide ids accepted. The checks are pure, so a value equal to it
- * passes again without its pattern being run: a list's rows repeat the page's own formation or
- * establishment row after row. Ids that differ from row to row are not remembered (nothing to gain).
+ * passes again without being read: a list's rows repeat the page's own formation or establishment row
+ * after row. Ids that differ from row to row are not remembered (nothing to gain).
  */
 const lastAccepted: { for?: string; ens?: string; uai?: string } = {};
-const isPageWide = (key: string): key is 'for' | 'ens' | 'uai' => key === 'for' || key === 'ens' || key === 'uai';
+
+/**
+ * Stores `v` under `key` in `ids` when it is a string that passes the key's own check (stringChecks);
+ * true when it did. One named store per key, not `ids[key] = v`: list rows run this for every id of
+ * 10,000 rows, and a store by computed key into objects of many shapes is the slow generic path.
+ */
+export function keepId(ids: SightingIds, key: StringIdKey, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  switch (key) {
+    case 'for':
+      if (v !== lastAccepted.for) {
+        if (!stringChecks.for(v)) return false;
+        lastAccepted.for = v;
+      }
+      ids.for = v;
+      return true;
+    case 'ens':
+      if (v !== lastAccepted.ens) {
+        if (!stringChecks.ens(v)) return false;
+        lastAccepted.ens = v;
+      }
+      ids.ens = v;
+      return true;
+    case 'uai':
+      if (v !== lastAccepted.uai) {
+        if (!stringChecks.uai(v)) return false;
+        lastAccepted.uai = v;
+      }
+      ids.uai = v;
+      return true;
+    case 'af':
+      return stringChecks.af(v) && ((ids.af = v), true);
+    case 'cfd':
+      return stringChecks.cfd(v) && ((ids.cfd = v), true);
+    case 'mef':
+      return stringChecks.mef(v) && ((ids.mef = v), true);
+    case 'mefstat11':
+      return stringChecks.mefstat11(v) && ((ids.mefstat11 = v), true);
+    case 'gta':
+      return stringChecks.gta(v) && ((ids.gta = v), true);
+    case 'offre':
+      return stringChecks.offre(v) && ((ids.offre = v), true);
+    case 'slug':
+      return stringChecks.slug(v) && ((ids.slug = v), true);
+    default:
+      return false;
+  }
+}
+
+/** Stores a programme length when it is a whole number of years from 1 to MAX_DUREE. */
+export function keepDuree(ids: SightingIds, duree: unknown): void {
+  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;
+}
+
+const isStringIdKey = (key: string): key is StringIdKey => Object.hasOwn(stringChecks, key);
 
 /**
  * Copies into `ids` the ids of `raw` that pass their own validation; anything else (wrong type, shape,
- * key) is dropped. True when it kept one that names something (any but a length): list rows call this
- * 10,000 times, and a second walk over what was kept cost about what the checks do.
+ * key) is dropped. True when it kept one that names something (any but a length). List rows call
+ * keepId for each of their ids instead (no object of raw ids per row, no loop over its keys).
  */
 export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean {
   let named = false;
@@ -86,15 +141,7 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
     const v = raw[key];
     if (key === 'duree') duree = v;
     else if (key === 'fors') fors = v;
-    else if (typeof v === 'string') {
-      const pageWide = isPageWide(key);
-      if (!pageWide || lastAccepted[key] !== v) {
-        if (!checkOf.get(key as keyof typeof stringChecks)?.(v)) continue;
-        if (pageWide) lastAccepted[key] = v;
-      }
-      ids[key as keyof typeof stringChecks] = v;
-      named = true;
-    }
+    else if (isStringIdKey(key) && keepId(ids, key, v)) named = true;
   }
   if (Array.isArray(fors)) {
     const kept = [...new Set(fors.filter((v): v is string => typeof v === 'string' && stringChecks.for(v) && v !== ids.for))];
@@ -103,7 +150,7 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
       named = true;
     }
   }
-  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;
+  keepDuree(ids, duree);
   return named;
 }
 

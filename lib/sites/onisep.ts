@@ -1,6 +1,6 @@
 // Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
 // Every identifier has several independent strategies, tried in order (see SITES.md).
-import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types';
+import type { Confidence, NativeBlock, Sighting, SightingIds, SightingPlace } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -20,13 +20,14 @@ import {
   push,
   makeSighting,
   postcodeAndCommune,
-  sightingOf,
+  rowSighting,
   slugOf,
   spacedTextOf,
   textOf,
   voieOfText,
 } from './dom';
 import type { SiteAdapter } from './adapter-types';
+import { keepDuree, keepId } from './ids';
 import { onisepId, uaiOfPage } from './onisep-ids';
 
 const HOSTS = new Set(['www.onisep.fr', 'explorer-avenirs.onisep.fr']);
@@ -165,10 +166,12 @@ export function whereToLearnRows(doc: Document, formation: { for?: string; slug?
     const redirect = row.querySelector('a[href*="redirection"]');
     const found = redirect && onisepIdOfHref(redirect.getAttribute('href'));
     if (found && found.kind !== 'FOR') {
-      // Not `{ ...formation, [key]: id }`: a spread and a computed key per row cost more than two stores.
-      const ids: Record<string, unknown> = { for: formation.for, slug: formation.slug };
-      ids[onisepKey(found.kind)] = found.id;
-      push(out, sightingOf('onisep', 'liste-item', ids, row, labelOf(redirect!), 'high'));
+      // The ids through the gate one by one, in the order `{ ...formation, [key]: id }` gave them.
+      const ids: SightingIds = {};
+      let named = keepId(ids, 'for', formation.for);
+      named = keepId(ids, 'slug', formation.slug) || named;
+      named = keepId(ids, onisepKey(found.kind), found.id) || named;
+      push(out, rowSighting('onisep', 'liste-item', ids, named, row, labelOf(redirect!), 'high'));
       continue;
     }
     const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
@@ -224,22 +227,25 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
     const { nameCell, dureeCell, modeCell } = cellsFound;
     const link = nameCell.querySelector('a[href]');
     const href = link?.getAttribute('href') ?? '';
-    const ids: Record<string, unknown> = { uai: etab.uai, ens: etab.ens };
+    // The ids through the gate one by one (no object of raw ids per row), in the order they always had.
+    const ids: SightingIds = {};
+    let named = keepId(ids, 'uai', etab.uai);
+    named = keepId(ids, 'ens', etab.ens) || named;
     const found = onisepIdOfHref(href);
     let confidence: Confidence = 'high';
-    if (found && found.kind !== 'ENS') ids[onisepKey(found.kind)] = found.id;
+    if (found && found.kind !== 'ENS') named = keepId(ids, onisepKey(found.kind), found.id) || named;
     else {
       const segs = href ? pathSegments(href, url) : [];
       if (!isFormationPath(segs) && !isActionPath(segs)) continue;
-      ids.slug = segs[segs.length - 1]!.toLowerCase();
+      named = keepId(ids, 'slug', segs[segs.length - 1]!.toLowerCase()) || named;
       confidence = 'low';
     }
-    if (dureeCell) ids.duree = parseDuree(textOf(dureeCell));
+    if (dureeCell) keepDuree(ids, parseDuree(textOf(dureeCell)));
     const voie = modeCell ? voieOfText(textOf(modeCell)) : undefined;
     // Without the UAI, the row carries the page's establishment as named there.
     const place = etab.uai ? undefined : etab.place;
-    // sightingOf, not makeSighting: no extras object per row.
-    push(out, sightingOf('onisep', 'liste-item', ids, nameCell, labelOf(link ?? nameCell), confidence === 'low' && (etab.uai || place) ? 'medium' : confidence, place, voie));
+    // rowSighting, not makeSighting: no extras object per row.
+    push(out, rowSighting('onisep', 'liste-item', ids, named, nameCell, labelOf(link ?? nameCell), confidence === 'low' && (etab.uai || place) ? 'medium' : confidence, place, voie));
   }
   return out;
 }

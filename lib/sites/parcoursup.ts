@@ -1,5 +1,5 @@
 // Parcoursup (dossierappel / dossier.parcoursup.fr): formation cards (fiches) and the search map's cards.
-import type { Confidence, NativeBlock, Sighting } from '../types';
+import type { Confidence, NativeBlock, Sighting, SightingIds } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -13,9 +13,10 @@ import {
   labelledUai,
   makeSighting,
   onisepIdOfHref,
-  sightingOf,
+  rowSighting,
   textOf,
 } from './dom';
+import { keepId } from './ids';
 import type { SiteAdapter } from './adapter-types';
 
 const HOSTS = new Set(['dossierappel.parcoursup.fr', 'dossier.parcoursup.fr']);
@@ -159,7 +160,8 @@ function pushCard(out: Sighting[], card: Element, link: Element, confidence: Con
   const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
   const school = course ? textOf(card.querySelector('.psup-search-results-card__school-name')) : '';
   const label = course && school ? `${course} — ${school}`.slice(0, 300) : labelOf(link);
-  const s = sightingOf('parcoursup', 'liste-item', { gta }, card, label, confidence);
+  const ids: SightingIds = {};
+  const s = rowSighting('parcoursup', 'liste-item', ids, keepId(ids, 'gta', gta), card, label, confidence);
   if (s) out.push(s);
 }
 
