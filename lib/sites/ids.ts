@@ -73,6 +73,14 @@ export type StringIdKey = keyof typeof stringChecks;
  */
 const lastAccepted: { for?: string; ens?: string; uai?: string } = {};
 
+/** The check of a page-wide id, skipped for the value it accepted last. */
+function passesPageWide(key: 'for' | 'ens' | 'uai', v: string): boolean {
+  if (v === lastAccepted[key]) return true;
+  if (!stringChecks[key](v)) return false;
+  lastAccepted[key] = v;
+  return true;
+}
+
 /**
  * Stores `v` under `key` in `ids` when it is a string that passes the key's own check (stringChecks);
  * true when it did. One named store per key, not `ids[key] = v`: list rows run this for every id of
@@ -82,26 +90,11 @@ export function keepId(ids: SightingIds, key: StringIdKey, v: unknown): boolean 
   if (typeof v !== 'string') return false;
   switch (key) {
     case 'for':
-      if (v !== lastAccepted.for) {
-        if (!stringChecks.for(v)) return false;
-        lastAccepted.for = v;
-      }
-      ids.for = v;
-      return true;
+      return passesPageWide('for', v) && ((ids.for = v), true);
     case 'ens':
-      if (v !== lastAccepted.ens) {
-        if (!stringChecks.ens(v)) return false;
-        lastAccepted.ens = v;
-      }
-      ids.ens = v;
-      return true;
+      return passesPageWide('ens', v) && ((ids.ens = v), true);
     case 'uai':
-      if (v !== lastAccepted.uai) {
-        if (!stringChecks.uai(v)) return false;
-        lastAccepted.uai = v;
-      }
-      ids.uai = v;
-      return true;
+      return passesPageWide('uai', v) && ((ids.uai = v), true);
     case 'af':
       return stringChecks.af(v) && ((ids.af = v), true);
     case 'cfd':
