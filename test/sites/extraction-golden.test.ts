@@ -1,8 +1,9 @@
 // The extraction finds today exactly what it found before its speed-ups: on the generated lists (the
 // benchmark's and the varied ones) and on every page fixture, each sighting (anchor as the element's
 // place in the page) equals the recorded output of the extractors as they were before
-// (golden/extraction.json, written by the code of commit 3e00bb4). Regenerate only on purpose, when a
-// behaviour change is intended: `UPDATE_GOLDEN=1 npx vitest run test/sites/extraction-golden.test.ts`.
+// (golden/extraction.json, written by main's lib/sites/, the same as at commit 3e00bb4). Regenerate
+// only on purpose, when a behaviour change is intended:
+// `UPDATE_GOLDEN=1 npx vitest run test/sites/extraction-golden.test.ts`.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
