@@ -1,6 +1,6 @@
 // Affelnet lycée (affectation3e.phm.education.gouv.fr/pna-public): offer pages and offer lists.
 // The DOM is unknown (SITES.md: low confidence): read Onisep links first, then codes written as text.
-import type { Confidence, Sighting } from '../types';
+import type { Confidence, Sighting, SightingIds } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -16,25 +16,60 @@ import {
   makeSighting,
   onisepIdOfHref,
   onisepKey,
+  rowSighting,
 } from './dom';
+import { keepId, type StringIdKey } from './ids';
 import type { SiteAdapter } from './adapter-types';
 
 const HOST = 'affectation3e.phm.education.gouv.fr';
 const onHost = (url: URL) => url.protocol === 'https:' && url.hostname === HOST;
 
-const OFFRE_PATH = /\/pna-public\/offre\/(a[0-9]{1,2})\/([0-9a-z]{4,20})\/?(?:[?#]|$)/i;
+const OFFRE_PREFIX = '/pna-public/offre/';
 
-/** `A10/00812165` from an offer URL or href, or undefined. */
+/** True when `href` at `at` holds OFFRE_PREFIX, ASCII letters in any case (as the `i` flag compares them). */
+function prefixAt(href: string, at: number): boolean {
+  for (let i = 0; i < OFFRE_PREFIX.length; i++) {
+    const want = OFFRE_PREFIX.charCodeAt(i);
+    const c = href.charCodeAt(at + i);
+    if (c !== want && !(want >= 97 && want <= 122 && c === want - 32)) return false;
+  }
+  return true;
+}
+
+const isDigitAt = (href: string, i: number) => {
+  const c = href.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const isAlnumAt = (href: string, i: number) => {
+  const c = href.charCodeAt(i);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+};
+/** End of the href, `?` or `#` at `i`. */
+const endsAt = (href: string, i: number) => i === href.length || href.charCodeAt(i) === 63 || href.charCodeAt(i) === 35;
+
+/**
+ * `A10/00812165` from an offer URL or href, or undefined: what
+ * `/\/pna-public\/offre\/(a[0-9]{1,2})\/([0-9a-z]{4,20})\/?(?:[?#]|$)/i` captures at its first match,
+ * upper-cased, read by hand (offer lists call this once per row, and the case-blind pattern's search
+ * cost more than these character reads). At a `/`: the prefix in any case, `a` or `A`, one or two
+ * digits and `/`, then a run of 4 to 20 letters and digits (the pattern wants `/`, `?`, `#` or the end
+ * after it, so the whole run), then optionally `/`, then `?`, `#` or the end.
+ */
 export function offreOfHref(href: string): string | undefined {
-  // Where OFFRE_PATH matches, not what it captured (no match array per row): both groups and the slash
-  // between them follow `/pna-public/offre/` (18 characters), the second group running to the end of
-  // its letters and digits (the pattern wants `/`, `?`, `#` or the end after it, so it is the whole run).
-  const at = href.search(OFFRE_PATH);
-  if (at < 0) return undefined;
-  const start = at + 18;
-  let end = href.indexOf('/', start) + 1;
-  for (let c = href.charCodeAt(end); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = href.charCodeAt(end)) end++;
-  return href.slice(start, end).toUpperCase();
+  for (let at = href.indexOf('/'); at >= 0; at = href.indexOf('/', at + 1)) {
+    if (!prefixAt(href, at)) continue;
+    const start = at + OFFRE_PREFIX.length;
+    const a = href.charCodeAt(start);
+    if ((a !== 97 && a !== 65) || !isDigitAt(href, start + 1)) continue;
+    const slash = isDigitAt(href, start + 2) ? start + 3 : start + 2;
+    if (href.charCodeAt(slash) !== 47) continue;
+    let end = slash + 1;
+    while (isAlnumAt(href, end)) end++;
+    const run = end - slash - 1;
+    if (run < 4 || run > 20) continue;
+    if (endsAt(href, end) || (href.charCodeAt(end) === 47 && endsAt(href, end + 1))) return href.slice(start, end).toUpperCase();
+  }
+  return undefined;
 }
 
 export const detectors: Detector[] = [
@@ -194,6 +229,8 @@ export function offerRows(doc: Document): Sighting[] {
     const link = offerLinks[i]!;
     const offre = offreOfHref(link.getAttribute('href') ?? '');
     if (!offre) continue;
+    // closest, not a walk in script: each ancestor a script reads gets a wrapper object, and those
+    // wrappers cost the collector more than the walk saves.
     const row = link.closest(ROW) ?? link;
     if (seen.has(row)) continue;
     seen.add(row);
@@ -202,9 +239,19 @@ export function offerRows(doc: Document): Sighting[] {
     const labelled = labelledMef(text);
     const links = onisepByRow.get(row);
     const uai = labelledUai(text);
-    const ids: Record<string, unknown> = links ? { offre, ...onisepIdsOfLinks(links), uai, ...labelled } : { offre, uai, ...labelled };
+    // The ids through the gate one by one (no object of raw ids, no spread per row), in the order
+    // `{ offre, ...onisep ids, uai, ...labelled }` gave them.
+    const ids: SightingIds = {};
+    let named = keepId(ids, 'offre', offre);
+    if (links) {
+      const linked = onisepIdsOfLinks(links);
+      for (const key in linked) named = keepId(ids, key as StringIdKey, linked[key]) || named;
+    }
+    named = keepId(ids, 'uai', uai) || named;
+    if (labelled.mefstat11 !== undefined) named = keepId(ids, 'mefstat11', labelled.mefstat11) || named;
+    if (labelled.mef !== undefined) named = keepId(ids, 'mef', labelled.mef) || named;
     const confidence: Confidence = ids.for || labelled.mef || labelled.mefstat11 ? 'high' : 'medium';
-    const s = makeSighting('affelnet', 'liste-item', ids, { anchor: row, label: labelOf(link), confidence });
+    const s = rowSighting('affelnet', 'liste-item', ids, named, row, labelOf(link), confidence);
     if (s) out.push(s);
   }
   return out;

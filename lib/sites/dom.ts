@@ -9,7 +9,6 @@ const MAX_LABEL = 300;
 // Patterns the per-row helpers use, compiled once: a regex literal inside a function is a new RegExp
 // object on every call, garbage that 10,000-row lists turn into collector pauses. Global ones are only
 // used through `replace` (which starts from 0) or reset before their exec loop.
-const NOT_PLAIN_SPACE = /\s\s|[^\S ]/;
 const SPACES = /\s+/g;
 const SPACE_BEFORE_PUNCTUATION = / ([,.)])/g;
 const SCOLAIRE = /statut scolaire|temps plein|scolaire/;
@@ -22,10 +21,30 @@ const BARE_UAI = /(?<![0-9])([0-9]{7}[A-Z])(?![0-9a-z])/g;
 const REDIRECTION = /redirection/i;
 const POSTCODE = /^[0-9]{5}$/;
 
+/**
+ * True when `text` holds whitespace other than single plain spaces: a run of two (of any kind), or one
+ * that is not U+0020 (what JS \s matches: tab to CR, NBSP, U+1680, U+2000-U+200A, line and paragraph
+ * separators, narrow NBSP, U+205F, U+3000, BOM). `/\s\s|[^\S ]/.test` spelled out: labels are short and
+ * a loop over their characters costs less than a regex call, once or twice per list row.
+ */
+export function hasOddSpace(text: string): boolean {
+  let previousSpace = false;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (previousSpace) return true;
+      previousSpace = true;
+    } else if (c > 32 && c < 160) previousSpace = false;
+    else if ((c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) return true;
+    else previousSpace = false;
+  }
+  return false;
+}
+
 /** Whitespace as pages write it: NBSP, narrow NBSP and friends become plain spaces, runs collapse. */
 export function normalizeSpace(text: string): string {
   // Fast path: most labels have single plain spaces only (JS \s already covers NBSP and friends).
-  return NOT_PLAIN_SPACE.test(text) ? text.replace(SPACES, ' ').trim() : text.trim();
+  return hasOddSpace(text) ? text.replace(SPACES, ' ').trim() : text.trim();
 }
 
 /** An element's text as plain, normalised text ('' for nothing). Uses textContent: no layout. */
@@ -254,7 +273,8 @@ function firstValidUai(re: RegExp, text: string): string | undefined {
 
 /** Onisep ids (FOR/AF/ENS) carried by a link's href, whatever the host's spelling. */
 export function onisepIdOfHref(href: string | null | undefined): { kind: OnisepKind; id: string } | null {
-  if (!href || href.length > 2000 || !REDIRECTION.test(href)) return null;
+  // The lower-case spelling is the common one: found by includes, the case-blind pattern only asked otherwise.
+  if (!href || href.length > 2000 || !(href.includes('redirection') || REDIRECTION.test(href))) return null;
   return findOnisepId(href);
 }
 
@@ -321,17 +341,36 @@ export function makeSighting(
   extras: SightingExtras = {},
 ): Sighting | null {
   const ids: SightingIds = {};
-  const named = fillIds(raw, ids);
-  const place = cleanPlace(extras.place);
+  return rowSighting(site, page, ids, fillIds(raw, ids), extras.anchor, extras.label, extras.confidence, extras.place, extras.voie, extras.native);
+}
+
+/**
+ * A sighting from ids already passed through the gate (keepId, fillIds): `named` says whether one of
+ * them names something. Null when neither an id nor a named establishment identifies anything. List
+ * rows call it with their extras as arguments: no extras object per row.
+ */
+export function rowSighting(
+  site: SiteName,
+  page: PageKind,
+  ids: SightingIds,
+  named: boolean,
+  anchor?: Element,
+  label?: string,
+  confidence?: Confidence,
+  rawPlace?: SightingPlace,
+  voie?: Voie,
+  native?: NativeBlock,
+): Sighting | null {
+  const place = cleanPlace(rawPlace);
   // A named establishment identifies a page (or a row) even without any id: the background matches it.
   if (!named && !place) return null;
   const s: Sighting = { site, page, ids };
-  if (extras.anchor) s.anchor = extras.anchor;
-  if (extras.label) s.label = extras.label;
-  if (extras.confidence) s.confidence = extras.confidence;
+  if (anchor) s.anchor = anchor;
+  if (label) s.label = label;
+  if (confidence) s.confidence = confidence;
   if (place) s.place = place;
-  if (extras.voie) s.voie = extras.voie;
-  if (extras.native) s.native = extras.native;
+  if (voie) s.voie = voie;
+  if (native) s.native = native;
   return s;
 }
 

@@ -1,13 +1,49 @@
 // The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
-import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
+import { isCfd, isMefstat11, isValidUai } from '../codes';
 import type { SightingIds } from '../types';
 
 /** The longest programme an adapter reports, in years ("7 ans" exists); the background's door accepts the same. */
 export const MAX_DUREE = 8;
 
-/** Affelnet offer: `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
-const OFFRE_SHAPE = /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/;
-export const isAffelnetOffre = (code: string): boolean => OFFRE_SHAPE.test(code);
+// The shape checks below read characters where a pattern would cost a regex call each: list rows run
+// two or three of them per row. Each is tested against the pattern it spells out (dom-fast-paths.test.ts).
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpperOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** True when `v` from `from` on is `[1-9][0-9]{0,8}` and nothing else. */
+function positiveNumberFrom(v: string, from: number): boolean {
+  const n = v.length - from;
+  if (n < 1 || n > 9) return false;
+  const c = v.charCodeAt(from);
+  if (c < 49 || c > 57) return false;
+  for (let i = from + 1; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/`: an Affelnet offer, `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
+export function isAffelnetOffre(code: string): boolean {
+  if (code.charCodeAt(0) !== 65 || !isDigit(code.charCodeAt(1))) return false;
+  const slash = isDigit(code.charCodeAt(2)) ? 3 : 2;
+  if (code.charCodeAt(slash) !== 47) return false;
+  const n = code.length - slash - 1;
+  if (n < 4 || n > 20) return false;
+  for (let i = slash + 1; i < code.length; i++) if (!isUpperOrDigit(code.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[1-9][0-9]{0,8}$/`: a Parcoursup `g_ta_cod` (codes.ts isGta). */
+export const isGtaCode = (v: string): boolean => positiveNumberFrom(v, 0);
+
+/** `/^[0-9]{10}$/`: a MEF (codes.ts isMef10). */
+export function isMef10Code(v: string): boolean {
+  if (v.length !== 10) return false;
+  for (let i = 0; i < 10; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^FOR\.[1-9][0-9]{0,8}$/` and its AF and ENS siblings (codes.ts isOnisepId): `prefix` is `FOR.`, `AF.` or `ENS.`. */
+export const isOnisepIdOf = (prefix: string, v: string): boolean => v.startsWith(prefix) && positiveNumberFrom(v, prefix.length);
 
 /** A URL slug: lower-case words joined by single hyphens, of a sensible length. */
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -15,24 +51,80 @@ export const isSlug = (slug: string): boolean => slug.length <= 200 && SLUG_SHAP
 
 /** Each string id's own check. */
 export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, (v: string) => boolean> = {
-  for: (v) => isOnisepId('FOR', v),
-  af: (v) => isOnisepId('AF', v),
-  ens: (v) => isOnisepId('ENS', v),
+  for: (v) => isOnisepIdOf('FOR.', v),
+  af: (v) => isOnisepIdOf('AF.', v),
+  ens: (v) => isOnisepIdOf('ENS.', v),
   uai: isValidUai,
   cfd: isCfd,
-  mef: isMef10,
+  mef: isMef10Code,
   mefstat11: isMefstat11,
-  gta: isGta,
+  gta: isGtaCode,
   offre: isAffelnetOffre,
   slug: isSlug,
 };
 
-const checkOf = new Map(Object.entries(stringChecks) as [keyof typeof stringChecks, (v: string) => boolean][]);
+/** A key of SightingIds holding one string. */
+export type StringIdKey = keyof typeof stringChecks;
+
+/**
+ * The last value the checks of the page-wide ids accepted. The checks are pure, so a value equal to it
+ * passes again without being read: a list's rows repeat the page's own formation or establishment row
+ * after row. Ids that differ from row to row are not remembered (nothing to gain).
+ */
+const lastAccepted: { for?: string; ens?: string; uai?: string } = {};
+
+/** The check of a page-wide id, skipped for the value it accepted last. */
+function passesPageWide(key: 'for' | 'ens' | 'uai', v: string): boolean {
+  if (v === lastAccepted[key]) return true;
+  if (!stringChecks[key](v)) return false;
+  lastAccepted[key] = v;
+  return true;
+}
+
+/**
+ * Stores `v` under `key` in `ids` when it is a string that passes the key's own check (stringChecks);
+ * true when it did. One named store per key, not `ids[key] = v`: list rows run this for every id of
+ * 10,000 rows, and a store by computed key into objects of many shapes is the slow generic path.
+ */
+export function keepId(ids: SightingIds, key: StringIdKey, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  switch (key) {
+    case 'for':
+      return passesPageWide('for', v) && ((ids.for = v), true);
+    case 'ens':
+      return passesPageWide('ens', v) && ((ids.ens = v), true);
+    case 'uai':
+      return passesPageWide('uai', v) && ((ids.uai = v), true);
+    case 'af':
+      return stringChecks.af(v) && ((ids.af = v), true);
+    case 'cfd':
+      return stringChecks.cfd(v) && ((ids.cfd = v), true);
+    case 'mef':
+      return stringChecks.mef(v) && ((ids.mef = v), true);
+    case 'mefstat11':
+      return stringChecks.mefstat11(v) && ((ids.mefstat11 = v), true);
+    case 'gta':
+      return stringChecks.gta(v) && ((ids.gta = v), true);
+    case 'offre':
+      return stringChecks.offre(v) && ((ids.offre = v), true);
+    case 'slug':
+      return stringChecks.slug(v) && ((ids.slug = v), true);
+    default:
+      return false;
+  }
+}
+
+/** Stores a programme length when it is a whole number of years from 1 to MAX_DUREE. */
+export function keepDuree(ids: SightingIds, duree: unknown): void {
+  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;
+}
+
+const isStringIdKey = (key: string): key is StringIdKey => Object.hasOwn(stringChecks, key);
 
 /**
  * Copies into `ids` the ids of `raw` that pass their own validation; anything else (wrong type, shape,
- * key) is dropped. True when it kept one that names something (any but a length): list rows call this
- * 10,000 times, and a second walk over what was kept cost about what the checks do.
+ * key) is dropped. True when it kept one that names something (any but a length). List rows call
+ * keepId for each of their ids instead (no object of raw ids per row, no loop over its keys).
  */
 export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean {
   let named = false;
@@ -42,10 +134,7 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
     const v = raw[key];
     if (key === 'duree') duree = v;
     else if (key === 'fors') fors = v;
-    else if (typeof v === 'string' && checkOf.get(key as keyof typeof stringChecks)?.(v)) {
-      ids[key as keyof typeof stringChecks] = v;
-      named = true;
-    }
+    else if (isStringIdKey(key) && keepId(ids, key, v)) named = true;
   }
   if (Array.isArray(fors)) {
     const kept = [...new Set(fors.filter((v): v is string => typeof v === 'string' && stringChecks.for(v) && v !== ids.for))];
@@ -54,7 +143,7 @@ export function fillIds(raw: Record<string, unknown>, ids: SightingIds): boolean
       named = true;
     }
   }
-  if (typeof duree === 'number' && Number.isInteger(duree) && duree >= 1 && duree <= MAX_DUREE) ids.duree = duree;
+  keepDuree(ids, duree);
   return named;
 }
 

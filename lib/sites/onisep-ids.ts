@@ -48,7 +48,7 @@ export function idFromCanonical(doc: Document, kind: OnisepKind): Found | undefi
  */
 export function idFromRedirectLinks(doc: Document, kind: OnisepKind, title?: string): Found | undefined {
   const ids = new Map<string, string[]>();
-  for (const a of all(doc, `a[href*="redirection"][href*="${kind}."]`)) {
+  for (const a of all(doc, `a[href*="${kind}."][href*="redirection"]`)) {
     if (a.closest('nav, footer, aside, table, [role="navigation"], #formations')) continue;
     const found = onisepIdOfHref(a.getAttribute('href'));
     if (found?.kind !== kind) continue;

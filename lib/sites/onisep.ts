@@ -1,6 +1,6 @@
 // Onisep (www.onisep.fr and explorer-avenirs.onisep.fr): formation, establishment and action pages.
 // Every identifier has several independent strategies, tried in order (see SITES.md).
-import type { Confidence, NativeBlock, Sighting, SightingPlace } from '../types';
+import type { Confidence, NativeBlock, Sighting, SightingIds, SightingPlace } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -20,12 +20,14 @@ import {
   push,
   makeSighting,
   postcodeAndCommune,
+  rowSighting,
   slugOf,
   spacedTextOf,
   textOf,
   voieOfText,
 } from './dom';
 import type { SiteAdapter } from './adapter-types';
+import { keepDuree, keepId } from './ids';
 import { onisepId, uaiOfPage } from './onisep-ids';
 
 const HOSTS = new Set(['www.onisep.fr', 'explorer-avenirs.onisep.fr']);
@@ -164,10 +166,12 @@ export function whereToLearnRows(doc: Document, formation: { for?: string; slug?
     const redirect = row.querySelector('a[href*="redirection"]');
     const found = redirect && onisepIdOfHref(redirect.getAttribute('href'));
     if (found && found.kind !== 'FOR') {
-      // Not `{ ...formation, [key]: id }`: a spread and a computed key per row cost more than two stores.
-      const ids: Record<string, unknown> = { for: formation.for, slug: formation.slug };
-      ids[onisepKey(found.kind)] = found.id;
-      push(out, makeSighting('onisep', 'liste-item', ids, { anchor: row, label: labelOf(redirect!), confidence: 'high' }));
+      // The ids through the gate one by one, in the order `{ ...formation, [key]: id }` gave them.
+      const ids: SightingIds = {};
+      let named = keepId(ids, 'for', formation.for);
+      named = keepId(ids, 'slug', formation.slug) || named;
+      named = keepId(ids, onisepKey(found.kind), found.id) || named;
+      push(out, rowSighting('onisep', 'liste-item', ids, named, row, labelOf(redirect!), 'high'));
       continue;
     }
     const link = [...row.querySelectorAll('a[href]')].find((a) => isStructurePath(pathSegments(a.getAttribute('href') ?? '', url)));
@@ -219,62 +223,76 @@ export function formationListRows(doc: Document, url: URL, etab: { uai?: string;
   if (rows.length === 0) rows = list(doc, '#formations tbody tr');
   for (let i = 0, n = rows.length; i < n; i++) {
     const row = rows[i]!;
-    const { nameCell, dureeCell, modeCell } = rowCells(row);
+    rowCells(row);
+    const { nameCell, dureeCell, modeCell } = cellsFound;
     const link = nameCell.querySelector('a[href]');
     const href = link?.getAttribute('href') ?? '';
-    const ids: Record<string, unknown> = { uai: etab.uai, ens: etab.ens };
+    // The ids through the gate one by one (no object of raw ids per row), in the order they always had.
+    const ids: SightingIds = {};
+    let named = keepId(ids, 'uai', etab.uai);
+    named = keepId(ids, 'ens', etab.ens) || named;
     const found = onisepIdOfHref(href);
     let confidence: Confidence = 'high';
-    if (found && found.kind !== 'ENS') ids[onisepKey(found.kind)] = found.id;
+    if (found && found.kind !== 'ENS') named = keepId(ids, onisepKey(found.kind), found.id) || named;
     else {
       const segs = href ? pathSegments(href, url) : [];
       if (!isFormationPath(segs) && !isActionPath(segs)) continue;
-      ids.slug = segs[segs.length - 1]!.toLowerCase();
+      named = keepId(ids, 'slug', segs[segs.length - 1]!.toLowerCase()) || named;
       confidence = 'low';
     }
-    if (dureeCell) ids.duree = parseDuree(textOf(dureeCell));
+    if (dureeCell) keepDuree(ids, parseDuree(textOf(dureeCell)));
     const voie = modeCell ? voieOfText(textOf(modeCell)) : undefined;
     // Without the UAI, the row carries the page's establishment as named there.
     const place = etab.uai ? undefined : etab.place;
-    push(
-      out,
-      makeSighting('onisep', 'liste-item', ids, {
-        anchor: nameCell,
-        label: labelOf(link ?? nameCell),
-        confidence: confidence === 'low' && (etab.uai || place) ? 'medium' : confidence,
-        // makeSighting keeps only what is set: no throwaway objects spread in per row.
-        voie,
-        place,
-      }),
-    );
+    // rowSighting, not makeSighting: no extras object per row.
+    push(out, rowSighting('onisep', 'liste-item', ids, named, nameCell, labelOf(link ?? nameCell), confidence === 'low' && (etab.uai || place) ? 'medium' : confidence, place, voie));
   }
   return out;
 }
 
-/** `classList.contains('search-ui-td-name')`, asked only when the class attribute can hold it (one DOM call per cell, not two). */
+const NAME_CLASS = 'search-ui-td-name';
+
+/**
+ * `classList.contains('search-ui-td-name')`, asked only when the class attribute can hold it. Table cells
+ * are HTML elements: `className` is their class attribute as a string, read faster than getAttribute.
+ */
 function hasNameClass(cell: Element): boolean {
-  const name = 'search-ui-td-name';
-  const value = cell.getAttribute('class');
-  return value === name || (!!value && value.length > name.length && value.includes(name) && cell.classList.contains(name));
+  const value = cell.className;
+  return value === NAME_CLASS || (value.length > NAME_CLASS.length && value.includes(NAME_CLASS) && cell.classList.contains(NAME_CLASS));
 }
 
-type RowCells = { nameCell: Element; dureeCell: Element | null; modeCell: Element | null };
+/** What rowCells found, reused from row to row (an object per row is garbage the collector pays for). */
+const cellsFound: { nameCell: Element; dureeCell: Element | null; modeCell: Element | null } = { nameCell: null!, dureeCell: null, modeCell: null };
 
-/** The name, length and mode cells of a formation row, from `row.cells` when it is a table row (no selector matching). */
-function rowCells(row: Element): RowCells {
-  const cells = (row as HTMLTableRowElement).cells;
-  if (!cells) {
-    return {
-      nameCell: row.querySelector('td.search-ui-td-name') ?? row,
-      dureeCell: row.querySelector('td[data-label="Durée"]'),
-      modeCell: row.querySelector('td[data-label^="Modalit"]'),
-    };
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** True for an HTML table row: what has `cells`. */
+const isTableRow = (el: Element) => el.localName === 'tr' && el.namespaceURI === XHTML;
+
+/** True for an HTML `td` or `th`: what `row.cells` holds among a row's children. */
+function isCell(el: Element): boolean {
+  const name = el.localName;
+  return (name === 'td' || name === 'th') && el.namespaceURI === XHTML;
+}
+
+/**
+ * The name, length and mode cells of a formation row into cellsFound: a table row's cells (what
+ * `row.cells` lists, read child by child: `cells` makes a collection object per row), else by selectors.
+ */
+function rowCells(row: Element): void {
+  if (!isTableRow(row)) {
+    cellsFound.nameCell = row.querySelector('td.search-ui-td-name') ?? row;
+    cellsFound.dureeCell = row.querySelector('td[data-label="Durée"]');
+    cellsFound.modeCell = row.querySelector('td[data-label^="Modalit"]');
+    return;
   }
+  let first: Element | null = null;
   let nameCell: Element | null = null;
   let dureeCell: Element | null = null;
   let modeCell: Element | null = null;
-  for (let i = 0, n = cells.length; i < n; i++) {
-    const cell = cells[i]!;
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    if (!isCell(cell)) continue;
+    first ??= cell;
     if (!nameCell && hasNameClass(cell)) nameCell = cell;
     else if (!dureeCell || !modeCell) {
       const label = cell.getAttribute('data-label');
@@ -282,7 +300,9 @@ function rowCells(row: Element): RowCells {
       else if (!modeCell && label?.startsWith('Modalit')) modeCell = cell;
     }
   }
-  return { nameCell: nameCell ?? cells[0] ?? row, dureeCell, modeCell };
+  cellsFound.nameCell = nameCell ?? first ?? row;
+  cellsFound.dureeCell = dureeCell;
+  cellsFound.modeCell = modeCell;
 }
 
 function actionPage(doc: Document, url: URL): Sighting[] {

@@ -1,5 +1,5 @@
 // Parcoursup (dossierappel / dossier.parcoursup.fr): formation cards (fiches) and the search map's cards.
-import type { Confidence, NativeBlock, Sighting } from '../types';
+import type { Confidence, NativeBlock, Sighting, SightingIds } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
   all,
@@ -13,8 +13,10 @@ import {
   labelledUai,
   makeSighting,
   onisepIdOfHref,
+  rowSighting,
   textOf,
 } from './dom';
+import { keepId } from './ids';
 import type { SiteAdapter } from './adapter-types';
 
 const HOSTS = new Set(['dossierappel.parcoursup.fr', 'dossier.parcoursup.fr']);
@@ -108,17 +110,25 @@ function fichePage(doc: Document, url: URL): Sighting[] {
   return s ? [s] : [];
 }
 
-const GTA_IN_HREF = /[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/;
+const GTA_KEY = 'g_ta_cod=';
 
-/** The `g_ta_cod` of a fiche link, as GTA_IN_HREF's group reads it, without a match array per card. */
+/**
+ * The `g_ta_cod` of a fiche link, as `/[?&]g_ta_cod=([1-9][0-9]{0,8})(?:&|#|$)/`'s group reads it, read
+ * by hand (a regex call per card cost more than these few character reads): the first `g_ta_cod=` after
+ * `?` or `&` whose whole digit run (the pattern wants `&`, `#` or the end right after it) is 1 to 9
+ * digits not starting with 0.
+ */
 export function gtaOfHref(href: string): string | undefined {
-  const at = href.search(GTA_IN_HREF);
-  if (at < 0) return undefined;
-  // The group is the whole digit run after `g_ta_cod=` (10 characters after the ? or &): the pattern
-  // wants &, # or the end right after it.
-  let end = at + 10;
-  for (let c = href.charCodeAt(end); c >= 48 && c <= 57; c = href.charCodeAt(end)) end++;
-  return href.slice(at + 10, end);
+  for (let at = href.indexOf(GTA_KEY, 1); at > 0; at = href.indexOf(GTA_KEY, at + 1)) {
+    const before = href.charCodeAt(at - 1);
+    if (before !== 63 /* ? */ && before !== 38 /* & */) continue;
+    const start = at + GTA_KEY.length;
+    let end = start;
+    for (let c = href.charCodeAt(end); c >= 48 && c <= 57; c = href.charCodeAt(end)) end++;
+    const after = href.charCodeAt(end);
+    if (end > start && end - start <= 9 && href.charCodeAt(start) !== 48 && (end === href.length || after === 38 || after === 35 /* # */)) return href.slice(start, end);
+  }
+  return undefined;
 }
 
 /** The search map's cards: `#courses-cards .fr-card` first; else any fiche link in its list item. */
@@ -150,7 +160,8 @@ function pushCard(out: Sighting[], card: Element, link: Element, confidence: Con
   const course = textOf(card.querySelector('.psup-search-results-card__course-name'));
   const school = course ? textOf(card.querySelector('.psup-search-results-card__school-name')) : '';
   const label = course && school ? `${course} — ${school}`.slice(0, 300) : labelOf(link);
-  const s = makeSighting('parcoursup', 'liste-item', { gta }, { anchor: card, label, confidence });
+  const ids: SightingIds = {};
+  const s = rowSighting('parcoursup', 'liste-item', ids, keepId(ids, 'gta', gta), card, label, confidence);
   if (s) out.push(s);
 }
 

@@ -2,8 +2,9 @@
 // pages and inputs (fast-check): selector lists asked one selector at a time, the id gate.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allOf, firstOf } from '../../lib/sites/dom';
-import { cleanIds, fillIds, MAX_DUREE, stringChecks } from '../../lib/sites/ids';
+import { allOf, firstOf, hasOddSpace } from '../../lib/sites/dom';
+import { cleanIds, fillIds, isAffelnetOffre, isGtaCode, isMef10Code, isOnisepIdOf, MAX_DUREE, stringChecks } from '../../lib/sites/ids';
+import { isGta, isMef10, isOnisepId } from '../../lib/codes';
 import type { SightingIds } from '../../lib/types';
 import { htmlDocument } from './helpers';
 
@@ -94,5 +95,58 @@ describe('fillIds (the id gate)', () => {
       }),
       { numRuns: 5000 },
     );
+  }, 60_000);
+});
+
+describe('hasOddSpace (the space check of normalizeSpace)', () => {
+  // Every character JS \s matches, a few it does not that sit near them, and plain letters.
+  const chars = fc.constantFrom(
+    ...' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+    ...'\u0008\u000e\u001f\u0085\u009f\u00a1\u180e\u200b\u200c\u2027\u202a\u2060\u3001\ufefe',
+    ...'aZ0-éÀ·—',
+  );
+  const spaced = /\s\s|[^\S ]/;
+
+  it('says what /\\s\\s|[^\\S ]/ says, on any text made of whitespace and its neighbours', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(hasOddSpace(text)).toBe(spaced.test(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(hasOddSpace(`a${ch}b`), `U+${c.toString(16)}`).toBe(spaced.test(`a${ch}b`));
+    }
+  }, 60_000);
+});
+
+describe('shape checks read character by character', () => {
+  // Strings made of the pieces the patterns care about: prefixes, digits (0 and not), letters of both
+  // cases, the slash, and characters that only look like them (full-width digits, a dot, a newline).
+  const pieces = fc.constantFrom('A', 'a', 'F', 'FOR', 'FOR.', 'AF.', 'ENS.', 'for.', '/', '.', '0', '1', '5', '9', '00', '123', 'Z', 'B', '\n', '١', '０', ' ', '-');
+  const texts = fc.array(pieces, { maxLength: 14 }).map((p) => p.join(''));
+
+  it('agree with the patterns they replace (and with codes.ts)', () => {
+    const offre = /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/;
+    fc.assert(
+      fc.property(texts, (v) => {
+        expect(isAffelnetOffre(v)).toBe(offre.test(v));
+        expect(isGtaCode(v)).toBe(isGta(v));
+        expect(isMef10Code(v)).toBe(isMef10(v));
+        expect(isOnisepIdOf('FOR.', v)).toBe(isOnisepId('FOR', v));
+        expect(isOnisepIdOf('AF.', v)).toBe(isOnisepId('AF', v));
+        expect(isOnisepIdOf('ENS.', v)).toBe(isOnisepId('ENS', v));
+      }),
+      { numRuns: 30_000 },
+    );
+    for (const v of ['A1/ABCD', 'A10/00812165', 'A100/0081', 'A1/ABC', `A1/${'9'.repeat(20)}`, `A1/${'9'.repeat(21)}`, '1234567890', '123456789', '999999999', '1000000000', 'FOR.1', 'FOR.0', 'FOR.999999999', 'FOR.1234567890', 'ENS.12\n']) {
+      expect(isAffelnetOffre(v), v).toBe(offre.test(v));
+      expect(isGtaCode(v), v).toBe(isGta(v));
+      expect(isMef10Code(v), v).toBe(isMef10(v));
+      expect(isOnisepIdOf('FOR.', v), v).toBe(isOnisepId('FOR', v));
+      expect(isOnisepIdOf('ENS.', v), v).toBe(isOnisepId('ENS', v));
+    }
   }, 60_000);
 });
