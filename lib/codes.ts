@@ -12,8 +12,6 @@ export function uaiCheckLetter(digits: string): string {
 const UAI_SHAPE = /^[0-9]{7}[A-Z]$/;
 const CFD_SHAPE = /^[0-9A-Z]{8}$/;
 const MEFSTAT11_SHAPE = /^[0-9A-Z]{11}$/;
-const MEF10_SHAPE = /^[0-9]{10}$/;
-const GTA_SHAPE = /^[1-9][0-9]{0,8}$/;
 const RNCP_SHAPE = /^(RNCP)?[0-9]{1,6}$/i;
 
 /** True for an upper-case UAI whose check letter is right (the API only checks the pattern). */
@@ -27,9 +25,29 @@ export function isValidUai(uai: string): boolean {
 
 export const isCfd = (code: string): boolean => CFD_SHAPE.test(code);
 export const isMefstat11 = (code: string): boolean => MEFSTAT11_SHAPE.test(code);
-export const isMef10 = (code: string): boolean => MEF10_SHAPE.test(code);
-/** Parcoursup `g_ta_cod`: a positive integer. */
-export const isGta = (code: string): boolean => GTA_SHAPE.test(code);
+// The checks below read characters where a pattern would cost a regex call each: list rows run two or
+// three of them per row. Each is tested against the pattern in its comment (test/sites/dom-fast-paths.test.ts).
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** True when `v` from `from` on is `[1-9][0-9]{0,8}` and nothing else. */
+function positiveNumberFrom(v: string, from: number): boolean {
+  const n = v.length - from;
+  if (n < 1 || n > 9) return false;
+  const c = v.charCodeAt(from);
+  if (c < 49 || c > 57) return false;
+  for (let i = from + 1; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `/^[0-9]{10}$/`: a MEF. */
+export function isMef10(code: string): boolean {
+  if (code.length !== 10) return false;
+  for (let i = 0; i < 10; i++) if (!isDigit(code.charCodeAt(i))) return false;
+  return true;
+}
+/** `/^[1-9][0-9]{0,8}$/`: a Parcoursup `g_ta_cod`, a positive integer. */
+export const isGta = (code: string): boolean => positiveNumberFrom(code, 0);
 /** RNCP code, with or without its prefix. */
 export const isRncp = (code: string): boolean => RNCP_SHAPE.test(code);
 
@@ -48,8 +66,7 @@ export function findOnisepId(text: string): { kind: OnisepKind; id: string } | n
   return { kind, id: text.slice(start, end) };
 }
 
-const ONISEP_ID_EXACT: Record<OnisepKind, RegExp> = { FOR: /^FOR\.[1-9][0-9]{0,8}$/, AF: /^AF\.[1-9][0-9]{0,8}$/, ENS: /^ENS\.[1-9][0-9]{0,8}$/ };
-
+/** `/^FOR\.[1-9][0-9]{0,8}$/`, and its AF and ENS siblings. */
 export function isOnisepId(kind: OnisepKind, id: string): boolean {
-  return ONISEP_ID_EXACT[kind].test(id);
+  return id.startsWith(kind) && id.charCodeAt(kind.length) === 46 /* . */ && positiveNumberFrom(id, kind.length + 1);
 }

@@ -1,25 +1,15 @@
 // The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
-import { isCfd, isMefstat11, isValidUai } from '../codes';
+import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
 import type { SightingIds } from '../types';
 
 /** The longest programme an adapter reports, in years ("7 ans" exists); the background's door accepts the same. */
 export const MAX_DUREE = 8;
 
-// The shape checks below read characters where a pattern would cost a regex call each: list rows run
-// two or three of them per row. Each is tested against the pattern it spells out (dom-fast-paths.test.ts).
+// The offer check reads characters where a pattern would cost a regex call per row (tested against the
+// pattern it spells out in dom-fast-paths.test.ts, as are the checks of codes.ts).
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isUpperOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-
-/** True when `v` from `from` on is `[1-9][0-9]{0,8}` and nothing else. */
-function positiveNumberFrom(v: string, from: number): boolean {
-  const n = v.length - from;
-  if (n < 1 || n > 9) return false;
-  const c = v.charCodeAt(from);
-  if (c < 49 || c > 57) return false;
-  for (let i = from + 1; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
-  return true;
-}
 
 /** `/^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/`: an Affelnet offer, `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
 export function isAffelnetOffre(code: string): boolean {
@@ -32,33 +22,20 @@ export function isAffelnetOffre(code: string): boolean {
   return true;
 }
 
-/** `/^[1-9][0-9]{0,8}$/`: a Parcoursup `g_ta_cod` (codes.ts isGta). */
-export const isGtaCode = (v: string): boolean => positiveNumberFrom(v, 0);
-
-/** `/^[0-9]{10}$/`: a MEF (codes.ts isMef10). */
-export function isMef10Code(v: string): boolean {
-  if (v.length !== 10) return false;
-  for (let i = 0; i < 10; i++) if (!isDigit(v.charCodeAt(i))) return false;
-  return true;
-}
-
-/** `/^FOR\.[1-9][0-9]{0,8}$/` and its AF and ENS siblings (codes.ts isOnisepId): `prefix` is `FOR.`, `AF.` or `ENS.`. */
-export const isOnisepIdOf = (prefix: string, v: string): boolean => v.startsWith(prefix) && positiveNumberFrom(v, prefix.length);
-
 /** A URL slug: lower-case words joined by single hyphens, of a sensible length. */
 const SLUG_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const isSlug = (slug: string): boolean => slug.length <= 200 && SLUG_SHAPE.test(slug);
 
 /** Each string id's own check. */
 export const stringChecks: Record<Exclude<keyof SightingIds, 'duree' | 'fors'>, (v: string) => boolean> = {
-  for: (v) => isOnisepIdOf('FOR.', v),
-  af: (v) => isOnisepIdOf('AF.', v),
-  ens: (v) => isOnisepIdOf('ENS.', v),
+  for: (v) => isOnisepId('FOR', v),
+  af: (v) => isOnisepId('AF', v),
+  ens: (v) => isOnisepId('ENS', v),
   uai: isValidUai,
   cfd: isCfd,
-  mef: isMef10Code,
+  mef: isMef10,
   mefstat11: isMefstat11,
-  gta: isGtaCode,
+  gta: isGta,
   offre: isAffelnetOffre,
   slug: isSlug,
 };

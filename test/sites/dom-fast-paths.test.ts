@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allOf, firstOf, hasOddSpace } from '../../lib/sites/dom';
-import { cleanIds, fillIds, isAffelnetOffre, isGtaCode, isMef10Code, isOnisepIdOf, MAX_DUREE, stringChecks } from '../../lib/sites/ids';
+import { cleanIds, fillIds, isAffelnetOffre, MAX_DUREE, stringChecks } from '../../lib/sites/ids';
 import { isGta, isMef10, isOnisepId } from '../../lib/codes';
 import type { SightingIds } from '../../lib/types';
 import { htmlDocument } from './helpers';
@@ -128,25 +128,28 @@ describe('shape checks read character by character', () => {
   const pieces = fc.constantFrom('A', 'a', 'F', 'FOR', 'FOR.', 'AF.', 'ENS.', 'for.', '/', '.', '0', '1', '5', '9', '00', '123', 'Z', 'B', '\n', '١', '０', ' ', '-');
   const texts = fc.array(pieces, { maxLength: 14 }).map((p) => p.join(''));
 
-  it('agree with the patterns they replace (and with codes.ts)', () => {
+  it('agree with the patterns they replace (ids.ts and codes.ts)', () => {
     const offre = /^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/;
+    const gta = /^[1-9][0-9]{0,8}$/;
+    const mef = /^[0-9]{10}$/;
+    const onisep = { FOR: /^FOR\.[1-9][0-9]{0,8}$/, AF: /^AF\.[1-9][0-9]{0,8}$/, ENS: /^ENS\.[1-9][0-9]{0,8}$/ };
     fc.assert(
       fc.property(texts, (v) => {
         expect(isAffelnetOffre(v)).toBe(offre.test(v));
-        expect(isGtaCode(v)).toBe(isGta(v));
-        expect(isMef10Code(v)).toBe(isMef10(v));
-        expect(isOnisepIdOf('FOR.', v)).toBe(isOnisepId('FOR', v));
-        expect(isOnisepIdOf('AF.', v)).toBe(isOnisepId('AF', v));
-        expect(isOnisepIdOf('ENS.', v)).toBe(isOnisepId('ENS', v));
+        expect(isGta(v)).toBe(gta.test(v));
+        expect(isMef10(v)).toBe(mef.test(v));
+        expect(isOnisepId('FOR', v)).toBe(onisep.FOR.test(v));
+        expect(isOnisepId('AF', v)).toBe(onisep.AF.test(v));
+        expect(isOnisepId('ENS', v)).toBe(onisep.ENS.test(v));
       }),
       { numRuns: 30_000 },
     );
     for (const v of ['A1/ABCD', 'A10/00812165', 'A100/0081', 'A1/ABC', `A1/${'9'.repeat(20)}`, `A1/${'9'.repeat(21)}`, '1234567890', '123456789', '999999999', '1000000000', 'FOR.1', 'FOR.0', 'FOR.999999999', 'FOR.1234567890', 'ENS.12\n']) {
       expect(isAffelnetOffre(v), v).toBe(offre.test(v));
-      expect(isGtaCode(v), v).toBe(isGta(v));
-      expect(isMef10Code(v), v).toBe(isMef10(v));
-      expect(isOnisepIdOf('FOR.', v), v).toBe(isOnisepId('FOR', v));
-      expect(isOnisepIdOf('ENS.', v), v).toBe(isOnisepId('ENS', v));
+      expect(isGta(v), v).toBe(gta.test(v));
+      expect(isMef10(v), v).toBe(mef.test(v));
+      expect(isOnisepId('FOR', v), v).toBe(onisep.FOR.test(v));
+      expect(isOnisepId('ENS', v), v).toBe(onisep.ENS.test(v));
     }
   }, 60_000);
 });
