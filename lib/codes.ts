@@ -28,7 +28,10 @@ export const isMefstat11 = (code: string): boolean => MEFSTAT11_SHAPE.test(code)
 // The checks below read characters where a pattern would cost a regex call each: list rows run two or
 // three of them per row. Each is tested against the pattern in its comment (test/sites/dom-fast-paths.test.ts).
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A character code of `0`-`9`. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** A character code of `0`-`9` or `A`-`Z`. */
+export const isUpperOrDigitCode = (c: number): boolean => isDigitCode(c) || (c >= 65 && c <= 90);
 
 /** True when `v` from `from` on is `[1-9][0-9]{0,8}` and nothing else. */
 function positiveNumberFrom(v: string, from: number): boolean {
@@ -36,14 +39,14 @@ function positiveNumberFrom(v: string, from: number): boolean {
   if (n < 1 || n > 9) return false;
   const c = v.charCodeAt(from);
   if (c < 49 || c > 57) return false;
-  for (let i = from + 1; i < v.length; i++) if (!isDigit(v.charCodeAt(i))) return false;
+  for (let i = from + 1; i < v.length; i++) if (!isDigitCode(v.charCodeAt(i))) return false;
   return true;
 }
 
 /** `/^[0-9]{10}$/`: a MEF. */
 export function isMef10(code: string): boolean {
   if (code.length !== 10) return false;
-  for (let i = 0; i < 10; i++) if (!isDigit(code.charCodeAt(i))) return false;
+  for (let i = 0; i < 10; i++) if (!isDigitCode(code.charCodeAt(i))) return false;
   return true;
 }
 /** `/^[1-9][0-9]{0,8}$/`: a Parcoursup `g_ta_cod`, a positive integer. */

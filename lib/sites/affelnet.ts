@@ -1,5 +1,6 @@
 // Affelnet lycée (affectation3e.phm.education.gouv.fr/pna-public): offer pages and offer lists.
 // The DOM is unknown (SITES.md: low confidence): read Onisep links first, then codes written as text.
+import { isDigitCode } from '../codes';
 import type { Confidence, Sighting, SightingIds } from '../types';
 import { detectWith, lowerPath, type Detector } from './detectors';
 import {
@@ -36,10 +37,7 @@ function prefixAt(href: string, at: number): boolean {
   return true;
 }
 
-const isDigitAt = (href: string, i: number) => {
-  const c = href.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
+const isDigitAt = (href: string, i: number) => isDigitCode(href.charCodeAt(i));
 const isAlnumAt = (href: string, i: number) => {
   const c = href.charCodeAt(i);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -119,8 +117,6 @@ function firstMatchEnd(re: RegExp, text: string): number {
   re.lastIndex = 0;
   return end;
 }
-
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** A MEF written with its label: `Code MEF : 2473440331` (10 digits) or a MEFSTAT11 (11). */
 export function labelledMef(text: string): { mef?: string; mefstat11?: string } {

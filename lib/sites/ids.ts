@@ -1,5 +1,5 @@
 // The single gate every identifier passes before it leaves an adapter: wrong shapes are dropped.
-import { isCfd, isGta, isMef10, isMefstat11, isOnisepId, isValidUai } from '../codes';
+import { isCfd, isDigitCode, isGta, isMef10, isMefstat11, isOnisepId, isUpperOrDigitCode, isValidUai } from '../codes';
 import type { SightingIds } from '../types';
 
 /** The longest programme an adapter reports, in years ("7 ans" exists); the background's door accepts the same. */
@@ -8,17 +8,14 @@ export const MAX_DUREE = 8;
 // The offer check reads characters where a pattern would cost a regex call per row (tested against the
 // pattern it spells out in dom-fast-paths.test.ts, as are the checks of codes.ts).
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isUpperOrDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-
 /** `/^A[0-9]{1,2}\/[0-9A-Z]{4,20}$/`: an Affelnet offer, `A<académie code>/<offer code>`, as in `/pna-public/offre/A10/00812165`. */
 export function isAffelnetOffre(code: string): boolean {
-  if (code.charCodeAt(0) !== 65 || !isDigit(code.charCodeAt(1))) return false;
-  const slash = isDigit(code.charCodeAt(2)) ? 3 : 2;
+  if (code.charCodeAt(0) !== 65 || !isDigitCode(code.charCodeAt(1))) return false;
+  const slash = isDigitCode(code.charCodeAt(2)) ? 3 : 2;
   if (code.charCodeAt(slash) !== 47) return false;
   const n = code.length - slash - 1;
   if (n < 4 || n > 20) return false;
-  for (let i = slash + 1; i < code.length; i++) if (!isUpperOrDigit(code.charCodeAt(i))) return false;
+  for (let i = slash + 1; i < code.length; i++) if (!isUpperOrDigitCode(code.charCodeAt(i))) return false;
   return true;
 }
 
