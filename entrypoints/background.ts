@@ -21,17 +21,21 @@ export default defineBackground(() => {
 
   messaging.onMessage('lookup', ({ data, sender }) => {
     mark('bg-lookup');
-    const { sighting, force, depth } = check('lookup', data, sender);
+    const { sighting, force, depth, pageId } = check('lookup', data, sender);
     return service.lookup(sighting, {
       ...(force ? { force } : {}),
       ...(depth ? { depth } : {}),
+      ...(pageId ? { pageId } : {}),
       ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
       // Content scripts (web pages' tabs) have a request budget and may force past the cache once per programme.
       contentScript: !(typeof sender.url === 'string' && sender.url.startsWith(origin)),
     });
   });
   messaging.onMessage('search', ({ data, sender }) => service.search(check('search', data, sender).query));
-  messaging.onMessage('tabFindings', ({ data, sender }) => service.tabFindings(check('tabFindings', data, sender).tabId));
+  messaging.onMessage('tabFindings', ({ data, sender }) => {
+    const { tabId, pageId } = check('tabFindings', data, sender);
+    return service.tabFindings(tabId, pageId);
+  });
   messaging.onMessage('nearby', ({ data, sender }) =>
     service.nearby(check('nearby', data, sender), {
       ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),

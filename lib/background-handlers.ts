@@ -21,6 +21,19 @@ import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_FINDINGS_PER_TAB = 200;
+
+/** A tab's findings as session storage keeps them: the page they belong to, and the list. */
+interface StoredTab {
+  pageId: string | undefined;
+  findings: TabFinding[];
+}
+
+/** What session storage held for a tab; anything else than a `StoredTab` (corrupt, or another version's) is nothing. */
+function storedTab(stored: unknown): StoredTab {
+  const s = stored as Partial<StoredTab> | null | undefined;
+  const ok = typeof s?.pageId === 'string' && Array.isArray(s.findings);
+  return ok ? { pageId: s.pageId, findings: s.findings! } : { pageId: undefined, findings: [] };
+}
 /** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
 /** The settings item's key in local storage (lib/settings.ts). */
@@ -67,6 +80,8 @@ export interface LookupOptions {
   /** Past the cache (a retry); from a content script, once per programme per page at most. */
   force?: boolean;
   tabId?: number;
+  /** The content script's id for the page it reads, new with each page the tab shows (lib/page-session). */
+  pageId?: string;
   depth?: Depth;
   /** Asked by a content script (a web page's tab), not by one of the extension's own pages. */
   contentScript?: boolean;
@@ -82,8 +97,9 @@ export interface BackgroundServiceOptions {
 export interface BackgroundService {
   lookup(sighting: SightingData, options: LookupOptions): Promise<Report>;
   search(query: string): Promise<SearchResult[]>;
-  tabFindings(tabId: number): Promise<TabFinding[]>;
-  /** The tab navigated (or closed): what its page found and forced is forgotten. */
+  /** What the tab's page `pageId` has asked about; nothing when the tab has moved on to another page. */
+  tabFindings(tabId: number, pageId: string | null): Promise<TabFinding[]>;
+  /** The tab closed: what its page found and forced is forgotten. */
   forgetTab(tabId: number): void;
   /** The tab closed: its request budget goes too. */
   closeTab(tabId: number): void;
@@ -106,8 +122,15 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   const findings = new Map<number, Map<string, TabFinding>>();
   /** Per tab: the API requests its content script may still make, refilled over the minute. */
   const budgets = new Map<number, TokenBucket>();
-  /** Per tab: the sightings its page has already forced past the cache (reset when it navigates). */
-  const forced = new Map<number, Set<string>>();
+  /** Per tab: the sightings its page has already forced past the cache (reset when it shows another page). */
+  const forced = new Map<number, { pageId: string | undefined; keys: Set<string> }>();
+  /**
+   * Per tab: the page its findings belong to. A content script names its page in each lookup; the first
+   * lookup of another page starts the tab's findings afresh. (The browser tells no navigation itself: the
+   * extension has no host permission on the sites, so `tabs.onUpdated` carries no URL, and listening to it
+   * would wake this worker for every navigation of every tab on any site.)
+   */
+  const pages = new Map<number, string>();
 
   /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
   function referentiel(): Promise<Referentiel | null> {
@@ -180,7 +203,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       setTimeout(() => {
         pendingWrites.delete(tabId);
         const tab = findings.get(tabId);
-        if (tab) void session.set({ [sessionKey(tabId)]: [...tab.values()] }).catch(() => undefined);
+        const stored: StoredTab = { pageId: pages.get(tabId), findings: tab ? [...tab.values()] : [] };
+        if (tab) void session.set({ [sessionKey(tabId)]: stored }).catch(() => undefined);
       }, 300),
     );
   }
@@ -202,8 +226,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         // The tab may have been filled (or forgotten and filled again) while the session was read.
         let tab = findings.get(tabId);
         if (!tab) {
-          tab = new Map(Array.isArray(stored) ? (stored as TabFinding[]).map((f) => [sightingKey(f.sighting), f] as const) : []);
+          const saved = storedTab(stored);
+          tab = new Map(saved.findings.map((f) => [sightingKey(f.sighting), f] as const));
           findings.set(tabId, tab);
+          if (saved.pageId && !pages.has(tabId)) pages.set(tabId, saved.pageId);
         }
         loading.delete(tabId);
         return tab;
@@ -213,9 +239,20 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return pending;
   }
 
-  async function remember(tabId: number | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
-    if (tabId === undefined || tabId < 0) return;
+  /**
+   * Notes a content script's lookup among its tab's findings: once when asked (no report), once answered.
+   * Lookups that name no page (the extension's own pages) are not what a tab shows.
+   */
+  async function remember(tabId: number | undefined, pageId: string | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
+    if (tabId === undefined || tabId < 0 || !pageId) return;
     const tab = await tabOf(tabId);
+    if (pages.get(tabId) !== pageId) {
+      // An answer for a page the tab has since left is not what it shows.
+      if (report) return;
+      // The first question of another page: what the old page showed no longer applies.
+      tab.clear();
+      pages.set(tabId, pageId);
+    }
     const key = sightingKey(sighting);
     const known = tab.get(key);
     if (!known && tab.size >= MAX_FINDINGS_PER_TAB) return;
@@ -235,23 +272,25 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return bucket;
   }
 
-  async function tabFindings(tabId: number): Promise<TabFinding[]> {
-    return [...(await tabOf(tabId)).values()];
+  async function tabFindings(tabId: number, pageId: string | null): Promise<TabFinding[]> {
+    const tab = await tabOf(tabId);
+    return pageId && pages.get(tabId) === pageId ? [...tab.values()] : [];
   }
 
   return {
     referentiel,
-    async lookup(sighting, { force, tabId, depth, contentScript }) {
+    async lookup(sighting, { force, tabId, pageId, depth, contentScript }) {
       // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
-      const noted = remember(tabId, sighting).catch(() => undefined);
+      const noted = remember(tabId, pageId, sighting).catch(() => undefined);
       const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
       const tab = pageTab(tabId, contentScript);
       // A page may force one programme past the cache once: a page that keeps forcing gets the cache.
       let pastCache = !!force;
       if (force && tab !== undefined) {
-        let keys = forced.get(tab);
-        if (!keys) forced.set(tab, (keys = new Set()));
+        const known = forced.get(tab);
+        const keys = known && known.pageId === pageId ? known.keys : new Set<string>();
+        forced.set(tab, { pageId, keys });
         const key = sightingKey(sighting);
         pastCache = !keys.has(key);
         keys.add(key);
@@ -275,7 +314,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       mark('bg-report');
       const stamped = { ...report, fetchedAt: Date.now() };
       await noted;
-      await remember(tabId, sighting, stamped, depth);
+      await remember(tabId, pageId, sighting, stamped, depth);
       mark('bg-answer');
       return stamped;
     },
@@ -334,6 +373,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       findings.delete(tabId); // a batched write still pending finds nothing to write
       loading.delete(tabId);
       forced.delete(tabId);
+      pages.delete(tabId);
       void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
     async sources() {
@@ -355,14 +395,13 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
 }
 
 
-/** Closed tabs' findings are dropped; a tab that navigates forgets what its old page showed. */
+/**
+ * Closed tabs' findings and budgets are dropped. A tab that shows another page needs no event: its
+ * content script names each page in its lookups (see `pages` above).
+ */
 export function watchTabs(service: BackgroundService): void {
   browser.tabs?.onRemoved.addListener((tabId) => {
     service.forgetTab(tabId);
     service.closeTab(tabId);
-  });
-  // A new page in the tab: what the old one showed no longer applies.
-  browser.tabs?.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) service.forgetTab(tabId);
   });
 }

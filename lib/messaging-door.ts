@@ -6,6 +6,9 @@ import { MAX_DUREE } from './sites/ids';
 
 const idString = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[0-9A-Za-z._/+-]*$/));
 
+/** A content script's id for its page (lib/page-session/start-page-session.ts). */
+const pageIdSchema = idString(64);
+
 const sightingSchema = z.object({
   site: z.enum(['onisep', 'parcoursup', 'affelnet', 'recherche']),
   page: z.enum(['formation', 'etablissement', 'action', 'offre', 'liste-item']),
@@ -64,9 +67,14 @@ const selectionItemSchema = z.object({
 });
 
 export const requestSchemas = {
-  lookup: z.object({ sighting: sightingSchema, force: z.optional(z.boolean()), depth: z.optional(z.enum(['panel', 'badge'])) }),
+  lookup: z.object({
+    sighting: sightingSchema,
+    force: z.optional(z.boolean()),
+    depth: z.optional(z.enum(['panel', 'badge'])),
+    pageId: z.optional(pageIdSchema),
+  }),
   search: z.object({ query: z.string().check(z.maxLength(200)) }),
-  tabFindings: z.object({ tabId: z.number().check(z.int()) }),
+  tabFindings: z.object({ tabId: z.number().check(z.int()), pageId: z.nullable(pageIdSchema) }),
   sources: z.optional(z.undefined()),
   saveToSelection: z.object({ item: selectionItemSchema }),
   nearby: z.object({

@@ -31,11 +31,11 @@ export interface ProtocolMap {
    * Resolve one sighting into a report (from cache when possible; `force` skips the cache).
    * `depth: 'badge'` asks only what a list-row badge shows (see lib/build-report.ts).
    */
-  lookup(data: { sighting: SightingData; force?: boolean; depth?: Depth }): Report;
+  lookup(data: { sighting: SightingData; force?: boolean; depth?: Depth; pageId?: string }): Report;
   /** Free-text or code search in the referentiel (popup search box). */
   search(data: { query: string }): SearchResult[];
-  /** What the content script of a tab has asked about, for the popup. */
-  tabFindings(data: { tabId: number }): TabFinding[];
+  /** What the content script of a tab has asked about for its page `pageId` (from `pageId` below), for the popup. */
+  tabFindings(data: { tabId: number; pageId: string | null }): TabFinding[];
   /** Better lines near the page's establishment, asked by a panel only once its section is shown. */
   nearby(data: NearbyRequest): NearbyResult;
   /** The data sources shipped in the referentiel, with their dates. */
@@ -45,3 +45,14 @@ export interface ProtocolMap {
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+
+/** Asked of a tab's content script by the extension's popup. */
+export interface PageProtocolMap {
+  /**
+   * The id of the page the content script reads now (a new one with each page, client-side navigations
+   * included), the one its lookups name; null when it reads none. A tab with no content script does not answer.
+   */
+  pageId(): string | null;
+}
+
+export const pageMessaging = defineExtensionMessaging<PageProtocolMap>({ logger: undefined });

@@ -5,6 +5,7 @@
 // once there is something to show (page-session/load-page-ui.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mark } from './lazy-module';
+import { pageMessaging } from './messaging';
 import { startPageSession, type PageSessionHandle } from './page-session/start-page-session';
 import type { SiteAdapter } from './sites/adapter-types';
 
@@ -47,11 +48,21 @@ export function watchSite(ctx: ContentScriptContext, adapter: SiteAdapter): void
     }
     if (!matched) return;
     void pageLoaded().then(() => {
-      if (run === generation && !ctx.isInvalid) session = startPageSession(ctx, adapter);
+      if (run === generation && !ctx.isInvalid) {
+        session = startPageSession(ctx, adapter);
+        answerPopup();
+      }
     });
   };
 
   check();
+  // The popup asks which page this is (the one the lookups name): the listener is added once a session has started.
+  let answering = false;
+  const answerPopup = () => {
+    if (answering) return;
+    answering = true;
+    pageMessaging.onMessage('pageId', () => session?.pageId ?? null);
+  };
   // Client-side navigation: the Navigation API where it exists (Chromium: it also sees pushState),
   // history events elsewhere. A listener costs nothing until the page navigates; no observer runs on a
   // page that does not match. `navigate` fires before the URL changes: look just after.

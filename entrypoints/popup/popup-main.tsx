@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { PopupView, type PanelState, type SearchQuery, type SearchState, type TabState } from '../../components';
-import { messaging, type SourceCredit } from '../../lib/messaging';
+import { messaging, pageMessaging, type SourceCredit } from '../../lib/messaging';
 import { normalizeSelection, selectionItemOf, type SelectionItem } from '../../lib/saved-selection';
 import { addToSelection, getSelection, selectionItem } from '../../lib/selection-store';
 import { panel as panelStrings, popup as popupStrings } from '../../lib/strings';
@@ -43,7 +43,9 @@ async function loadTab(): Promise<void> {
       tab.value = { status: 'ready', reports: [] };
       return;
     }
-    const findings = await messaging.sendMessage('tabFindings', { tabId });
+    // The page the tab shows now, as its content script names it: none (another site, no content script) is no findings.
+    const pageId = await pageMessaging.sendMessage('pageId', undefined, tabId).catch(() => null);
+    const findings = pageId ? await messaging.sendMessage('tabFindings', { tabId, pageId }) : [];
     const reports = await Promise.all(
       findings.map((f) => f.report ?? messaging.sendMessage('lookup', { sighting: f.sighting }).catch(() => null)),
     );

@@ -25,11 +25,12 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * One lookup; asked once more when the answer is lost on the way (the browser stopped the service
  * worker while it worked: the next message wakes it up again). Not asked again once `signal` aborted.
+ * `pageId` names the page it is asked for, so the background keeps the tab's findings for that page only.
  */
-export async function askBackground(data: SightingData, depth: Depth, force: boolean, signal: AbortSignal): Promise<Report> {
+export async function askBackground(data: SightingData, depth: Depth, force: boolean, signal: AbortSignal, pageId: string): Promise<Report> {
   const send = async () => {
     mark('message');
-    const report = await messaging.sendMessage('lookup', { sighting: data, depth, ...(force ? { force } : {}) });
+    const report = await messaging.sendMessage('lookup', { sighting: data, depth, pageId, ...(force ? { force } : {}) });
     mark('answer');
     return report;
   };

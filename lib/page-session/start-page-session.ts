@@ -26,7 +26,14 @@ import { watchNearScreen } from './watch-near-screen';
 
 /** What the URL check holds of a running page session. */
 export interface PageSessionHandle {
+  /** This page's id in the session's lookups, new with each session (each page the tab shows). */
+  readonly pageId: string;
   stop(): void;
+}
+
+/** Unguessable is not needed (only this extension sees it); unique within the browser's life is. */
+function newPageId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** Starts the work on a page the adapter recognised; `stop()` (or the context's end) undoes all of it. */
@@ -36,7 +43,8 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
   const mounts = createPageMounts();
   // One storage read for the page: the settings, and what the UI shows of the user's earlier choices.
   const state = readPageState().catch(() => pageStateOf({}));
-  const ask = (data: SightingData, depth: Depth, force: boolean) => askBackground(data, depth, force, signal);
+  const pageId = newPageId();
+  const ask = (data: SightingData, depth: Depth, force: boolean) => askBackground(data, depth, force, signal, pageId);
 
   // The two call each other: a row opened in the establishment panel reloads that row's badge in full.
   const rows = completeRows(signal, mounts, { ask, reloadFull: (row) => void anchors.load(row, false, 'panel') });
@@ -47,5 +55,5 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
   };
   scan();
   followPageChanges(signal, scan);
-  return { stop: () => session.abort() };
+  return { pageId, stop: () => session.abort() };
 }

@@ -20,6 +20,49 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   return id;
 }
 
+test('lists only what the tab shows now: the pages it has left, by link or in place, are forgotten', async ({ page, context, extensionId }) => {
+  await page.goto(fixturePage('onisep', 'action').url);
+  await expect(panelOf(page)).toContainText('38 %');
+  const second = fixturePage('onisep', 'formation-context-number');
+  await page.goto(second.url);
+  await expect(panelOf(page)).toContainText('41 %');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await tabIdOf(popup, second.url);
+  const open = async () => {
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    return popup.locator('.ij-found');
+  };
+  // The action page named the same programme at an establishment: its line (with the establishment) is gone.
+  let found = await open();
+  await expect(found.getByRole('button')).toHaveCount(1);
+  await expect(found.getByRole('button')).toContainText('41');
+
+  // The site swaps its content in place and pushes the new URL (a single-page application).
+  const third = fixturePage('onisep', 'formation-context-string');
+  const body = await page.evaluate(async (u) => (await fetch(u)).text(), third.url);
+  await page.evaluate(
+    ([markup, url]) => {
+      const doc = new DOMParser().parseFromString(markup!, 'text/html');
+      history.pushState({}, '', url);
+      document.body.replaceWith(document.adoptNode(doc.body));
+    },
+    [body, new URL(third.url).pathname] as const,
+  );
+  await expect(panelOf(page)).toContainText(/opticien/i);
+  found = await open();
+  await expect(found.getByRole('button', { name: /opticien/i })).toHaveCount(1);
+  await expect(found.getByRole('button')).toHaveCount(1);
+
+  // A page of the site where nothing is recognised: nothing from the pages before.
+  await page.goto('https://www.onisep.fr/');
+  found = await open();
+  await expect(found).toContainText('Aucune formation trouvée sur cet onglet.');
+  await expect(found.getByRole('button')).toHaveCount(0);
+  await popup.close();
+});
+
 async function search(popup: Page, text: string) {
   await popup.getByLabel('UAI, FOR, CFD, MEFSTAT11, RNCP ou mots du nom').fill(text);
   await popup.getByRole('button', { name: 'Rechercher', exact: true }).click();

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
-import { createBackgroundService, gatherReads } from '../../lib/background-handlers';
+import { createBackgroundService, gatherReads, watchTabs } from '../../lib/background-handlers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { saveSettings } from '../../lib/settings-store';
 import type { SightingData } from '../../lib/types';
@@ -43,41 +43,92 @@ const offer: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693
 describe('background service', () => {
   it('answers a lookup from the API, then from the cache with no request', async () => {
     const service = createBackgroundService();
-    const first = await service.lookup(offer, { tabId: 7 });
+    const first = await service.lookup(offer, { tabId: 7, pageId: 'p1' });
     const cell = first.programmes[0]!.cells.etablissement.scolaire;
     expect(cell.state === 'figures' && cell.figures.tauxEnEmploi6Mois).toBe(38);
     const asked = mock.requests.length;
     expect(asked).toBeGreaterThan(0);
-    await service.lookup(offer, { tabId: 7 });
+    await service.lookup(offer, { tabId: 7, pageId: 'p1' });
     expect(mock.requests.length).toBe(asked);
   });
 
   it('keeps what a tab showed across a restart of the worker, and forgets it when the tab goes', async () => {
     const before = createBackgroundService();
-    await before.lookup(offer, { tabId: 7 });
+    await before.lookup(offer, { tabId: 7, pageId: 'p1' });
     await new Promise((r) => setTimeout(r, 400)); // the session write is batched
     const after = createBackgroundService(); // a new worker: empty memory
-    const found = await after.tabFindings(7);
+    const found = await after.tabFindings(7, 'p1');
     expect(found.map((f) => f.sighting)).toEqual([offer]);
     expect(found[0]!.report?.programmes[0]?.mefstat11).toBe('23830034403');
     after.forgetTab(7);
     await new Promise((r) => setTimeout(r, 50));
-    expect(await createBackgroundService().tabFindings(7)).toEqual([]);
+    expect(await createBackgroundService().tabFindings(7, 'p1')).toEqual([]);
   });
 
   it('a tab closed before its findings were written leaves nothing behind', async () => {
     const service = createBackgroundService();
-    await service.lookup(offer, { tabId: 9 });
+    await service.lookup(offer, { tabId: 9, pageId: 'p1' });
     service.forgetTab(9); // before the batched session write
     await new Promise((r) => setTimeout(r, 400));
-    expect(await createBackgroundService().tabFindings(9)).toEqual([]);
+    expect(await createBackgroundService().tabFindings(9, 'p1')).toEqual([]);
   });
 
   it('a badge’s partial answer does not replace the full report the tab already has', async () => {
     const service = createBackgroundService();
-    const full = await service.lookup(offer, { tabId: 7 });
-    await service.lookup(offer, { tabId: 7, depth: 'badge' });
-    expect((await service.tabFindings(7))[0]!.report?.programmes).toEqual(full.programmes);
+    const full = await service.lookup(offer, { tabId: 7, pageId: 'p1' });
+    await service.lookup(offer, { tabId: 7, pageId: 'p1', depth: 'badge' });
+    expect((await service.tabFindings(7, 'p1'))[0]!.report?.programmes).toEqual(full.programmes);
+  });
+
+  it('a tab showing another page starts its findings afresh, and tells only the page it shows now', async () => {
+    const service = createBackgroundService();
+    const other: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '40025214' } };
+    await service.lookup(offer, { tabId: 7, pageId: 'first' });
+    expect((await service.tabFindings(7, 'first')).map((f) => f.sighting)).toEqual([offer]);
+    await service.lookup(other, { tabId: 7, pageId: 'second' });
+    expect((await service.tabFindings(7, 'second')).map((f) => f.sighting)).toEqual([other]);
+    // The popup names the page the tab shows: an old page's id, or none (no content script there), gets nothing.
+    expect(await service.tabFindings(7, 'first')).toEqual([]);
+    expect(await service.tabFindings(7, null)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 400)); // the session write is batched
+    const after = createBackgroundService(); // a new worker: the page the findings belong to comes back with them
+    expect((await after.tabFindings(7, 'second')).map((f) => f.sighting)).toEqual([other]);
+    expect(await after.tabFindings(7, 'first')).toEqual([]);
+  });
+
+  it("an answer for a page the tab has left is not among the new page's findings", async () => {
+    const service = createBackgroundService();
+    const other: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '40025214' } };
+    await service.lookup(other, {}); // in the cache: the new page's answer comes at once
+    mock.configure({ latencyMs: 150 });
+    try {
+      const late = service.lookup(offer, { tabId: 7, pageId: 'old' }); // still waiting for the API
+      await new Promise((r) => setTimeout(r, 20));
+      await service.lookup(other, { tabId: 7, pageId: 'new' });
+      await late; // answered after the new page's question and answer
+      expect((await service.tabFindings(7, 'new')).map((f) => f.sighting)).toEqual([other]);
+    } finally {
+      mock.configure({ latencyMs: 0 });
+    }
+  });
+
+  it("the extension's own pages (no page named) add nothing to a tab's findings", async () => {
+    const service = createBackgroundService();
+    await service.lookup(offer, { tabId: 7, pageId: 'p1' });
+    const other: SightingData = { site: 'recherche', page: 'formation', ids: { cfd: '40025214' } };
+    await service.lookup(other, { tabId: 7 });
+    expect((await service.tabFindings(7, 'p1')).map((f) => f.sighting)).toEqual([offer]);
+  });
+
+  it('listens to tabs closing, never to their navigations (which would wake the worker for every page of every site)', async () => {
+    const updated = vi.spyOn(fakeBrowser.tabs.onUpdated, 'addListener');
+    const service = createBackgroundService();
+    watchTabs(service);
+    expect(updated).not.toHaveBeenCalled();
+    await service.lookup(offer, { tabId: 7, pageId: 'p1' });
+    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
+    expect(await service.tabFindings(7, 'p1')).toEqual([]);
+    updated.mockRestore();
   });
 
   it('forgets its cache when extension storage is cleared', async () => {
@@ -110,15 +161,15 @@ describe('background service', () => {
 
   it('after a restart of the worker, a new lookup in the tab keeps what the tab had found before', async () => {
     const before = createBackgroundService();
-    await before.lookup(offer, { tabId: 7 });
+    await before.lookup(offer, { tabId: 7, pageId: 'p1' });
     await new Promise((r) => setTimeout(r, 400)); // the session write is batched
     const after = createBackgroundService(); // a new worker: empty memory
     const other: SightingData = { site: 'affelnet', page: 'offre', ids: { uai: '0693045K', cfd: '40025214' } };
-    await after.lookup(other, { tabId: 7 });
-    const found = await after.tabFindings(7);
+    await after.lookup(other, { tabId: 7, pageId: 'p1' });
+    const found = await after.tabFindings(7, 'p1');
     expect(found.map((f) => f.sighting)).toEqual([offer, other]);
     await new Promise((r) => setTimeout(r, 400));
-    expect((await createBackgroundService().tabFindings(7)).map((f) => f.sighting)).toEqual([offer, other]);
+    expect((await createBackgroundService().tabFindings(7, 'p1')).map((f) => f.sighting)).toEqual([offer, other]);
   });
 
   it('after a wake, the lookup does not wait for the tab’s findings to be read from the session', async () => {
@@ -137,14 +188,14 @@ describe('background service', () => {
       return realFetch(input, init);
     });
     const service = createBackgroundService(); // a fresh worker: the tab's findings are in the session only
-    const answer = service.lookup(offer, { tabId: 7 });
+    const answer = service.lookup(offer, { tabId: 7, pageId: 'p1' });
     // The referentiel and the API are asked while the session read is still pending.
     await vi.waitFor(() => expect(fetched.some((u) => u.startsWith(mock.url))).toBe(true), { timeout: 5000 });
     expect(fetched.some((u) => u.endsWith('/referentiel.json.gz'))).toBe(true);
     release();
     const report = await answer;
     expect(report.programmes[0]?.mefstat11).toBe('23830034403');
-    expect((await service.tabFindings(7)).map((f) => f.sighting)).toEqual([offer]);
+    expect((await service.tabFindings(7, 'p1')).map((f) => f.sighting)).toEqual([offer]);
     vi.mocked(globalThis.fetch).mockRestore();
     sessionGet.mockRestore();
     await new Promise((r) => setTimeout(r, 400)); // the batched writes land before the next test's reset
@@ -224,9 +275,9 @@ describe('background service', () => {
     await service.lookup(offer, {});
     expect(mock.requests.length).toBeGreaterThan(asked);
   });
-  it("a page's content script forces a programme past the cache once; again after the tab navigates", async () => {
+  it("a page's content script forces a programme past the cache once; again on the tab's next page", async () => {
     const service = createBackgroundService();
-    const page = { tabId: 4, contentScript: true };
+    const page = { tabId: 4, contentScript: true, pageId: 'a' };
     await service.lookup(offer, page);
     let asked = mock.requests.length;
     await service.lookup(offer, { ...page, force: true });
@@ -238,8 +289,11 @@ describe('background service', () => {
     await service.lookup(offer, { tabId: 5, contentScript: true, force: true });
     expect(mock.requests.length).toBeGreaterThan(asked);
     asked = mock.requests.length;
+    await service.lookup(offer, { ...page, pageId: 'b', force: true });
+    expect(mock.requests.length).toBeGreaterThan(asked);
+    asked = mock.requests.length;
     service.forgetTab(4);
-    await service.lookup(offer, { ...page, force: true });
+    await service.lookup(offer, { ...page, pageId: 'b', force: true });
     expect(mock.requests.length).toBeGreaterThan(asked);
   });
 
@@ -304,7 +358,7 @@ describe('background service', () => {
         page: 'offre',
         ids: { uai: '0693045K', mefstat11 },
       }));
-      const reports = await Promise.all(rows.map((row) => service.lookup(row, { tabId: 7, depth: 'badge' })));
+      const reports = await Promise.all(rows.map((row) => service.lookup(row, { tabId: 7, pageId: 'p1', depth: 'badge' })));
       expect(reports.map((r) => r.programmes[0]?.mefstat11)).toEqual(rows.map((r) => r.ids.mefstat11));
       return reads;
     } finally {
@@ -333,11 +387,11 @@ describe('background service', () => {
 
   it('after a restart of the worker, a programme stored in the last life is served from storage with no request', async () => {
     const before = createBackgroundService();
-    await before.lookup(offer, { tabId: 7 });
+    await before.lookup(offer, { tabId: 7, pageId: 'p1' });
     await new Promise((r) => setTimeout(r, 100)); // the cache's batched write
     const asked = mock.requests.length;
     const after = createBackgroundService(); // a new worker: its cache lists storage's keys anew
-    const again = await after.lookup(offer, { tabId: 7 });
+    const again = await after.lookup(offer, { tabId: 7, pageId: 'p1' });
     expect(again.programmes[0]?.mefstat11).toBe('23830034403');
     expect(mock.requests.length).toBe(asked);
   });

@@ -32,7 +32,19 @@ describe('the background door', () => {
   it('keeps the calls for our own pages away from content scripts', () => {
     expect(() => checkRequest('search', { query: 'bac pro' }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
     expect(checkRequest('search', { query: 'bac pro' }, popup, ID, ORIGIN)).toEqual({ query: 'bac pro' });
-    expect(() => checkRequest('tabFindings', { tabId: 3 }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
+    expect(() => checkRequest('tabFindings', { tabId: 3, pageId: 'p' }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
+  });
+
+  it("takes the page a lookup is for, and the page the popup asks about (or none), as short plain ids only", () => {
+    const pageId = '0b6f3c1e-8a2d-4f57-9c1b-2e4d5f6a7b8c';
+    expect(checkRequest('lookup', { sighting, pageId }, contentScript, ID, ORIGIN)).toEqual({ sighting, pageId });
+    expect(checkRequest('tabFindings', { tabId: 3, pageId }, popup, ID, ORIGIN)).toEqual({ tabId: 3, pageId });
+    expect(checkRequest('tabFindings', { tabId: 3, pageId: null }, popup, ID, ORIGIN)).toEqual({ tabId: 3, pageId: null });
+    for (const bad of ['<b>', 'x'.repeat(65), 7]) {
+      expect(() => checkRequest('lookup', { sighting, pageId: bad }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+      expect(() => checkRequest('tabFindings', { tabId: 3, pageId: bad }, popup, ID, ORIGIN)).toThrow(/mal formé/);
+    }
+    expect(() => checkRequest('tabFindings', { tabId: 3 }, popup, ID, ORIGIN)).toThrow(/mal formé/);
   });
 
   it('lets the panel credit the sources and save to the selection, in shape only', () => {

@@ -67,17 +67,17 @@ describe('followPageChanges', () => {
 });
 
 describe('askBackground', () => {
-  it('asks once more when the first answer is lost', async () => {
+  it('asks once more when the first answer is lost, naming its page each time', async () => {
     const send = vi.spyOn(messaging, 'sendMessage').mockRejectedValueOnce(new Error('lost')).mockResolvedValueOnce(fullReport as never);
-    await expect(askBackground(rowData, 'badge', false, new AbortController().signal)).resolves.toBe(fullReport);
+    await expect(askBackground(rowData, 'badge', false, new AbortController().signal, 'page-1')).resolves.toBe(fullReport);
     expect(send).toHaveBeenCalledTimes(2);
-    expect(send).toHaveBeenLastCalledWith('lookup', { sighting: rowData, depth: 'badge' });
+    expect(send).toHaveBeenLastCalledWith('lookup', { sighting: rowData, depth: 'badge', pageId: 'page-1' });
   });
 
   it('does not ask again once its signal aborted during the wait', async () => {
     const send = vi.spyOn(messaging, 'sendMessage').mockRejectedValue(new Error('lost'));
     const session = new AbortController();
-    const asked = askBackground(rowData, 'panel', true, session.signal);
+    const asked = askBackground(rowData, 'panel', true, session.signal, 'page-1');
     await sleep(10);
     session.abort();
     await expect(asked).rejects.toThrow('stopped');
