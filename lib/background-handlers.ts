@@ -15,25 +15,12 @@ import type { Settings } from './settings';
 import { getSettings } from './settings-store';
 import { readShippedReferentiel, SHIPPED_REFERENTIEL } from './referentiel/shipped-file';
 import { sightingKey } from './sites/key';
+import { createTabFindings } from './tab-findings';
 import { regions } from './strings';
 import { workerMark as mark } from './inserjeunes/worker-marks';
 import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
-const MAX_FINDINGS_PER_TAB = 200;
-
-/** A tab's findings as session storage keeps them: the page they belong to, and the list. */
-interface StoredTab {
-  pageId: string | undefined;
-  findings: TabFinding[];
-}
-
-/** What session storage held for a tab; anything else than a `StoredTab` (corrupt, or another version's) is nothing. */
-function storedTab(stored: unknown): StoredTab {
-  const s = stored as Partial<StoredTab> | null | undefined;
-  const ok = typeof s?.pageId === 'string' && Array.isArray(s.findings);
-  return ok ? { pageId: s.pageId, findings: s.findings! } : { pageId: undefined, findings: [] };
-}
 /** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
 /** The settings item's key in local storage (lib/settings.ts). */
@@ -119,18 +106,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   let nearbyIndex: { ref: Referentiel; index: NearbyIndex } | undefined;
   let rawIndex: ReferentielIndex | undefined;
   let current: { key: string; cache: Cache; direct: InserJeunesClient; settings: Settings } | undefined;
-  const findings = new Map<number, Map<string, TabFinding>>();
   /** Per tab: the API requests its content script may still make, refilled over the minute. */
   const budgets = new Map<number, TokenBucket>();
   /** Per tab: the sightings its page has already forced past the cache (reset when it shows another page). */
   const forced = new Map<number, { pageId: string | undefined; keys: Set<string> }>();
-  /**
-   * Per tab: the page its findings belong to. A content script names its page in each lookup; the first
-   * lookup of another page starts the tab's findings afresh. (The browser tells no navigation itself: the
-   * extension has no host permission on the sites, so `tabs.onUpdated` carries no URL, and listening to it
-   * would wake this worker for every navigation of every tab on any site.)
-   */
-  const pages = new Map<number, string>();
+  const tabs = createTabFindings(browser.storage?.session);
 
   /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
   function referentiel(): Promise<Referentiel | null> {
@@ -191,77 +171,6 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     }
   });
 
-  /** The browser may stop the worker at any time: a tab's findings are also kept in session storage. */
-  const session = browser.storage?.session;
-  const sessionKey = (tabId: number) => `tab:${tabId}`;
-  const pendingWrites = new Map<number, ReturnType<typeof setTimeout>>();
-
-  function persist(tabId: number) {
-    if (!session || pendingWrites.has(tabId)) return;
-    pendingWrites.set(
-      tabId,
-      setTimeout(() => {
-        pendingWrites.delete(tabId);
-        const tab = findings.get(tabId);
-        const stored: StoredTab = { pageId: pages.get(tabId), findings: tab ? [...tab.values()] : [] };
-        if (tab) void session.set({ [sessionKey(tabId)]: stored }).catch(() => undefined);
-      }, 300),
-    );
-  }
-
-  /** What the session holds for a tab, read once per worker life before anything is added to it. */
-  const loading = new Map<number, Promise<Map<string, TabFinding>>>();
-  function tabOf(tabId: number): Promise<Map<string, TabFinding>> {
-    const known = findings.get(tabId);
-    if (known) return Promise.resolve(known);
-    let pending = loading.get(tabId);
-    if (!pending) {
-      pending = (async () => {
-        let stored: unknown;
-        try {
-          stored = (await session?.get(sessionKey(tabId)))?.[sessionKey(tabId)];
-        } catch {
-          stored = undefined;
-        }
-        // The tab may have been filled (or forgotten and filled again) while the session was read.
-        let tab = findings.get(tabId);
-        if (!tab) {
-          const saved = storedTab(stored);
-          tab = new Map(saved.findings.map((f) => [sightingKey(f.sighting), f] as const));
-          findings.set(tabId, tab);
-          if (saved.pageId && !pages.has(tabId)) pages.set(tabId, saved.pageId);
-        }
-        loading.delete(tabId);
-        return tab;
-      })();
-      loading.set(tabId, pending);
-    }
-    return pending;
-  }
-
-  /**
-   * Notes a content script's lookup among its tab's findings: once when asked (no report), once answered.
-   * Lookups that name no page (the extension's own pages) are not what a tab shows.
-   */
-  async function remember(tabId: number | undefined, pageId: string | undefined, sighting: SightingData, report?: Report, depth?: Depth) {
-    if (tabId === undefined || tabId < 0 || !pageId) return;
-    const tab = await tabOf(tabId);
-    if (pages.get(tabId) !== pageId) {
-      // An answer for a page the tab has since left is not what it shows.
-      if (report) return;
-      // The first question of another page: what the old page showed no longer applies.
-      tab.clear();
-      pages.set(tabId, pageId);
-    }
-    const key = sightingKey(sighting);
-    const known = tab.get(key);
-    if (!known && tab.size >= MAX_FINDINGS_PER_TAB) return;
-    // A lookup under way, or a badge's partial answer, never hides a report the tab already has.
-    if (known?.report && (!report || depth === 'badge')) return;
-    tab.set(key, { sighting, ...(report ? { report } : {}) });
-    persist(tabId);
-  }
-
   /** The tab a content script's request counts against (pages of the extension itself have no budget). */
   const pageTab = (tabId: number | undefined, contentScript: boolean | undefined) =>
     contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
@@ -272,16 +181,11 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return bucket;
   }
 
-  async function tabFindings(tabId: number, pageId: string | null): Promise<TabFinding[]> {
-    const tab = await tabOf(tabId);
-    return pageId && pages.get(tabId) === pageId ? [...tab.values()] : [];
-  }
-
   return {
     referentiel,
     async lookup(sighting, { force, tabId, pageId, depth, contentScript }) {
       // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
-      const noted = remember(tabId, pageId, sighting).catch(() => undefined);
+      const noted = tabs.note(tabId, pageId, sighting).catch(() => undefined);
       const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
       const region = settings.preferredRegion;
       const tab = pageTab(tabId, contentScript);
@@ -314,7 +218,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       mark('bg-report');
       const stamped = { ...report, fetchedAt: Date.now() };
       await noted;
-      await remember(tabId, pageId, sighting, stamped, depth);
+      await tabs.note(tabId, pageId, sighting, stamped, depth);
       mark('bg-answer');
       return stamped;
     },
@@ -344,7 +248,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       }
       return hits;
     },
-    tabFindings,
+    tabFindings: (tabId, pageId) => tabs.list(tabId, pageId),
     async nearby(request, { tabId, contentScript } = {}) {
       const [ref, { direct, cache, settings }] = await Promise.all([referentiel(), client()]);
       if (!settings.nearby.enabled) return { status: 'off' };
@@ -370,11 +274,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     },
     closeTab: (tabId) => budgets.delete(tabId),
     forgetTab: (tabId) => {
-      findings.delete(tabId); // a batched write still pending finds nothing to write
-      loading.delete(tabId);
+      tabs.forget(tabId);
       forced.delete(tabId);
-      pages.delete(tabId);
-      void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
     async sources() {
       const ref = await referentiel();
@@ -397,7 +298,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
 
 /**
  * Closed tabs' findings and budgets are dropped. A tab that shows another page needs no event: its
- * content script names each page in its lookups (see `pages` above).
+ * content script names each page in its lookups (lib/tab-findings.ts).
  */
 export function watchTabs(service: BackgroundService): void {
   browser.tabs?.onRemoved.addListener((tabId) => {
