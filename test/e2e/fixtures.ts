@@ -26,6 +26,24 @@ export function fixturePage(site: string, name: string): PageFixture {
   return found;
 }
 
+/**
+ * Shows `next` in `page` as a single-page application does: its body swapped in, its canonical links
+ * moved into the head, its URL pushed. The markup is fetched from the page, so the routed fixture
+ * answers (nothing leaves the machine).
+ */
+export async function navigateInPlace(page: Page, next: PageFixture): Promise<void> {
+  const body = await page.evaluate(async (u) => (await fetch(u)).text(), next.url);
+  await page.evaluate(
+    ([markup, url]) => {
+      const doc = new DOMParser().parseFromString(markup!, 'text/html');
+      history.pushState({}, '', url);
+      document.body.replaceWith(document.adoptNode(doc.body));
+      for (const el of doc.head.querySelectorAll('link[rel=canonical], meta[property="og:url"]')) document.head.append(document.adoptNode(el));
+    },
+    [body, new URL(next.url).pathname] as const,
+  );
+}
+
 /** The panel host, its shadow content being reachable through Playwright's shadow-piercing locators. */
 export const panelOf = (page: Page) => page.locator('inserjeunes-panel');
 

@@ -1,6 +1,6 @@
 // Every fixture page, routed at its real URL, gets the right panel or badges from the mock API.
 import { pageFixtures } from '../fixtures/pages';
-import { expect, fixturePage, panelOf, test } from './fixtures';
+import { expect, fixturePage, navigateInPlace, panelOf, test } from './fixtures';
 
 /** What each fixture must show: panels and badges counted, and words that prove the figures came. */
 const expected: Record<string, { panels: number; badges: number; text: (string | RegExp)[] }> = {
@@ -61,18 +61,7 @@ test('a client-side navigation to another formation replaces the panel', async (
   await page.goto(fixturePage('onisep', 'formation-context-number').url);
   await expect(panelOf(page)).toContainText('41 %');
   // The site swaps its content and pushes the new URL, as a single-page application does.
-  const next = fixturePage('onisep', 'formation-context-string');
-  // fetched from the page, so the routed fixture answers (nothing leaves the machine)
-  const body = await page.evaluate(async (u) => (await fetch(u)).text(), next.url);
-  await page.evaluate(
-    ([markup, url]) => {
-      const doc = new DOMParser().parseFromString(markup!, 'text/html');
-      history.pushState({}, '', url);
-      document.body.replaceWith(document.adoptNode(doc.body));
-      for (const el of doc.head.querySelectorAll('link[rel=canonical], meta[property="og:url"]')) document.head.append(document.adoptNode(el));
-    },
-    [body, new URL(next.url).pathname] as const,
-  );
+  await navigateInPlace(page, fixturePage('onisep', 'formation-context-string'));
   await expect(panelOf(page)).toHaveCount(1);
   await expect(panelOf(page)).toContainText(/opticien/i);
   await expect(panelOf(page)).not.toContainText(/sécurité/i);

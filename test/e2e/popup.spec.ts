@@ -1,7 +1,7 @@
 // The popup against the built extension: the current tab's findings, search by every kind of code and by
 // words, the full panel for a result, and "add to my selection".
 import type { Page } from '@playwright/test';
-import { expect, fixturePage, panelOf, test } from './fixtures';
+import { expect, fixturePage, navigateInPlace, panelOf, test } from './fixtures';
 
 /**
  * The id of the tab showing `url`, asked from an extension page (the popup's `?tab=` parameter takes it).
@@ -40,16 +40,7 @@ test('lists only what the tab shows now: the pages it has left, by link or in pl
   await expect(found.getByRole('button')).toContainText('41');
 
   // The site swaps its content in place and pushes the new URL (a single-page application).
-  const third = fixturePage('onisep', 'formation-context-string');
-  const body = await page.evaluate(async (u) => (await fetch(u)).text(), third.url);
-  await page.evaluate(
-    ([markup, url]) => {
-      const doc = new DOMParser().parseFromString(markup!, 'text/html');
-      history.pushState({}, '', url);
-      document.body.replaceWith(document.adoptNode(doc.body));
-    },
-    [body, new URL(third.url).pathname] as const,
-  );
+  await navigateInPlace(page, fixturePage('onisep', 'formation-context-string'));
   await expect(panelOf(page)).toContainText(/opticien/i);
   found = await open();
   await expect(found.getByRole('button', { name: /opticien/i })).toHaveCount(1);
