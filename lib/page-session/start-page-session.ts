@@ -31,11 +31,6 @@ export interface PageSessionHandle {
   stop(): void;
 }
 
-/** Unguessable is not needed (only this extension sees it); unique within the browser's life is. */
-function newPageId(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 /** Starts the work on a page the adapter recognised; `stop()` (or the context's end) undoes all of it. */
 export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter): PageSessionHandle {
   const session = new AbortController();
@@ -43,7 +38,8 @@ export function startPageSession(ctx: ContentScriptContext, adapter: SiteAdapter
   const mounts = createPageMounts();
   // One storage read for the page: the settings, and what the UI shows of the user's earlier choices.
   const state = readPageState().catch(() => pageStateOf({}));
-  const pageId = newPageId();
+  // Unique within the browser's life (the sites are https: randomUUID is there in every supported browser).
+  const pageId = crypto.randomUUID();
   const ask = (data: SightingData, depth: Depth, force: boolean) => askBackground(data, depth, force, signal, pageId);
 
   // The two call each other: a row opened in the establishment panel reloads that row's badge in full.
