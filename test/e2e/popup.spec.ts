@@ -1,6 +1,6 @@
 // The popup against the built extension: the current tab's findings, search by every kind of code and by
 // words, the full panel for a result, and "add to my selection".
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, fixturePage, navigateInPlace, panelOf, test } from './fixtures';
 
 /**
@@ -20,6 +20,21 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   return id;
 }
 
+/**
+ * A popup page for the tab showing `url`, and how to (re)open it on that tab: `open()` loads
+ * `popup.html?tab=<id>` and gives its list of what the tab shows.
+ */
+async function popupForTab(context: BrowserContext, extensionId: string, url: string) {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const tabId = await tabIdOf(popup, url);
+  const open = async () => {
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    return popup.locator('.ij-found');
+  };
+  return { popup, open };
+}
+
 test('lists only what the tab shows now: the pages it has left, by link or in place, are forgotten', async ({ page, context, extensionId }) => {
   await page.goto(fixturePage('onisep', 'action').url);
   await expect(panelOf(page)).toContainText('38 %');
@@ -27,13 +42,7 @@ test('lists only what the tab shows now: the pages it has left, by link or in pl
   await page.goto(second.url);
   await expect(panelOf(page)).toContainText('41 %');
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const tabId = await tabIdOf(popup, second.url);
-  const open = async () => {
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    return popup.locator('.ij-found');
-  };
+  const { popup, open } = await popupForTab(context, extensionId, second.url);
   // The action page named the same programme at an establishment: its line (with the establishment) is gone.
   let found = await open();
   await expect(found.getByRole('button')).toHaveCount(1);
@@ -64,12 +73,8 @@ test('lists what the current tab shows, each programme with its status, and open
   await page.goto(site.url);
   await expect(panelOf(page)).toContainText('38 %');
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  const tabId = await tabIdOf(popup, site.url);
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-
-  const found = popup.locator('.ij-found');
+  const { popup, open } = await popupForTab(context, extensionId, site.url);
+  const found = await open();
   const line = found.getByRole('button', { name: /Métiers de la sécurité/i });
   await expect(line).toHaveCount(1);
   // The line's status: the establishment's employment rate (0693045K-MEFSTAT11:23830034403, SCENARIO.md).
