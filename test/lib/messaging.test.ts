@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkRequest, RefusedMessage } from '../../lib/messaging-door';
 
 const ID = 'abcdefghijklmnop';
@@ -83,5 +83,17 @@ describe('the background door', () => {
       { sighting: { ...sighting, voie: 'autre' } },
     ];
     for (const data of bad) expect(() => checkRequest('lookup', data, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+  });
+
+  it('builds a message type\'s schema only when such a message comes: a wake pays for its own message only', async () => {
+    vi.resetModules();
+    const door = await import('../../lib/messaging-door');
+    expect(door.builtRequestSchemas()).toEqual([]);
+    door.checkRequest('lookup', { sighting }, contentScript, ID, ORIGIN);
+    expect(() => door.checkRequest('lookup', { sighting: { site: 'evil' } }, contentScript, ID, ORIGIN)).toThrow(/mal formé/);
+    expect(door.builtRequestSchemas()).toEqual(['lookup']);
+    // Refused before its shape is read: a content script may not search.
+    expect(() => door.checkRequest('search', { query: 'x' }, contentScript, ID, ORIGIN)).toThrow(/réservé/);
+    expect(door.builtRequestSchemas()).toEqual(['lookup']);
   });
 });
