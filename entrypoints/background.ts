@@ -1,5 +1,5 @@
 // Background service worker: the only place that reads the referentiel and talks to the API.
-import { createBackgroundService, watchTabs } from '../lib/background-handlers';
+import { createBackgroundService } from '../lib/background-handlers';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { messaging } from '../lib/messaging';
@@ -11,9 +11,8 @@ import { workerMark as mark } from '../lib/inserjeunes/worker-marks';
 export default defineBackground(() => {
   mark('bg-main');
   const service = createBackgroundService();
-  watchTabs(service);
-  // Nothing is read at start: the browser wakes the worker for every tab's navigation, on any site;
-  // the referentiel is read by the first lookup that needs it (lib/background-handlers.ts).
+  // No tab event is listened to (lib/tab-findings.ts): the worker wakes for our messages only. Nothing
+  // is read at start either: the referentiel is read by the first lookup that needs it.
   const id = browser.runtime.id;
   const origin = browser.runtime.getURL('/');
   const check = <K extends Parameters<typeof checkRequest>[0]>(type: K, data: unknown, sender: SenderInfo) =>

@@ -15,7 +15,7 @@ import type { Settings } from './settings';
 import { getSettings } from './settings-store';
 import { readShippedReferentiel, SHIPPED_REFERENTIEL } from './referentiel/shipped-file';
 import { sightingKey } from './sites/key';
-import { createTabFindings } from './tab-findings';
+import { createTabFindings, keepRecent } from './tab-findings';
 import { regions } from './strings';
 import { workerMark as mark } from './inserjeunes/worker-marks';
 import type { Report, SightingData } from './types';
@@ -86,10 +86,6 @@ export interface BackgroundService {
   search(query: string): Promise<SearchResult[]>;
   /** What the tab's page `pageId` has asked about; nothing when the tab has moved on to another page. */
   tabFindings(tabId: number, pageId: string | null): Promise<TabFinding[]>;
-  /** The tab closed: what its page found and forced is forgotten. */
-  forgetTab(tabId: number): void;
-  /** The tab closed: its request budget goes too. */
-  closeTab(tabId: number): void;
   sources(): Promise<{ sources: SourceCredit[]; builtAt?: string }>;
   referentiel(): Promise<Referentiel | null>;
   /**
@@ -106,9 +102,9 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   let nearbyIndex: { ref: Referentiel; index: NearbyIndex } | undefined;
   let rawIndex: ReferentielIndex | undefined;
   let current: { key: string; cache: Cache; direct: InserJeunesClient; settings: Settings } | undefined;
-  /** Per tab: the API requests its content script may still make, refilled over the minute. */
+  /** Per tab (the MAX_TABS most recent): the API requests its content script may still make, refilled over the minute. */
   const budgets = new Map<number, TokenBucket>();
-  /** Per tab: the sightings its page has already forced past the cache (reset when it shows another page). */
+  /** Per tab (the MAX_TABS most recent): the sightings its page has already forced past the cache (reset when it shows another page). */
   const forced = new Map<number, { pageId: string | undefined; keys: Set<string> }>();
   const tabs = createTabFindings(browser.storage?.session);
 
@@ -176,9 +172,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     contentScript && tabId !== undefined && tabId >= 0 ? tabId : undefined;
 
   function bucketOf(tab: number): TokenBucket {
-    let bucket = budgets.get(tab);
-    if (!bucket) budgets.set(tab, (bucket = createTokenBucket(perMinute)));
-    return bucket;
+    // The worker hears of no tab closing: the tabs that asked most recently keep their budgets.
+    return keepRecent(budgets, tab, budgets.get(tab) ?? createTokenBucket(perMinute));
   }
 
   return {
@@ -194,7 +189,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       if (force && tab !== undefined) {
         const known = forced.get(tab);
         const keys = known && known.pageId === pageId ? known.keys : new Set<string>();
-        forced.set(tab, { pageId, keys });
+        keepRecent(forced, tab, { pageId, keys });
         const key = sightingKey(sighting);
         pastCache = !keys.has(key);
         keys.add(key);
@@ -272,11 +267,6 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         ...(place ? { place } : {}),
       }).finally(() => clearTimeout(timer));
     },
-    closeTab: (tabId) => budgets.delete(tabId),
-    forgetTab: (tabId) => {
-      tabs.forget(tabId);
-      forced.delete(tabId);
-    },
     async sources() {
       const ref = await referentiel();
       const fromIndex: SourceCredit[] = (ref?.sources ?? []).map((s) => ({
@@ -293,16 +283,4 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       };
     },
   };
-}
-
-
-/**
- * Closed tabs' findings and budgets are dropped. A tab that shows another page needs no event: its
- * content script names each page in its lookups (lib/tab-findings.ts).
- */
-export function watchTabs(service: BackgroundService): void {
-  browser.tabs?.onRemoved.addListener((tabId) => {
-    service.forgetTab(tabId);
-    service.closeTab(tabId);
-  });
 }

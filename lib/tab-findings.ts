@@ -1,15 +1,20 @@
 // A tab's findings, for the popup: what the content script of the page the tab shows has asked about.
 // Each content script names its page in its lookups, and the first lookup of another page starts the
-// tab afresh. (The browser tells no navigation itself: the extension has no host permission on the
-// sites, so `tabs.onUpdated` carries no URL, and listening to it would wake the worker for every
-// navigation of every tab on any site.) Kept in session storage too: the browser may stop the worker
-// at any time.
+// tab afresh. Kept in session storage too: the browser may stop the worker at any time. The worker
+// listens to no tab event: `tabs.onUpdated` carries no URL without host permission on the sites, and
+// any tab listener (`onRemoved` too) wakes the worker for every navigation, or every tab closed, of
+// every site. So the tabs kept are the MAX_TABS that most recently showed a page of ours; a closed tab's
+// findings go with the older ones, and all of them with the browser's session.
 import type { Depth } from './build-report';
 import type { TabFinding } from './messaging';
 import { sightingKey } from './sites/key';
 import type { Report, SightingData } from './types';
 
 const MAX_FINDINGS_PER_TAB = 200;
+/** Tabs whose findings are kept: the most recent to have shown a page of ours. */
+export const MAX_TABS = 50;
+/** The session key of the kept tabs' ids, most recent first. */
+const RECENT_TABS_KEY = 'tabs';
 /** A tab's session copy is written once per burst of lookups. */
 const WRITE_AFTER_MS = 300;
 
@@ -28,8 +33,22 @@ export interface TabFindings {
   note(tabId: number | undefined, pageId: string | undefined, sighting: SightingData, report?: Report, depth?: Depth): Promise<void>;
   /** What the tab's page `pageId` has asked about; nothing when the tab has moved on to another page. */
   list(tabId: number, pageId: string | null): Promise<TabFinding[]>;
-  /** The tab closed. */
-  forget(tabId: number): void;
+}
+
+/**
+ * Sets `key` in `map` as its most recent entry, the oldest dropped past `max` (a Map iterates in the
+ * order of insertion). For what the worker keeps per tab without hearing of tabs closing.
+ */
+export function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max = MAX_TABS): V {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value as K);
+  return value;
+}
+
+/** The session's list of kept tabs, or nothing when it is not a list of tab ids. */
+function recentOf(stored: unknown): number[] {
+  return Array.isArray(stored) ? stored.filter((t): t is number => Number.isInteger(t) && t >= 0).slice(0, MAX_TABS) : [];
 }
 
 interface TabPage {
@@ -92,6 +111,29 @@ export function createTabFindings(session: SessionStore | undefined): TabFinding
     return pending;
   }
 
+  function forget(tabId: number) {
+    tabs.delete(tabId);
+    loading.delete(tabId);
+    void session?.remove(sessionKey(tabId)).catch(() => undefined);
+  }
+
+  /** The kept tabs, most recent first: read from the session once per worker life. */
+  let recent: Promise<number[]> | undefined;
+  /** The tab shows a new page of ours: it becomes the most recent, and the tabs past MAX_TABS are forgotten. */
+  async function touch(tabId: number) {
+    recent ??= (session?.get(RECENT_TABS_KEY) ?? Promise.resolve<Record<string, unknown>>({})).then(
+      (stored) => recentOf(stored[RECENT_TABS_KEY]),
+      () => [],
+    );
+    const order = await recent;
+    if (order[0] === tabId) return;
+    const at = order.indexOf(tabId);
+    if (at >= 0) order.splice(at, 1);
+    order.unshift(tabId);
+    for (const old of order.splice(MAX_TABS)) forget(old);
+    void session?.set({ [RECENT_TABS_KEY]: order }).catch(() => undefined);
+  }
+
   return {
     async note(tabId, pageId, sighting, report, depth) {
       if (tabId === undefined || tabId < 0 || !pageId) return;
@@ -102,6 +144,7 @@ export function createTabFindings(session: SessionStore | undefined): TabFinding
         // The first question of another page: what the old page showed no longer applies.
         tab.pageId = pageId;
         tab.findings.clear();
+        await touch(tabId);
       }
       const key = sightingKey(sighting);
       const known = tab.findings.get(key);
@@ -114,11 +157,6 @@ export function createTabFindings(session: SessionStore | undefined): TabFinding
     async list(tabId, pageId) {
       const tab = await tabOf(tabId);
       return pageId && tab.pageId === pageId ? [...tab.findings.values()] : [];
-    },
-    forget(tabId) {
-      tabs.delete(tabId);
-      loading.delete(tabId);
-      void session?.remove(sessionKey(tabId)).catch(() => undefined);
     },
   };
 }

@@ -28,7 +28,7 @@ import { budgets } from './budgets';
 import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, spread, timingRow, toRow, type Measure } from './check';
 import { heavyPage, heavyServed, writeAnswerFloorExtension, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
-import { launchWithDevtools, measureWake, servePanels, workerHeapMB, type CdpExtension } from './sleep';
+import { launchWithDevtools, measureWake, servePanels, tabCloseWakes, workerHeapMB, type CdpExtension } from './sleep';
 import { serveSites, type Served, type SiteServer } from './site-server';
 import { isContentScript, measureSizes } from './sizes';
 
@@ -54,6 +54,8 @@ const LATENCY_RUNS = quick ? 3 : 8;
 const WAKE_RUNS = quick ? 3 : 6;
 /** Loads of the 40-programme page, each on a cleared cache. */
 const FORTY_RUNS = quick ? 3 : 5;
+/** Tabs closed with the service worker stopped: any wake is one too many, a few closings tell it. */
+const TAB_CLOSINGS = 3;
 
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
@@ -145,6 +147,13 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
         { budget: 'nonMatchingMessages', value: sum('messages'), ...(note ? { note } : {}) },
         { budget: 'nonMatchingRequests', value: sum('requests'), ...(note ? { note } : {}) },
       );
+      const closing = await tabCloseWakes(ext, NON_MATCHING_PAGES[0]!.url, TAB_CLOSINGS);
+      results.tabCloseWakes = closing;
+      measures.push({
+        budget: 'tabCloseWakes',
+        value: closing.closed === TAB_CLOSINGS ? closing.wakes : null,
+        note: `${closing.closed} onglet(s) fermé(s) service worker arrêté`,
+      });
     }
 
     if (want('latency') || want('wake')) {
@@ -350,7 +359,7 @@ async function main(): Promise<number> {
     }
     if (['nonmatching', 'latency', 'forty', 'wake', 'heap', 'cost'].some(want)) await browserMeasures(measures, results);
   } else {
-    for (const name of ['nonMatchingObservers', 'nonMatchingMessages', 'nonMatchingRequests', 'seenPageRequests'] as const) {
+    for (const name of ['nonMatchingObservers', 'nonMatchingMessages', 'nonMatchingRequests', 'tabCloseWakes', 'seenPageRequests'] as const) {
       measures.push({ budget: name, value: null, note: 'Chromium absent' });
     }
   }

@@ -23,6 +23,8 @@ export const budgets = {
   nonMatchingObservers: { label: 'page non concernée : observateurs installés', limit: 0, unit: 'count', reliable: true },
   nonMatchingMessages: { label: 'page non concernée : messages envoyés', limit: 0, unit: 'count', reliable: true },
   nonMatchingRequests: { label: 'page non concernée : requêtes à l’API', limit: 0, unit: 'count', reliable: true },
+  /** Tabs closed while the service worker is stopped: the closings that started it (sleep.ts tabCloseWakes). */
+  tabCloseWakes: { label: 'onglet fermé, service worker arrêté : réveils', limit: 0, unit: 'count', reliable: true },
   panelFromCacheMs: { label: 'panneau visible depuis le cache (après DOMContentLoaded)', limit: 100, unit: 'ms', reliable: false },
   /**
    * Ours minus the floor's (an extension whose worker only asks the API once: floor.ts

@@ -48,7 +48,7 @@ export const FLOOR_ANSWER_MARK = 'inserjeunes:floor-answer';
 
 /**
  * Writes the floor of a panel into `dir`: a service worker that, for any message, makes one request to
- * the API at `apiUrl` and answers once it is read (listening, like ours, to tabs closing), and a
+ * the API at `apiUrl` and answers once it is read (listening, like ours, to no tab event), and a
  * content script on our matches that sends one message after the page's load, as ours does, and marks
  * (FLOOR_ANSWER_MARK) and prints `signal` with the answer. What any extension that asks the API from its
  * worker pays for a page's question (message, request, answer) is what this one pays: asleep, it is the
@@ -61,7 +61,6 @@ export function writeAnswerFloorExtension(ourBuild: string, dir: string, signal:
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     resolve(dir, 'worker.js'),
-    'chrome.tabs.onRemoved.addListener(() => {});\n' +
       'let asked = 0;\n' +
       // A path no other request has: never an HTTP cache hit. The mock answers it (404) after its latency.
       `const ask = () => fetch(${JSON.stringify(`${api.href.replace(/\/$/, '')}/plancher/`)} + ++asked + '-' + Date.now(), { headers: { accept: 'application/json' }, credentials: 'omit' }).then((r) => r.text());\n` +
@@ -77,7 +76,6 @@ export function writeAnswerFloorExtension(ourBuild: string, dir: string, signal:
     name: 'bench answer floor',
     version: '1.0.0',
     background: { service_worker: 'worker.js' },
-    permissions: ['tabs'],
     host_permissions: [`${api.origin}/*`],
     content_scripts: [{ matches: [...new Set(matches)], js: ['ask.js'] }],
   };

@@ -84,6 +84,32 @@ export async function stopWorker(page: Page, session: BrowserCdp, extensionId: s
   return false;
 }
 
+/**
+ * Tabs closed while the worker is stopped, `times` times: how many of those closings started it. A
+ * worker that listens to a tab event is started by the browser for every tab closed on any site.
+ * `url` is a page where our content script sends nothing (its worker stays stopped for another reason).
+ */
+export async function tabCloseWakes(ext: CdpExtension, url: string, times: number): Promise<{ closed: number; wakes: number }> {
+  const control = await ext.context.newPage();
+  let closed = 0;
+  let wakes = 0;
+  try {
+    for (let i = 0; i < times; i++) {
+      const page = await ext.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const stopped = await stopWorker(control, ext.browserSession, ext.extensionId);
+      await page.close();
+      if (!stopped) continue;
+      closed++;
+      await new Promise((r) => setTimeout(r, 500));
+      if (await workerRunning(ext.browserSession, ext.extensionId)) wakes++;
+    }
+  } finally {
+    await control.close();
+  }
+  return { closed, wakes };
+}
+
 export interface WakeSample {
   url: string;
   /** Whether the worker was seen stopped before the page was opened (else the sample is not a wake). */

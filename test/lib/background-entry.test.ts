@@ -1,5 +1,5 @@
-// The service worker's entry point: woken for every tab's navigation on any site, it does not read the
-// referentiel at start (the first lookup does).
+// The service worker's entry point: it listens to no tab event (each would wake it for every page or
+// tab of any site), and does not read the referentiel at start (the first lookup does).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -20,5 +20,14 @@ describe('background entry point', () => {
     background.main();
     await new Promise((r) => setTimeout(r, 100));
     expect(fetched).toEqual([]);
+  });
+
+  it('listens to no tab event: navigations and tabs closing on any site never wake the worker', async () => {
+    const events = ['onUpdated', 'onRemoved', 'onCreated', 'onActivated', 'onReplaced', 'onAttached', 'onDetached'] as const;
+    const spies = events.map((name) => vi.spyOn(fakeBrowser.tabs[name], 'addListener'));
+    vi.resetModules(); // a fresh worker: its own messaging instance
+    const background = (await import('../../entrypoints/background')).default as unknown as { main(): void };
+    background.main();
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setApiKey } from '../../lib/api-key';
-import { createBackgroundService, gatherReads, watchTabs } from '../../lib/background-handlers';
+import { createBackgroundService, gatherReads } from '../../lib/background-handlers';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { saveSettings } from '../../lib/settings-store';
 import type { SightingData } from '../../lib/types';
@@ -52,7 +52,7 @@ describe('background service', () => {
     expect(mock.requests.length).toBe(asked);
   });
 
-  it('keeps what a tab showed across a restart of the worker, and forgets it when the tab goes', async () => {
+  it('keeps what a tab showed across a restart of the worker', async () => {
     const before = createBackgroundService();
     await before.lookup(offer, { tabId: 7, pageId: 'p1' });
     await new Promise((r) => setTimeout(r, 400)); // the session write is batched
@@ -60,17 +60,6 @@ describe('background service', () => {
     const found = await after.tabFindings(7, 'p1');
     expect(found.map((f) => f.sighting)).toEqual([offer]);
     expect(found[0]!.report?.programmes[0]?.mefstat11).toBe('23830034403');
-    after.forgetTab(7);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await createBackgroundService().tabFindings(7, 'p1')).toEqual([]);
-  });
-
-  it('a tab closed before its findings were written leaves nothing behind', async () => {
-    const service = createBackgroundService();
-    await service.lookup(offer, { tabId: 9, pageId: 'p1' });
-    service.forgetTab(9); // before the batched session write
-    await new Promise((r) => setTimeout(r, 400));
-    expect(await createBackgroundService().tabFindings(9, 'p1')).toEqual([]);
   });
 
   it('a badge’s partial answer does not replace the full report the tab already has', async () => {
@@ -118,17 +107,6 @@ describe('background service', () => {
     const other: SightingData = { site: 'recherche', page: 'formation', ids: { cfd: '40025214' } };
     await service.lookup(other, { tabId: 7 });
     expect((await service.tabFindings(7, 'p1')).map((f) => f.sighting)).toEqual([offer]);
-  });
-
-  it('listens to tabs closing, never to their navigations (which would wake the worker for every page of every site)', async () => {
-    const updated = vi.spyOn(fakeBrowser.tabs.onUpdated, 'addListener');
-    const service = createBackgroundService();
-    watchTabs(service);
-    expect(updated).not.toHaveBeenCalled();
-    await service.lookup(offer, { tabId: 7, pageId: 'p1' });
-    await fakeBrowser.tabs.onRemoved.trigger(7, { windowId: 1, isWindowClosing: false });
-    expect(await service.tabFindings(7, 'p1')).toEqual([]);
-    updated.mockRestore();
   });
 
   it('forgets its cache when extension storage is cleared', async () => {
@@ -289,10 +267,6 @@ describe('background service', () => {
     await service.lookup(offer, { tabId: 5, contentScript: true, force: true });
     expect(mock.requests.length).toBeGreaterThan(asked);
     asked = mock.requests.length;
-    await service.lookup(offer, { ...page, pageId: 'b', force: true });
-    expect(mock.requests.length).toBeGreaterThan(asked);
-    asked = mock.requests.length;
-    service.forgetTab(4);
     await service.lookup(offer, { ...page, pageId: 'b', force: true });
     expect(mock.requests.length).toBeGreaterThan(asked);
   });

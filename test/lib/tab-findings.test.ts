@@ -1,6 +1,6 @@
 // A tab's findings, kept for the page the tab shows and copied to the session (lib/tab-findings.ts).
 import { describe, expect, it } from 'vitest';
-import { createTabFindings, type SessionStore } from '../../lib/tab-findings';
+import { createTabFindings, keepRecent, MAX_TABS, type SessionStore } from '../../lib/tab-findings';
 import type { Report, SightingData } from '../../lib/types';
 
 /** A session store in memory, as `storage.session` answers. */
@@ -39,7 +39,7 @@ describe('tab findings', () => {
     expect(found[0]!.report).toEqual(reportOf(row(0)));
   });
 
-  it("copies a tab's page and findings to the session once per burst, and drops them when the tab closes", async () => {
+  it("copies a tab's page and findings to the session once per burst", async () => {
     const session = memorySession();
     const tabs = createTabFindings(session);
     await tabs.note(6, 'p', row(1));
@@ -48,8 +48,49 @@ describe('tab findings', () => {
     await settle();
     expect(session.items['tab:6']).toEqual({ pageId: 'p', findings: [{ sighting: row(1) }, { sighting: row(2) }] });
     expect((await createTabFindings(session).list(6, 'p')).map((f) => f.sighting)).toEqual([row(1), row(2)]);
-    tabs.forget(6);
+  });
+
+  it('keeps the tabs that most recently showed a page of ours, across restarts of the worker (no tab event tells a tab closed)', async () => {
+    const session = memorySession();
+    let tabs = createTabFindings(session);
+    for (let tab = 1; tab <= MAX_TABS; tab++) await tabs.note(tab, `page-${tab}`, row(tab));
+    await tabs.note(1, 'page-1', row(100)); // the same page again: tab 1 is not any more recent for it
     await settle();
-    expect(session.items['tab:6']).toBeUndefined();
+    expect(Object.keys(session.items).filter((k) => k.startsWith('tab:'))).toHaveLength(MAX_TABS);
+    tabs = createTabFindings(session); // a new worker goes on from the session's order
+    await tabs.note(3, 'page-3b', row(3)); // tab 3 shows another page: now the most recent
+    await tabs.note(MAX_TABS + 1, 'new', row(0)); // one tab too many: the oldest, tab 1, goes
+    await tabs.note(MAX_TABS + 2, 'new', row(0)); // and then tab 2; tab 3 stays
+    await settle();
+    expect(session.items['tab:1']).toBeUndefined();
+    expect(session.items['tab:2']).toBeUndefined();
+    expect(await tabs.list(1, 'page-1')).toEqual([]);
+    expect((await tabs.list(3, 'page-3b')).map((f) => f.sighting)).toEqual([row(3)]);
+    expect((await tabs.list(4, 'page-4')).map((f) => f.sighting)).toEqual([row(4)]);
+    expect(Object.keys(session.items).filter((k) => k.startsWith('tab:'))).toHaveLength(MAX_TABS);
+    expect(session.items.tabs).toHaveLength(MAX_TABS);
+  });
+
+  it('reads a broken list of kept tabs as none', async () => {
+    for (const stored of ['junk', [1, 'x', -2, 2.5, 4], { 0: 1 }]) {
+      const session = memorySession({ tabs: stored });
+      const tabs = createTabFindings(session);
+      await tabs.note(9, 'p', row(9));
+      await settle();
+      expect(session.items.tabs).toEqual(Array.isArray(stored) ? [9, 1, 4] : [9]);
+    }
+  });
+
+  it('keepRecent keeps the most recently set keys only', () => {
+    const map = new Map<number, string>();
+    for (let i = 1; i <= 4; i++) keepRecent(map, i, `v${i}`, 3);
+    expect([...map.keys()]).toEqual([2, 3, 4]);
+    expect(keepRecent(map, 2, 'again', 3)).toBe('again');
+    keepRecent(map, 5, 'v5', 3);
+    expect([...map.entries()]).toEqual([
+      [4, 'v4'],
+      [2, 'again'],
+      [5, 'v5'],
+    ]);
   });
 });
