@@ -1,6 +1,7 @@
 // The background's door: who may send which message, and in what shape. Imported by the background only.
 import * as z from 'zod/mini';
 import type { ProtocolMap } from './messaging';
+import { lazy } from './lazy-value';
 import { MAX_DUREE } from './sites/ids';
 
 const idString = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[0-9A-Za-z._/+-]*$/));
@@ -8,13 +9,8 @@ const idString = (max: number) => z.string().check(z.maxLength(max), z.regex(/^[
 /** A content script's id for its page (lib/page-session/start-page-session.ts). */
 const pageIdSchema = () => idString(64);
 
-/** Built once, on first use: each schema is work for the worker, and a wake needs only its message's. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
-
-const sightingSchema = once(() =>
+// Each schema is built on its first use: building is work for the worker, and a wake needs only its message's.
+const sightingSchema = lazy(() =>
   z.object({
     site: z.enum(['onisep', 'parcoursup', 'affelnet', 'recherche']),
     page: z.enum(['formation', 'etablissement', 'action', 'offre', 'liste-item']),

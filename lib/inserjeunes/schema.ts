@@ -5,18 +5,12 @@
 // zod/mini: the same checks as classic zod, without the methods classic zod attaches to every schema
 // it builds (building these schemas was most of the service worker's start-up script time).
 import * as z from 'zod/mini';
+import { lazy } from '../lazy-value';
 
 // No code generation: extension pages and service workers forbid eval, and store reviews flag it.
 z.config({ jitless: true });
 
 let built = false;
-function lazy<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => {
-    built = true;
-    return (value ??= make());
-  };
-}
 
 /** Whether the schemas have been built in this context yet (for tests). */
 export const schemasBuilt = (): boolean => built;
@@ -27,6 +21,7 @@ export const schemasBuilt = (): boolean => built;
  * client builds them as soon as its first request has left (client.ts).
  */
 export const apiSchemas = lazy(() => {
+  built = true;
   /** Present or not, null or of this type (what the API may leave out or send as null). */
   const maybe = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
 

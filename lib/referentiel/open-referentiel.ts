@@ -9,6 +9,7 @@ import { createLabelSearch } from './label-search';
 import type { EntryYear, FamilleInfo, FormationInfo, ProgrammeInfo, Referentiel, ReferentielOptions } from './query-types';
 import { createInputResolver } from './resolve-input';
 import { openIndex, tableColumns } from './unpack-index';
+import { lazy } from '../lazy-value';
 
 export type * from './query-types';
 export { uaiProblem } from './resolve-input';
@@ -19,11 +20,6 @@ const ID_NUMBER = { FOR: /^(?:FOR\.)?([1-9][0-9]{0,8})$/i, AF: /^(?:AF\.)?([1-9]
 const num = (kind: keyof typeof ID_NUMBER, s: string) => Number(ID_NUMBER[kind].exec(s.trim())?.[1] ?? 0);
 const split = (s: string) => (s ? s.split(' ') : []);
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-
-function lazy<T>(make: () => T): () => T {
-  let v: T | undefined;
-  return () => (v ??= make());
-}
 
 /**
  * Rows by a key: a binary search when the rows come sorted by it (as the build writes most tables,
