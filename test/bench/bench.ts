@@ -25,7 +25,7 @@ import {
   measureWorkerIndexRead,
 } from './browser';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, spread, timingRow, toRow, type Measure } from './check';
+import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, shiftRows, spread, timingRow, toRow, type Measure } from './check';
 import { heavyPage, heavyServed, writeAnswerFloorExtension, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, tabCloseWakes, workerHeapMB, type CdpExtension } from './sleep';
@@ -187,6 +187,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
         timingRow({ budget: 'panelMissOverFloorMs' }, overFloorMs),
         ...missSteps(trueMisses),
         timingRow({ budget: 'panelFromCacheMs' }, hits),
+        ...shiftRows(rest),
         { budget: 'seenPageRequests', value: latency.length ? latency.reduce((a, s) => a + s.requestsOnHit, 0) : null },
         { label: 'requêtes par panneau sans cache (médiane)', value: median(trueMisses.map((s) => s.requestsOnMiss)), unit: 'count' },
       );

@@ -57,6 +57,25 @@ export const VISIBLE_INIT = `(() => {
 })();`;
 
 /**
+ * The page's layout shifts (the `layout-shift` entries not caused by input, summed), in
+ * `window.__ijShift`: what moving the page's content costs its reader. Latency runs only.
+ */
+export const SHIFT_INIT = `(() => {
+  window.__ijShift = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__ijShift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {}
+})();`;
+
+/** The layout shift summed so far by SHIFT_INIT, or null when the page has none of it. */
+async function shiftOf(page: Page): Promise<number | null> {
+  const v = await page.evaluate(() => (window as unknown as { __ijShift?: number }).__ijShift).catch(() => undefined);
+  return typeof v === 'number' ? Math.round(v * 1000) / 1000 : null;
+}
+
+/**
  * Our panels' end of work, for the page-cost runs with the extension: from the page's load, every 10 ms,
  * whether every host is past loading (a page of ours that found nothing: its observer started). Printed once.
  */
@@ -304,6 +323,11 @@ export interface LatencySample {
   requestsOnHit: number;
   /** The miss's steps in the page (see PageSteps). */
   missSteps: PageSteps;
+  /** Layout shift of the page (SHIFT_INIT) by the time its figures showed, plus 100 ms: on the miss, on the cached reload. */
+  shiftMiss?: number | null;
+  shiftHit?: number | null;
+  /** The same, in the floor's browser after its answer. */
+  floorShift?: number | null;
   /**
    * The same page in the floor's browser (floor.ts writeAnswerFloorExtension), its worker awake:
    * DOMContentLoaded → its answer after one API request, ms; null when the request did not reach the mock.
@@ -364,17 +388,30 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
     const page = await ext.context.newPage();
     try {
       await page.addInitScript(VISIBLE_INIT);
+      await page.addInitScript(SHIFT_INIT);
       mock.resetRequests();
       const miss = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100); // the cache write settles
+      const shiftMiss = await shiftOf(page);
       const requestsOnMiss = mock.requests.length;
       mock.resetRequests();
       const hit = await openAndTime(page, () => page.reload({ waitUntil: 'domcontentloaded' }));
       await page.waitForTimeout(100);
+      const shiftHit = await shiftOf(page);
       const requestsOnHit = mock.requests.length;
       // The floor opens the page in a new tab too, as ours did: a fresh tab's costs fall on both.
-      const floorMs = floor ? await floorOnce(floor, mock, url) : undefined;
-      out.push({ url, missMs: round(miss.figuresMs), hitMs: round(hit.figuresMs), requestsOnMiss, requestsOnHit, missSteps: miss.steps, ...(floor ? { floorMs } : {}) });
+      const theirs = floor ? await floorOnce(floor, mock, url) : undefined;
+      out.push({
+        url,
+        missMs: round(miss.figuresMs),
+        hitMs: round(hit.figuresMs),
+        requestsOnMiss,
+        requestsOnHit,
+        missSteps: miss.steps,
+        shiftMiss,
+        shiftHit,
+        ...(theirs ? { floorMs: theirs.ms, floorShift: theirs.shift } : {}),
+      });
     } finally {
       await page.close();
     }
@@ -382,14 +419,19 @@ export async function measurePanelLatency(ext: ExtensionHandle, mock: MockApi, u
   return out;
 }
 
-/** The floor's answer on `url` in a new tab: DOMContentLoaded → its answer, ms; null when its request did not reach the mock. */
-async function floorOnce(floor: ExtensionHandle, mock: MockApi, url: string): Promise<number | null> {
+/**
+ * The floor's answer on `url` in a new tab: DOMContentLoaded → its answer, ms (null when its request did
+ * not reach the mock), and the page's layout shift 100 ms after it.
+ */
+async function floorOnce(floor: ExtensionHandle, mock: MockApi, url: string): Promise<{ ms: number | null; shift: number | null }> {
   const page = await floor.context.newPage();
   try {
     await page.addInitScript(VISIBLE_INIT);
+    await page.addInitScript(SHIFT_INIT);
     mock.resetRequests();
     const theirs = await openAndTime(page, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
-    return mock.requests.length > 0 ? round(theirs.figuresMs) : null;
+    await page.waitForTimeout(100);
+    return { ms: mock.requests.length > 0 ? round(theirs.figuresMs) : null, shift: await shiftOf(page) };
   } finally {
     await page.close();
   }

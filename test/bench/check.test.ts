@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, spread, timingRow, toRow } from './check';
+import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, shiftRows, spread, timingRow, toRow } from './check';
 
 describe('judge', () => {
   it('keeps an upper bound inclusive and flags what is above', () => {
@@ -129,6 +129,26 @@ describe('missSteps', () => {
     expect(rows.map((r) => r.value)).toEqual([20, 120, 25, 70]);
     expect(rows.map((r) => r.runs)).toEqual([3, 2, 2, 2]);
     expect(rows.every((r) => r.budget === undefined)).toBe(true);
+  });
+});
+
+describe('shiftRows', () => {
+  const sample = (shiftMiss: number | null, shiftHit: number | null, floorShift?: number | null) => ({
+    url: 'https://www.onisep.fr/x',
+    missMs: 150,
+    hitMs: 50,
+    requestsOnMiss: 3,
+    requestsOnHit: 0,
+    missSteps: { messageMs: 10, answerMs: 120, uiLoadedMs: 60 },
+    shiftMiss,
+    shiftHit,
+    ...(floorShift === undefined ? {} : { floorShift }),
+  });
+  it('gives the layout shift of ours on a miss and from the cache, and of the floor, each a median over the pages that measured it', () => {
+    const rows = shiftRows([sample(0.07, 0.069, 0), sample(0.0912, 0.08, 0.001), sample(0.05, null), sample(null, 0.0874)]);
+    expect(rows.map((r) => r.value)).toEqual([0.07, 0.08, 0.001]);
+    expect(rows.map((r) => r.runs)).toEqual([3, 3, 2]);
+    expect(rows.every((r) => r.budget === undefined && r.label?.includes('CLS'))).toBe(true);
   });
 });
 

@@ -134,6 +134,20 @@ export function timingRow(what: { budget: BudgetName } | { label: string }, valu
   return { ...what, value: round(median(values)), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values)) };
 }
 
+/**
+ * How far the page's content moved under the reader (layout shift, as Core Web Vitals count it): medians
+ * of ours on a miss and from the cache, and of the floor on the same pages (information rows).
+ */
+export function shiftRows(samples: LatencySample[]): Measure[] {
+  const values = (pick: (s: LatencySample) => number | null | undefined) => samples.flatMap((s) => (typeof pick(s) === 'number' ? [pick(s)!] : []));
+  const row = (label: string, v: number[]): Measure => ({ label, value: round(median(v), 3), unit: '', runs: v.length, spread: round(spread(v), 3) });
+  return [
+    row('décalage de mise en page (CLS) : sans cache', values((s) => s.shiftMiss)),
+    row('décalage de mise en page (CLS) : depuis le cache', values((s) => s.shiftHit)),
+    row('décalage de mise en page (CLS) : plancher', values((s) => s.floorShift)),
+  ];
+}
+
 /** Where a miss's time goes in the page: medians of its steps after DOMContentLoaded (information rows). */
 export function missSteps(misses: LatencySample[]): Measure[] {
   const steps = (pick: (s: LatencySample) => number | null) => misses.flatMap((s) => (pick(s) == null ? [] : [pick(s)!]));
