@@ -134,12 +134,20 @@ export function timingRow(what: { budget: BudgetName } | { label: string }, valu
   return { ...what, value: round(median(values)), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values)) };
 }
 
+/** What `pick` measured on each sample, leaving out the samples where it measured nothing. */
+function measured(samples: LatencySample[], pick: (s: LatencySample) => number | null | undefined): number[] {
+  return samples.flatMap((s) => {
+    const v = pick(s);
+    return typeof v === 'number' ? [v] : [];
+  });
+}
+
 /**
  * How far the page's content moved under the reader (layout shift, as Core Web Vitals count it): medians
  * of ours on a miss and from the cache, and of the floor on the same pages (information rows).
  */
 export function shiftRows(samples: LatencySample[]): Measure[] {
-  const values = (pick: (s: LatencySample) => number | null | undefined) => samples.flatMap((s) => (typeof pick(s) === 'number' ? [pick(s)!] : []));
+  const values = (pick: (s: LatencySample) => number | null | undefined) => measured(samples, pick);
   const row = (label: string, v: number[]): Measure => ({ label, value: round(median(v), 3), unit: '', runs: v.length, spread: round(spread(v), 3) });
   return [
     row('décalage de mise en page (CLS) : sans cache', values((s) => s.shiftMiss)),
@@ -150,7 +158,7 @@ export function shiftRows(samples: LatencySample[]): Measure[] {
 
 /** Where a miss's time goes in the page: medians of its steps after DOMContentLoaded (information rows). */
 export function missSteps(misses: LatencySample[]): Measure[] {
-  const steps = (pick: (s: LatencySample) => number | null) => misses.flatMap((s) => (pick(s) == null ? [] : [pick(s)!]));
+  const steps = (pick: (s: LatencySample) => number | null) => measured(misses, pick);
   const row = (label: string, values: number[]) => timingRow({ label }, values);
   return [
     row('  sans cache : question envoyée au service worker (après DOMContentLoaded)', steps((s) => s.missSteps.messageMs)),
