@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../lib/referentiel/build';
 import { packIndex } from '../../lib/referentiel/pack-index';
-import { shipReferentiel } from '../../lib/referentiel/ship';
+import { asciiJson, shipReferentiel } from '../../lib/referentiel/ship';
 import { readShippedReferentiel, SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
 
 const packed = () => JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index));
@@ -21,9 +21,29 @@ describe('shipped referentiel', () => {
     const gz = readFileSync(join(dir, SHIPPED_REFERENTIEL));
     expect(size).toBe(gz.length);
     expect(gz.length).toBeLessThan(json.length / 2);
-    expect(gunzipSync(gz).toString('utf8')).toBe(json);
+    expect(gunzipSync(gz).toString('utf8')).toBe(asciiJson(json));
     const body = new Response(gz).body!;
     expect(await readShippedReferentiel(body)).toEqual(JSON.parse(json));
+  });
+
+  it('ships ASCII only: the labels’ accents as escapes, read back as the same letters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ij-ship-'));
+    const json = packed();
+    expect(json).toMatch(/[é]/); // the fixtures' labels have accents
+    writeFileSync(join(dir, 'referentiel.json'), json);
+    shipReferentiel(dir);
+    const text = gunzipSync(readFileSync(join(dir, SHIPPED_REFERENTIEL))).toString('latin1');
+    expect(text).not.toMatch(/[\u0080-\uffff]/);
+    expect(text).toContain('\\u00e9');
+    expect(await readShippedReferentiel(new Response(readFileSync(join(dir, SHIPPED_REFERENTIEL))).body!)).toEqual(JSON.parse(json));
+  });
+
+  it('escapes every character past U+007F, astral ones as their two halves', () => {
+    const value = { a: 'Écoles « BTS » – 2ᵉ année 😀', b: ['ok', 'ç'] };
+    const ascii = asciiJson(JSON.stringify(value));
+    expect(ascii).not.toMatch(/[\u0080-\uffff]/);
+    expect(ascii).toContain('\\ud83d\\ude00');
+    expect(JSON.parse(ascii)).toEqual(value);
   });
 
   it('keeps a JSON written elsewhere, and ships nothing when there is no index', () => {
