@@ -232,7 +232,10 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     kept.add(f[0]);
     for (const s of f[4]) kept.add(s[0]);
   }
-  index.mefs = mefs.filter((m) => (!m[5] || m[5] >= CUTOFF) && (kept.has(m[1]) || !formations.has(m[1])));
+  // By CFD (the order kept within one): a lookup finds a CFD's rows by a binary search (open-referentiel.ts).
+  index.mefs = mefs
+    .filter((m) => (!m[5] || m[5] >= CUTOFF) && (kept.has(m[1]) || !formations.has(m[1])))
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   for (const m of index.mefs) kept.add(m[1]);
   for (const cfd of [...kept]) {
     const f = formations.get(cfd);

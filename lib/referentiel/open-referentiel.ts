@@ -3,12 +3,12 @@
 // final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
 import type { EtablissementInfo, ValeurAjoutee } from '../types';
 import { isMef10, isValidUai } from '../codes';
-import { TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
+import { PACKING, TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
 import { chooseFinalYear, withoutReplaced } from './final-year';
 import { createLabelSearch } from './label-search';
 import type { EntryYear, FamilleInfo, FormationInfo, ProgrammeInfo, Referentiel, ReferentielOptions } from './query-types';
 import { createInputResolver } from './resolve-input';
-import { openIndex, tableColumns } from './unpack-index';
+import { openIndex, tableCells, tableColumns } from './unpack-index';
 import { lazy } from '../lazy-value';
 
 export type * from './query-types';
@@ -47,6 +47,39 @@ function keyed<R, K extends string | number>(count: number, keyAt: (i: number) =
 /** Tuples by their first cell (see keyed). */
 const byFirst = <R extends [string | number, ...unknown[]]>(rows: R[]) => keyed(rows.length, (i) => rows[i]![0], (i) => rows[i]!);
 
+/**
+ * Rows by a key several rows share: a binary search for the first, when the rows come sorted by it (as
+ * the build writes the MEF table, by CFD), else a map. Each `get` gives a new list.
+ */
+function keyedMany<R>(count: number, keyAt: (i: number) => string, rowAt: (i: number) => R): { get(k: string): R[] | undefined; has(k: string): boolean } {
+  let sorted = true;
+  for (let i = 1; i < count && sorted; i++) sorted = keyAt(i - 1) <= keyAt(i);
+  if (!sorted) {
+    const m = groupBy(Array.from({ length: count }, (_, i) => i), keyAt);
+    return { get: (k) => m.get(k)?.map(rowAt), has: (k) => m.has(k) };
+  }
+  const first = (k: string) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyAt(mid) < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < count && keyAt(lo) === k ? lo : -1;
+  };
+  return {
+    get(k) {
+      let i = first(k);
+      if (i < 0) return undefined;
+      const out: R[] = [];
+      for (; i < count && keyAt(i) === k; i++) out.push(rowAt(i));
+      return out;
+    },
+    has: (k) => first(k) >= 0,
+  };
+}
+
 function groupBy<R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> {
   const m = new Map<K, R[]>();
   for (const r of rows) {
@@ -69,11 +102,32 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
   const today = (options.now ?? new Date()).toISOString().slice(0, 10).replace(/-/g, '');
   const isOpen = (fermeture: string) => !fermeture || fermeture > today;
 
-  const formations = lazy(() => byFirst<FormationRow>(ix.formations));
-  const mefsByCfd = lazy(() => groupBy(ix.mefs, (r) => r[1]));
+  // The tables a page's first lookup reads (a FOR's CFDs, their renovations, their MEF rows) are read
+  // cell by cell: their rows are made for the keys looked up, not all at once (a wake pays for it).
+  const rowsOf = <R>(name: 'formations' | 'programmes' | 'mefs') => {
+    const t = tableCells(ix, name);
+    const width = PACKING[name].columns.length;
+    const rowAt = (i: number) => {
+      const row: unknown[] = [];
+      for (let c = 0; c < width; c++) row.push(t.cell(c, i));
+      return row as R;
+    };
+    return { count: t.count, cell: t.cell, rowAt };
+  };
+  const formations = lazy(() => {
+    const t = rowsOf<FormationRow>('formations');
+    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt);
+  });
+  const mefsByCfd = lazy(() => {
+    const t = rowsOf<MefRow>('mefs');
+    return keyedMany(t.count, (i) => t.cell(1, i) as string, t.rowAt);
+  });
   const mefByCode = lazy(() => new Map<string, MefRow>(ix.mefs.map((r) => [r[0], r])));
   const mefsByStat = lazy(() => groupBy(ix.mefs, (r) => r[4]));
-  const programmes = lazy(() => byFirst<ProgrammeRow>(ix.programmes));
+  const programmes = lazy(() => {
+    const t = rowsOf<ProgrammeRow>('programmes');
+    return keyed(t.count, (i) => t.cell(0, i) as number, t.rowAt);
+  });
   const rncp = lazy(() => byFirst(ix.rncp));
   // The largest table: read by columns, its rows made only for the actions a lookup returns.
   const actionColumns = lazy(() => tableColumns(ix, 'actions') as [number[], number[], string[], number[], number[], ActionMode[]]);

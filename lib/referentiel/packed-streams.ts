@@ -51,6 +51,41 @@ export function readStream(text: string): number[] {
   return out;
 }
 
+/**
+ * A stream read straight to a column's values, in one pass: symbols below `offset` through `other`,
+ * the others unzigzagged from `offset` on (and summed with the previous value when `delta`). The same
+ * as readStream then the sums, without the two passes over the text and the one over the symbols
+ * that a just-started worker runs in its interpreter; throws as readStream does.
+ */
+export function readValues<T>(text: string, delta: boolean, offset: number, other: (symbol: number) => T): (number | T)[] {
+  const n = text.length;
+  const out: (number | T)[] = [];
+  let v = 0;
+  let shift = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const d = code < 128 ? VALUE[code]! : -1;
+    if (d < 0) throw new Error(`caractère inattendu « ${text[i]} »`);
+    if (d >= 32) {
+      v = shift < 25 ? v | ((d - 32) << shift) : v + (d - 32) * 2 ** shift;
+      shift += 5;
+      continue;
+    }
+    const symbol = shift < 25 ? v | (d << shift) : v + d * 2 ** shift;
+    v = 0;
+    shift = 0;
+    if (symbol < offset) out.push(other(symbol));
+    else {
+      const z = symbol - offset;
+      const value = z % 2 ? -(z + 1) / 2 : z / 2;
+      out.push((prev = delta ? prev + value : value));
+    }
+  }
+  if (shift) throw new Error('flux tronqué');
+  return out;
+}
+
 /** Signed → unsigned (0, -1, 1, -2… → 0, 1, 2, 3…). */
 export const zigzag = (n: number): number => (n < 0 ? -2 * n - 1 : 2 * n);
 export const unzigzag = (z: number): number => (z % 2 ? -(z + 1) / 2 : z / 2);

@@ -1,9 +1,10 @@
 // Opens the shipped index (format.ts PackedIndex, written by pack-index.ts) in place: each table
 // becomes a property of the parsed file that is decoded on its first read, so a lookup pays only for
-// the tables it needs. An index as the build holds it (tables of tuples) opens as it is.
+// the tables it needs; tableCells reads a table without making its rows, for lookups that need a few.
+// An index as the build holds it (tables of tuples) opens as it is.
 // Pure: no Node or browser API.
 import { uaiCheckLetter } from '../codes';
-import { readStream, STRING_SEPARATOR, unzigzag } from './packed-streams';
+import { readStream, readValues, STRING_SEPARATOR } from './packed-streams';
 import { INDEX_VERSION, PACKING, TABLES, type Codec, type PackedIndex, type PackedTableName, type ReferentielIndex } from './format';
 
 /** Why an index cannot be used. */
@@ -29,25 +30,10 @@ class Sections {
 }
 
 /** A section's header (`r`/`d`, digits) and its symbols. */
-function section(text: string): { delta: boolean; width: number; symbols: number[] } {
+function section(text: string): { delta: boolean; width: number; stream: string } {
   const colon = text.indexOf(':');
   if (colon < 1 || (text[0] !== 'r' && text[0] !== 'd' && text[0] !== 'x')) throw new Error('section mal formée');
-  return { delta: text[0] === 'd', width: Number(text.slice(1, colon)), symbols: readStream(text.slice(colon + 1)) };
-}
-
-/** Symbols ≥ offset back to integers (differences summed when `delta`); lower symbols through `other`. */
-function integers<T>(symbols: number[], delta: boolean, offset: number, other: (symbol: number) => T): (number | T)[] {
-  const out = symbols as (number | T)[]; // in place: one array per column
-  let prev = 0;
-  for (let i = 0; i < symbols.length; i++) {
-    const s = symbols[i]!;
-    if (s < offset) out[i] = other(s);
-    else {
-      const n = unzigzag(s - offset);
-      out[i] = prev = delta ? prev + n : n;
-    }
-  }
-  return out;
+  return { delta: text[0] === 'd', width: Number(text.slice(1, colon)), stream: text.slice(colon + 1) };
 }
 
 interface Shared {
@@ -57,28 +43,47 @@ interface Shared {
 
 const at = <T>(list: T[], i: number, what: string): T => list[i] ?? fail(`${what} ${i} absent(e)`);
 
-function readColumn(codec: Codec, parts: Sections, shared: Shared): unknown[] {
-  const { delta, width, symbols } = section(parts.take());
+/**
+ * A column as decoded, before its cells are made: codes still integers (padded when read), texts and
+ * UAIs still positions in the shared tables (checked, looked up when read). A lookup that reads a few
+ * rows of a table makes only their cells; `all()` makes every cell, for tables read whole.
+ */
+class RawColumn {
+  constructor(
+    private readonly values: readonly unknown[],
+    private readonly format?: (value: unknown) => unknown,
+  ) {}
+  get length(): number {
+    return this.values.length;
+  }
+  at(i: number): unknown {
+    return this.format ? this.format(this.values[i]) : this.values[i];
+  }
+  all(): unknown[] {
+    return this.format ? this.values.map(this.format) : (this.values as unknown[]);
+  }
+}
+
+function readColumn(codec: Codec, parts: Sections, shared: Shared): RawColumn {
+  const { delta, width, stream } = section(parts.take());
   switch (codec) {
     case 'int':
-      return integers(symbols, delta, 1, () => null);
+      return new RawColumn(readValues(stream, delta, 1, () => null));
     case 'text':
     case 'uai': {
       const table = codec === 'text' ? shared.strings() : shared.uais();
-      const values: unknown[] = integers(symbols, delta, 1, () => null);
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i] as number | null;
-        values[i] = v === null ? (codec === 'uai' ? '' : fail('chaîne nulle')) : (table[v] ?? fail(`${codec} ${v} absent(e)`));
+      const positions = readValues(stream, delta, 1, () => null);
+      for (const v of positions) {
+        if (v === null ? codec !== 'uai' : !(v >= 0 && v < table.length)) fail(v === null ? 'chaîne nulle' : `${codec} ${v} absent(e)`);
       }
-      return values;
+      return new RawColumn(positions, (v) => (v === null ? '' : table[v as number]));
     }
     case 'code': {
       const others = readStream(parts.take().replace(/^x:/, ''));
       const strings = others.length ? shared.strings() : [];
       let k = 0;
-      return integers(symbols, delta, 2, (s) => (s === 0 ? '' : at(strings, at(others, k++, 'valeur'), 'chaîne'))).map((v) =>
-        typeof v === 'number' ? String(v).padStart(width, '0') : v,
-      );
+      const values = readValues(stream, delta, 2, (s) => (s === 0 ? '' : at(strings, at(others, k++, 'valeur'), 'chaîne')));
+      return new RawColumn(values, (v) => (typeof v === 'number' ? String(v).padStart(width, '0') : v));
     }
     case 'json':
       throw new Error('colonne json dans une table de plusieurs colonnes');
@@ -89,30 +94,32 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-/** A packed table's columns (a table of one `json` column: its rows, as one column). */
-function decodeColumns(name: PackedTableName, text: string, shared: Shared): unknown[][] {
+/** A packed table's columns, cells not yet made (a table of one `json` column: its rows, as one column). */
+function decodeColumns(name: PackedTableName, text: string, shared: Shared): RawColumn[] {
   const { columns, dicts = [] } = PACKING[name] as { columns: readonly Codec[]; dicts?: readonly (readonly number[])[] };
   if (columns.length === 1 && columns[0] === 'json') {
     const rows: unknown = JSON.parse(text);
-    return [Array.isArray(rows) ? rows : fail('tableau attendu')];
+    return [new RawColumn(Array.isArray(rows) ? rows : fail('tableau attendu'))];
   }
   const parts = new Sections(text.split(' '));
   const rows = Number(parts.take());
   if (!Number.isInteger(rows) || rows < 0) throw new Error('nombre de lignes illisible');
   const inDict = new Set(dicts.flat());
-  const cols: unknown[][] = [];
-  const sized = (values: unknown[], n: number) => (values.length === n ? values : fail(`${values.length} valeurs au lieu de ${n}`));
+  const cols: RawColumn[] = [];
+  const sized = <C extends { length: number }>(values: C, n: number) => (values.length === n ? values : fail(`${values.length} valeurs au lieu de ${n}`));
   columns.forEach((codec, c) => {
     if (!inDict.has(c)) cols[c] = sized(readColumn(codec, parts, shared), rows);
   });
   for (const group of dicts) {
     const distinct = group.map((c) => readColumn(columns[c]!, parts, shared));
     const n = distinct[0]?.length ?? 0;
-    const { delta, symbols } = section(parts.take());
-    const refs = sized(integers(symbols, delta, 1, () => fail('référence nulle')), rows) as number[];
+    const { delta, stream } = section(parts.take());
+    const refs = sized(readValues(stream, delta, 1, () => fail('référence nulle')), rows) as number[];
+    for (const r of refs) if (!(r >= 0 && r < n)) fail(`référence ${r} hors du dictionnaire`);
     group.forEach((c, k) => {
       const values = sized(distinct[k]!, n);
-      cols[c] = refs.map((r) => (r >= 0 && r < n ? values[r] : fail(`référence ${r} hors du dictionnaire`)));
+      let made: unknown[] | undefined;
+      cols[c] = new RawColumn(refs, (r) => (made ??= values.all())[r as number]);
     });
   }
   if (!parts.done()) throw new Error('sections en trop');
@@ -133,7 +140,7 @@ function zip(cols: unknown[][]): unknown[][] {
 
 /** The shared UAI table: a `code` column of 7 digits, each followed by its check letter (`!`-prefixed: as it is). */
 function decodeUais(text: string, shared: Shared): string[] {
-  return readColumn('code', new Sections(text.split(' ')), shared).map((v) => {
+  return readColumn('code', new Sections(text.split(' ')), shared).all().map((v) => {
     const s = v as string;
     return s[0] === '!' ? s.slice(1) : s + uaiCheckLetter(s);
   });
@@ -161,7 +168,7 @@ export function openIndex(index: unknown): ReferentielIndex {
 }
 
 /** Per opened file: its tables' columns, decoded on first use, and the names of those decoded so far. */
-const columnsOf = new WeakMap<object, (name: PackedTableName) => unknown[][]>();
+const rawOf = new WeakMap<object, (name: PackedTableName) => RawColumn[]>();
 const decodedOf = new WeakMap<object, ReadonlyMap<PackedTableName, unknown>>();
 
 /** The tables of a packed file decoded so far (lookups decode only those they need). */
@@ -169,13 +176,38 @@ export function decodedTables(index: object): PackedTableName[] {
   return [...(decodedOf.get(index)?.keys() ?? [])];
 }
 
+const isSingleJson = (name: PackedTableName) => {
+  const { columns } = PACKING[name] as { columns: readonly Codec[] };
+  return columns.length === 1 && columns[0] === 'json';
+};
+
+/** One table's cells, each made when read: `cell(c, i)` is `rows[i][c]`. */
+export interface TableCells {
+  readonly count: number;
+  cell(column: number, row: number): unknown;
+}
+
+/**
+ * A table's cells, decoded once per file without making its rows or their strings: a lookup that reads
+ * a few rows of a large table (a binary search, say) makes only those. An index as built reads its rows.
+ */
+export function tableCells(index: ReferentielIndex, name: PackedTableName): TableCells {
+  const raw = rawOf.get(openIndex(index));
+  if (!raw || isSingleJson(name)) {
+    const rows = (index[name] ?? []) as unknown[][];
+    return { count: rows.length, cell: (c, i) => rows[i]![c] };
+  }
+  const cols = raw(name);
+  return { count: cols[0]?.length ?? 0, cell: (c, i) => cols[c]!.at(i) };
+}
+
 /**
  * A table's columns (`rows[i][c]` is `columns[c][i]`), decoded once per file, without making its rows:
  * for the large tables' lookups. An index as built gives its rows' columns.
  */
 export function tableColumns(index: ReferentielIndex, name: PackedTableName): unknown[][] {
-  const packed = columnsOf.get(openIndex(index));
-  if (packed) return packed(name);
+  const raw = rawOf.get(openIndex(index));
+  if (raw) return raw(name).map((c) => c.all());
   const rows = (index[name] ?? []) as unknown[][];
   const width = (PACKING[name] as { columns: readonly Codec[] }).columns.length;
   return Array.from({ length: width }, (_, c) => rows.map((r) => r[c]));
@@ -193,8 +225,8 @@ function openPacked(ix: PackedIndex): void {
     strings: once('chaînes', () => (typeof ix.strings === 'string' ? ix.strings.split(STRING_SEPARATOR) : ix.strings)),
     uais: once('UAI', () => decodeUais(ix.uais, shared)),
   };
-  const decoded = new Map<PackedTableName, unknown[][]>();
-  const columns = (name: PackedTableName): unknown[][] => {
+  const decoded = new Map<PackedTableName, RawColumn[]>();
+  const raw = (name: PackedTableName): RawColumn[] => {
     let cols = decoded.get(name);
     if (!cols) {
       const text = ix.tables[name];
@@ -203,7 +235,7 @@ function openPacked(ix: PackedIndex): void {
     }
     return cols;
   };
-  columnsOf.set(ix, columns);
+  rawOf.set(ix, raw);
   decodedOf.set(ix, decoded);
   const target = ix as unknown as Record<string, unknown>;
   for (const name of Object.keys(PACKING) as PackedTableName[]) {
@@ -212,9 +244,8 @@ function openPacked(ix: PackedIndex): void {
       configurable: true,
       enumerable: true,
       get() {
-        const cols = columns(name);
-        const single = (PACKING[name] as { columns: readonly Codec[] }).columns.length === 1 && PACKING[name].columns[0] === 'json';
-        const rows = single ? cols[0]! : zip(cols);
+        const cols = raw(name).map((c) => c.all());
+        const rows = isSingleJson(name) ? cols[0]! : zip(cols);
         Object.defineProperty(target, name, { value: rows, enumerable: true, writable: true, configurable: true });
         return rows;
       },

@@ -85,6 +85,22 @@ describe('buildIndex', () => {
     expect(index.millesimes.sort()).toEqual(['2021_2022', '2022_2023']);
   });
 
+  it('writes the MEF rows by CFD, each CFD’s rows in the order N_MEF gives them (lookups search them by CFD)', () => {
+    const { index } = buildIndex(FIX, new Date('2026-01-01'));
+    const cfds = index.mefs.map((m) => m[1]);
+    expect(cfds).toEqual([...cfds].sort());
+    const source = parseNMef(readTable(join(FIX, 'bcn/n_mef.csv'))).rows.map((m) => m[0]);
+    const shipped = index.mefs.map((m) => m[0]);
+    // Some CFD with several rows keeps their N_MEF order, and the source itself was not by CFD.
+    const several = [...new Set(cfds)].filter((c) => cfds.filter((x) => x === c).length > 1);
+    expect(several.length).toBeGreaterThan(0);
+    for (const c of several) {
+      const mine = index.mefs.filter((m) => m[1] === c).map((m) => m[0]);
+      expect(mine).toEqual(source.filter((mef) => mine.includes(mef)));
+    }
+    expect(shipped).not.toEqual(source.filter((mef) => shipped.includes(mef)));
+  });
+
   it('leaves a missing source empty and names it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ref-'));
     cpSync(FIX, dir, { recursive: true });

@@ -9,7 +9,7 @@ import { main } from '../../lib/referentiel/cli';
 import { PACKING, type PackedIndex, type ReferentielIndex } from '../../lib/referentiel/format';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
-import { readStream, writeStream } from '../../lib/referentiel/packed-streams';
+import { readStream, readValues, unzigzag, writeStream, zigzag } from '../../lib/referentiel/packed-streams';
 import { decodedTables, openIndex } from '../../lib/referentiel/unpack-index';
 import { writeSyntheticSources } from './synthetic-sources';
 
@@ -26,6 +26,29 @@ describe('packed index', () => {
     expect(readStream(writeStream(values))).toEqual(values);
     expect(() => readStream(writeStream([40]).slice(0, 1))).toThrow(/tronqué/);
     expect(() => readStream('1"2')).toThrow(/inattendu/);
+  });
+
+  it('values read in one pass are the stream’s integers, unzigzagged, summed when delta, the low symbols through `other` in order', () => {
+    const values = [5, -3, 0, 2 ** 40, -(2 ** 33), 17, 2 ** 25, -1];
+    for (const offset of [1, 2]) {
+      // Low symbols interleaved: each stands for a value apart, taken in order.
+      const symbols = values.flatMap((v, i) => [zigzag(v) + offset, ...(i % 3 === 0 ? [i % 2 ? 0 : offset - 1] : [])]);
+      for (const delta of [false, true]) {
+        const apart: number[] = [];
+        const read = readValues(writeStream(symbols), delta, offset, (s) => (apart.push(s), `autre${apart.length}`));
+        let prev = 0;
+        const expected = readStream(writeStream(symbols)).map((s) => {
+          if (s < offset) return 'x';
+          const n = unzigzag(s - offset);
+          return (prev = delta ? prev + n : n);
+        });
+        let k = 0;
+        expect(read).toEqual(expected.map((e) => (e === 'x' ? `autre${++k}` : e)));
+        expect(apart.length).toBe(k);
+      }
+    }
+    expect(() => readValues(writeStream([40]).slice(0, 1), false, 1, () => null)).toThrow(/tronqué/);
+    expect(() => readValues('1"2', false, 1, () => null)).toThrow(/inattendu/);
   });
 
   it.each([
@@ -74,6 +97,30 @@ describe('packed index', () => {
     expect(ref.resolveInput('AF.5678').uai).toBe('0693045K');
     expect(decodedTables(file)).toContain('actions');
     expect(decodedTables(file)).not.toContain('gta');
+  });
+
+  it('a FOR lookup reads only the rows it needs of the MEF, programme and formation tables: none are made whole', () => {
+    const file = shipped(buildIndex('test/fixtures/referentiel', NOW).index);
+    const ref = createReferentiel(file, { now: NOW });
+    const made = (t: string) => !Object.getOwnPropertyDescriptor(file, t)?.get;
+    expect(ref.resolveInput('FOR.3651')).toMatchObject({ cfd: ['40034403'], mefstat11: [expect.stringMatching(/^\d{11}$/)] });
+    expect(decodedTables(file)).toEqual(expect.arrayContaining(['programmes', 'mefs']));
+    for (const t of ['mefs', 'programmes', 'formations']) expect(made(t), t).toBe(false);
+    // Read whole (a word search), they are made then, and read the same.
+    expect(ref.search('travaux publics', 3).length).toBeGreaterThan(0);
+    expect(made('programmes')).toBe(true);
+  });
+
+  it('an index whose MEF rows are not by CFD (written before) answers the same', () => {
+    const { index } = buildIndex('test/fixtures/referentiel', NOW);
+    const sorted = createReferentiel(shipped(index), { now: NOW });
+    const reversed = createReferentiel(shipped({ ...index, mefs: [...index.mefs].reverse() }), { now: NOW });
+    const { cfds, fors } = sorted.keys();
+    expect(cfds.length).toBeGreaterThan(3);
+    for (const s of [...fors, ...cfds, ...index.mefs.map((m) => m[0]), ...index.mefs.map((m) => m[4]).filter(Boolean)]) {
+      expect(reversed.resolveInput(s), s).toEqual(sorted.resolveInput(s));
+    }
+    for (const c of cfds) expect(reversed.finalYear(c), c).toEqual(sorted.finalYear(c));
   });
 
   it('a damaged table gives a clear error naming it when first read, not before', () => {
