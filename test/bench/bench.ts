@@ -25,7 +25,7 @@ import {
   measureWorkerIndexRead,
 } from './browser';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, median, missSteps, overFloor, round, shiftRows, spread, timingRow, toRow, type Measure } from './check';
+import { checkFailures, exitCode, formatTable, heavyPageRows, median, missSteps, overFloor, round, shiftRows, spread, timingRow, toRow, type Measure } from './check';
 import { heavyPage, heavyServed, writeAnswerFloorExtension, writeFloorExtension } from './floor';
 import { formationPage, fortyDataset, fortyPage, FORTY_URL, NON_MATCHING_PAGES, pickProgrammes } from './forty';
 import { launchWithDevtools, measureWake, servePanels, tabCloseWakes, workerHeapMB, type CdpExtension } from './sleep';
@@ -263,7 +263,7 @@ async function browserMeasures(measures: Measure[], results: Results): Promise<v
       const ms = (v: number | null, sp: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : ''}${v} ms${sp === null ? '' : ` ±${sp}`}`);
       for (const c of costs) {
         if (c.url === HEAVY_URL) {
-          measures.push({ budget: 'heavyPageLoadRatio', value: c.ratio, runs: c.runs, spread: c.ratioSpread, note: `${c.load.with} / ${c.load.without} ms` });
+          measures.push(...heavyPageRows(c));
           continue;
         }
         measures.push(

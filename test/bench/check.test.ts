@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgets } from './budgets';
-import { checkFailures, exitCode, formatTable, judge, median, missSteps, overFloor, shiftRows, spread, timingRow, toRow } from './check';
+import { checkFailures, exitCode, formatTable, heavyPageRows, judge, median, missSteps, overFloor, shiftRows, spread, timingRow, toRow } from './check';
 
 describe('judge', () => {
   it('keeps an upper bound inclusive and flags what is above', () => {
@@ -129,6 +129,17 @@ describe('missSteps', () => {
     expect(rows.map((r) => r.value)).toEqual([20, 120, 25, 70]);
     expect(rows.map((r) => r.runs)).toEqual([3, 2, 2, 2]);
     expect(rows.every((r) => r.budget === undefined)).toBe(true);
+  });
+});
+
+describe('heavyPageRows', () => {
+  it('judges our with / without, and gives the floor’s with / without beside it for information', () => {
+    const fig = { with: 900, floor: 880, without: 800, added: 100, addedSpread: 40, floorAdded: 80, floorAddedSpread: 30 };
+    const cost = { page: 'page lourde', url: 'https://www.onisep.fr/lourde', runs: 15, load: fig, task: fig, ratio: 1.125, ratioSpread: 0.05, extractMs: 1, longTasksWith: 0, longTasksWithout: 0 };
+    const [ours, floor] = heavyPageRows(cost).map(toRow);
+    expect(ours).toMatchObject({ label: budgets.heavyPageLoadRatio.label, value: 1.125, status: 'over', note: '900 / 800 ms' });
+    expect(floor).toMatchObject({ value: 1.1, unit: 'ratio', status: 'info', note: '880 / 800 ms' });
+    expect(heavyPageRows({ ...cost, load: { ...fig, floor: null } }).map(toRow)[1]!.value).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 // Pure part of `npm run bench`: measures judged against their budgets, the table, and what fails `--check`.
 // A quick run fails only on reliable budgets (sizes, counts, heap); a full run on every budget.
-import type { LatencySample } from './browser';
+import type { LatencySample, PageCost } from './browser';
 import { budgets, type Budget, type BudgetName } from './budgets';
 
 export type Status = 'ok' | 'over' | 'missing' | 'info';
@@ -153,6 +153,18 @@ export function shiftRows(samples: LatencySample[]): Measure[] {
     row('décalage de mise en page (CLS) : sans cache', values((s) => s.shiftMiss)),
     row('décalage de mise en page (CLS) : depuis le cache', values((s) => s.shiftHit)),
     row('décalage de mise en page (CLS) : plancher', values((s) => s.floorShift)),
+  ];
+}
+
+/**
+ * The heavy page: our load with / without (the budget), and beside it the do-nothing floor's with / without
+ * on the same loads (information), so that what any extension costs that page is read next to ours.
+ */
+export function heavyPageRows(c: PageCost): Measure[] {
+  const floorRatio = c.load.floor !== null && c.load.without ? round(c.load.floor / c.load.without, 3) : null;
+  return [
+    { budget: 'heavyPageLoadRatio', value: c.ratio, runs: c.runs, spread: c.ratioSpread, note: `${c.load.with} / ${c.load.without} ms` },
+    { label: 'page lourde : plancher (extension vide) avec / sans', value: floorRatio, unit: 'ratio', runs: c.runs, note: `${c.load.floor} / ${c.load.without} ms` },
   ];
 }
 
