@@ -21,13 +21,23 @@ const num = (kind: keyof typeof ID_NUMBER, s: string) => Number(ID_NUMBER[kind].
 const split = (s: string) => (s ? s.split(' ') : []);
 const iso = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 
+/** Whether each key is `before` the next one (each key read once: a packed table makes it for the asking). */
+function inOrder<K>(count: number, keyAt: (i: number) => K, before: (a: K, b: K) => boolean): boolean {
+  let prev = count > 0 ? keyAt(0) : undefined;
+  for (let i = 1; i < count; i++) {
+    const k = keyAt(i);
+    if (!before(prev as K, k)) return false;
+    prev = k;
+  }
+  return true;
+}
+
 /**
  * Rows by a key: a binary search when the rows come sorted by it (as the build writes most tables,
  * nothing to build on first use), else a map. `count` rows; `keyAt(i)` and `rowAt(i)` read row i.
  */
 function keyed<R, K extends string | number>(count: number, keyAt: (i: number) => K, rowAt: (i: number) => R): { get(k: K): R | undefined; has(k: K): boolean } {
-  let sorted = true;
-  for (let i = 1; i < count && sorted; i++) sorted = keyAt(i - 1) < keyAt(i);
+  const sorted = inOrder(count, keyAt, (a, b) => a < b);
   if (!sorted) return new Map(Array.from({ length: count }, (_, i) => [keyAt(i), rowAt(i)]));
   const get = (k: K): R | undefined => {
     let lo = 0;
@@ -52,8 +62,7 @@ const byFirst = <R extends [string | number, ...unknown[]]>(rows: R[]) => keyed(
  * the build writes the MEF table, by CFD), else a map. Each `get` gives a new list.
  */
 function keyedMany<R>(count: number, keyAt: (i: number) => string, rowAt: (i: number) => R): { get(k: string): R[] | undefined; has(k: string): boolean } {
-  let sorted = true;
-  for (let i = 1; i < count && sorted; i++) sorted = keyAt(i - 1) <= keyAt(i);
+  const sorted = inOrder(count, keyAt, (a, b) => a <= b);
   if (!sorted) {
     const m = groupBy(Array.from({ length: count }, (_, i) => i), keyAt);
     return { get: (k) => m.get(k)?.map(rowAt), has: (k) => m.has(k) };

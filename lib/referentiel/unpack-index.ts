@@ -59,8 +59,10 @@ class RawColumn {
   at(i: number): unknown {
     return this.format ? this.format(this.values[i]) : this.values[i];
   }
+  private made?: unknown[];
+  /** Every cell, made once. */
   all(): unknown[] {
-    return this.format ? this.values.map(this.format) : (this.values as unknown[]);
+    return (this.made ??= this.format ? this.values.map(this.format) : (this.values as unknown[]));
   }
 }
 
@@ -118,8 +120,7 @@ function decodeColumns(name: PackedTableName, text: string, shared: Shared): Raw
     for (const r of refs) if (!(r >= 0 && r < n)) fail(`référence ${r} hors du dictionnaire`);
     group.forEach((c, k) => {
       const values = sized(distinct[k]!, n);
-      let made: unknown[] | undefined;
-      cols[c] = new RawColumn(refs, (r) => (made ??= values.all())[r as number]);
+      cols[c] = new RawColumn(refs, (r) => values.all()[r as number]);
     });
   }
   if (!parts.done()) throw new Error('sections en trop');
