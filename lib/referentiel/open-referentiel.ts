@@ -32,6 +32,18 @@ function inOrder<K>(count: number, keyAt: (i: number) => K, before: (a: K, b: K)
   return true;
 }
 
+/** The first row whose key is `k`, by a binary search over rows sorted by key; -1 when there is none. */
+function firstAt<K extends string | number>(count: number, keyAt: (i: number) => K, k: K): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyAt(mid) < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < count && keyAt(lo) === k ? lo : -1;
+}
+
 /**
  * Rows by a key: a binary search when the rows come sorted by it (as the build writes most tables,
  * nothing to build on first use), else a map. `count` rows; `keyAt(i)` and `rowAt(i)` read row i.
@@ -40,18 +52,10 @@ function keyed<R, K extends string | number>(count: number, keyAt: (i: number) =
   const sorted = inOrder(count, keyAt, (a, b) => a < b);
   if (!sorted) return new Map(Array.from({ length: count }, (_, i) => [keyAt(i), rowAt(i)]));
   const get = (k: K): R | undefined => {
-    let lo = 0;
-    let hi = count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = keyAt(mid);
-      if (m === k) return rowAt(mid);
-      if (m < k) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    const i = firstAt(count, keyAt, k);
+    return i < 0 ? undefined : rowAt(i);
   };
-  return { get, has: (k) => get(k) !== undefined };
+  return { get, has: (k) => firstAt(count, keyAt, k) >= 0 };
 }
 
 /** Tuples by their first cell (see keyed). */
@@ -67,25 +71,15 @@ function keyedMany<R>(count: number, keyAt: (i: number) => string, rowAt: (i: nu
     const m = groupBy(Array.from({ length: count }, (_, i) => i), keyAt);
     return { get: (k) => m.get(k)?.map(rowAt), has: (k) => m.has(k) };
   }
-  const first = (k: string) => {
-    let lo = 0;
-    let hi = count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keyAt(mid) < k) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < count && keyAt(lo) === k ? lo : -1;
-  };
   return {
     get(k) {
-      let i = first(k);
+      let i = firstAt(count, keyAt, k);
       if (i < 0) return undefined;
       const out: R[] = [];
       for (; i < count && keyAt(i) === k; i++) out.push(rowAt(i));
       return out;
     },
-    has: (k) => first(k) >= 0,
+    has: (k) => firstAt(count, keyAt, k) >= 0,
   };
 }
 

@@ -23,32 +23,8 @@ export function writeStream(symbols: readonly number[]): string {
 
 /** A stream → its integers; throws on a character outside the alphabet or a cut integer. */
 export function readStream(text: string): number[] {
-  const n = text.length;
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    const d = code < 128 ? VALUE[code]! : -1;
-    if (d < 0) throw new Error(`caractère inattendu « ${text[i]} »`);
-    if (d < 32) count++;
-  }
-  if (n && VALUE[text.charCodeAt(n - 1)]! >= 32) throw new Error('flux tronqué');
-  const out = new Array<number>(count);
-  let k = 0;
-  let v = 0;
-  let shift = 0;
-  for (let i = 0; i < n; i++) {
-    const d = VALUE[text.charCodeAt(i)]!;
-    // Small integers with bit operations; past 25 bits, with arithmetic (up to 2^53).
-    if (d >= 32) {
-      v = shift < 25 ? v | ((d - 32) << shift) : v + (d - 32) * 2 ** shift;
-      shift += 5;
-    } else {
-      out[k++] = shift < 25 ? v | (d << shift) : v + d * 2 ** shift;
-      v = 0;
-      shift = 0;
-    }
-  }
-  return out;
+  // Every symbol as it is: all of them are below an offset no symbol reaches.
+  return readValues(text, false, Infinity, (symbol) => symbol) as number[];
 }
 
 /**
@@ -67,6 +43,7 @@ export function readValues<T>(text: string, delta: boolean, offset: number, othe
     const code = text.charCodeAt(i);
     const d = code < 128 ? VALUE[code]! : -1;
     if (d < 0) throw new Error(`caractère inattendu « ${text[i]} »`);
+    // Small integers with bit operations; past 25 bits, with arithmetic (up to 2^53).
     if (d >= 32) {
       v = shift < 25 ? v | ((d - 32) << shift) : v + (d - 32) * 2 ** shift;
       shift += 5;

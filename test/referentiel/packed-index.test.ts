@@ -37,7 +37,7 @@ describe('packed index', () => {
         const apart: number[] = [];
         const read = readValues(writeStream(symbols), delta, offset, (s) => (apart.push(s), `autre${apart.length}`));
         let prev = 0;
-        const expected = readStream(writeStream(symbols)).map((s) => {
+        const expected = symbols.map((s) => {
           if (s < offset) return 'x';
           const n = unzigzag(s - offset);
           return (prev = delta ? prev + n : n);
