@@ -48,8 +48,12 @@ function firstAt<K extends string | number>(count: number, keyAt: (i: number) =>
  * Rows by a key: a binary search when the rows come sorted by it (as the build writes most tables,
  * nothing to build on first use), else a map. `count` rows; `keyAt(i)` and `rowAt(i)` read row i.
  */
-function keyed<R, K extends string | number>(count: number, keyAt: (i: number) => K, rowAt: (i: number) => R): { get(k: K): R | undefined; has(k: K): boolean } {
-  const sorted = inOrder(count, keyAt, (a, b) => a < b);
+function keyed<R, K extends string | number>(
+  count: number,
+  keyAt: (i: number) => K,
+  rowAt: (i: number) => R,
+  sorted = inOrder(count, keyAt, (a, b) => a < b),
+): { get(k: K): R | undefined; has(k: K): boolean } {
   if (!sorted) return new Map(Array.from({ length: count }, (_, i) => [keyAt(i), rowAt(i)]));
   const get = (k: K): R | undefined => {
     const i = firstAt(count, keyAt, k);
@@ -65,8 +69,12 @@ const byFirst = <R extends [string | number, ...unknown[]]>(rows: R[]) => keyed(
  * Rows by a key several rows share: a binary search for the first, when the rows come sorted by it (as
  * the build writes the MEF table, by CFD), else a map. Each `get` gives a new list.
  */
-function keyedMany<R>(count: number, keyAt: (i: number) => string, rowAt: (i: number) => R): { get(k: string): R[] | undefined; has(k: string): boolean } {
-  const sorted = inOrder(count, keyAt, (a, b) => a <= b);
+function keyedMany<R>(
+  count: number,
+  keyAt: (i: number) => string,
+  rowAt: (i: number) => R,
+  sorted = inOrder(count, keyAt, (a, b) => a <= b),
+): { get(k: string): R[] | undefined; has(k: string): boolean } {
   if (!sorted) {
     const m = groupBy(Array.from({ length: count }, (_, i) => i), keyAt);
     return { get: (k) => m.get(k)?.map(rowAt), has: (k) => m.has(k) };
@@ -115,21 +123,22 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
       for (let c = 0; c < width; c++) row.push(t.cell(c, i));
       return row as R;
     };
-    return { count: t.count, cell: t.cell, rowAt };
+    return { count: t.count, cell: t.cell, ordered: t.ordered, rowAt };
   };
+  // Their sort order is checked on the decoded values, not on cells made for the check.
   const formations = lazy(() => {
     const t = rowsOf<FormationRow>('formations');
-    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt);
+    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, true));
   });
   const mefsByCfd = lazy(() => {
     const t = rowsOf<MefRow>('mefs');
-    return keyedMany(t.count, (i) => t.cell(1, i) as string, t.rowAt);
+    return keyedMany(t.count, (i) => t.cell(1, i) as string, t.rowAt, t.ordered(1, false));
   });
   const mefByCode = lazy(() => new Map<string, MefRow>(ix.mefs.map((r) => [r[0], r])));
   const mefsByStat = lazy(() => groupBy(ix.mefs, (r) => r[4]));
   const programmes = lazy(() => {
     const t = rowsOf<ProgrammeRow>('programmes');
-    return keyed(t.count, (i) => t.cell(0, i) as number, t.rowAt);
+    return keyed(t.count, (i) => t.cell(0, i) as number, t.rowAt, t.ordered(0, true));
   });
   const rncp = lazy(() => byFirst(ix.rncp));
   // The largest table: read by columns, its rows made only for the actions a lookup returns.

@@ -36,12 +36,37 @@ function section(text: string): { delta: boolean; width: number; stream: string 
   return { delta: text[0] === 'd', width: Number(text.slice(1, colon)), stream: text.slice(colon + 1) };
 }
 
+/** A shared table of strings, read by position. */
+interface StringTable {
+  readonly length: number;
+  get(i: number): string | undefined;
+}
+
 interface Shared {
-  strings: () => string[];
-  uais: () => string[];
+  strings: () => StringTable;
+  uais: () => StringTable;
 }
 
 const at = <T>(list: T[], i: number, what: string): T => list[i] ?? fail(`${what} ${i} absent(e)`);
+const stringAt = (table: StringTable, i: number): string => table.get(i) ?? fail(`chaîne ${i} absent(e)`);
+
+const tableOf = (list: string[]): StringTable => ({ length: list.length, get: (i) => list[i] });
+
+/**
+ * Strings joined by `separator`, read in place: their starts in a typed array, each string cut when a
+ * cell asks for it. Splitting would make every string of the table at once, and a just-started worker
+ * (a small young generation) copies those thousands of objects through its first collections.
+ */
+export function joinedStrings(text: string, separator: string): StringTable {
+  let n = 1;
+  for (let i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) n++;
+  // starts[k] is where string k begins; starts[n] is one separator past the end.
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = text.indexOf(separator); i >= 0; i = text.indexOf(separator, i + 1)) starts[++k] = i + separator.length;
+  starts[n] = text.length + separator.length;
+  return { length: n, get: (i) => (i >= 0 && i < n ? text.slice(starts[i], starts[i + 1]! - separator.length) : undefined) };
+}
 
 /**
  * A column as decoded, before its cells are made: codes still integers (padded when read), texts and
@@ -52,7 +77,26 @@ class RawColumn {
   constructor(
     private readonly values: readonly unknown[],
     private readonly format?: (value: unknown) => unknown,
+    /** Whether two integer values compare as their cells do (a code column's: digits of one width). */
+    private readonly integersInOrder = !format,
   ) {}
+  /**
+   * Whether the cells increase (or, unless `strict`, never decrease) down the column, compared as `<`
+   * compares them. Integer values that compare as their cells do are compared as they are: no cell
+   * made for the check.
+   */
+  ordered(strict: boolean): boolean {
+    const v = this.values;
+    for (let i = 1, n = v.length; i < n; i++) {
+      const a = v[i - 1];
+      const b = v[i];
+      const raw = this.integersInOrder && typeof a === 'number' && typeof b === 'number';
+      const x = (raw ? a : this.at(i - 1)) as string | number;
+      const y = (raw ? b : this.at(i)) as string | number;
+      if (strict ? !(x < y) : y < x) return false;
+    }
+    return true;
+  }
   get length(): number {
     return this.values.length;
   }
@@ -78,14 +122,15 @@ function readColumn(codec: Codec, parts: Sections, shared: Shared): RawColumn {
       for (const v of positions) {
         if (v === null ? codec !== 'uai' : !(v >= 0 && v < table.length)) fail(v === null ? 'chaîne nulle' : `${codec} ${v} absent(e)`);
       }
-      return new RawColumn(positions, (v) => (v === null ? '' : table[v as number]));
+      return new RawColumn(positions, (v) => (v === null ? '' : table.get(v as number)));
     }
     case 'code': {
       const others = readStream(parts.take().replace(/^x:/, ''));
-      const strings = others.length ? shared.strings() : [];
+      const strings = others.length ? shared.strings() : tableOf([]);
       let k = 0;
-      const values = readValues(stream, delta, 2, (s) => (s === 0 ? '' : at(strings, at(others, k++, 'valeur'), 'chaîne')));
-      return new RawColumn(values, (v) => (typeof v === 'number' ? String(v).padStart(width, '0') : v));
+      const values = readValues(stream, delta, 2, (s) => (s === 0 ? '' : stringAt(strings, at(others, k++, 'valeur'))));
+      // Integers are codes of exactly `width` digits: they compare as their padded strings do.
+      return new RawColumn(values, (v) => (typeof v === 'number' ? String(v).padStart(width, '0') : v), true);
     }
     case 'json':
       throw new Error('colonne json dans une table de plusieurs colonnes');
@@ -186,6 +231,8 @@ const isSingleJson = (name: PackedTableName) => {
 export interface TableCells {
   readonly count: number;
   cell(column: number, row: number): unknown;
+  /** Whether a column's cells increase (`strict`) or never decrease down the table, compared with `<`. */
+  ordered(column: number, strict: boolean): boolean;
 }
 
 /**
@@ -196,10 +243,10 @@ export function tableCells(index: ReferentielIndex, name: PackedTableName): Tabl
   const raw = rawOf.get(openIndex(index));
   if (!raw || isSingleJson(name)) {
     const rows = (index[name] ?? []) as unknown[][];
-    return { count: rows.length, cell: (c, i) => rows[i]![c] };
+    return { count: rows.length, cell: (c, i) => rows[i]![c], ordered: (c, strict) => new RawColumn(rows.map((r) => r[c])).ordered(strict) };
   }
   const cols = raw(name);
-  return { count: cols[0]?.length ?? 0, cell: (c, i) => cols[c]!.at(i) };
+  return { count: cols[0]?.length ?? 0, cell: (c, i) => cols[c]!.at(i), ordered: (c, strict) => cols[c]!.ordered(strict) };
 }
 
 /**
@@ -223,8 +270,8 @@ function openPacked(ix: PackedIndex): void {
     return () => (v ??= guard(what, make));
   };
   const shared: Shared = {
-    strings: once('chaînes', () => (typeof ix.strings === 'string' ? ix.strings.split(STRING_SEPARATOR) : ix.strings)),
-    uais: once('UAI', () => decodeUais(ix.uais, shared)),
+    strings: once('chaînes', () => (typeof ix.strings === 'string' ? joinedStrings(ix.strings, STRING_SEPARATOR) : tableOf(ix.strings))),
+    uais: once('UAI', () => tableOf(decodeUais(ix.uais, shared))),
   };
   const decoded = new Map<PackedTableName, RawColumn[]>();
   const raw = (name: PackedTableName): RawColumn[] => {

@@ -10,7 +10,7 @@ import { PACKING, type PackedIndex, type ReferentielIndex } from '../../lib/refe
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
 import { readStream, readValues, unzigzag, writeStream, zigzag } from '../../lib/referentiel/packed-streams';
-import { decodedTables, openIndex } from '../../lib/referentiel/unpack-index';
+import { decodedTables, joinedStrings, openIndex } from '../../lib/referentiel/unpack-index';
 import { writeSyntheticSources } from './synthetic-sources';
 
 const NOW = new Date('2026-01-01');
@@ -109,6 +109,66 @@ describe('packed index', () => {
     // Read whole (a word search), they are made then, and read the same.
     expect(ref.search('travaux publics', 3).length).toBeGreaterThan(0);
     expect(made('programmes')).toBe(true);
+  });
+
+  it('joined strings read in place are the strings split would make, and none past the end', () => {
+    for (const text of ['', 'a', 'a|', '|a', 'a||b', 'Lycée|CAP « x »|', '||']) {
+      const table = joinedStrings(text, '|');
+      const parts = text.split('|');
+      expect(table.length, text).toBe(parts.length);
+      expect(Array.from({ length: table.length }, (_, i) => table.get(i)), text).toEqual(parts);
+      for (const i of [-1, parts.length, parts.length + 5]) expect(table.get(i), `${text} ${i}`).toBeUndefined();
+    }
+    expect(Array.from({ length: 3 }, (_, i) => joinedStrings('ab::cd::', '::').get(i))).toEqual(['ab', 'cd', '']);
+  });
+
+  it('a FOR lookup neither splits the shared strings nor makes a code cell per row to check the sort order', () => {
+    const { index: fixture } = buildIndex('test/fixtures/referentiel', NOW);
+    // Six hundred more diplomas, each with a MEF: tables sorted by CFD as the build writes them.
+    const extra = Array.from({ length: 600 }, (_, i) => String(90_000_000 + i));
+    const byCfd = (k: number) => (a: readonly unknown[], b: readonly unknown[]) => (String(a[k]) < String(b[k]) ? -1 : String(a[k]) > String(b[k]) ? 1 : 0);
+    const index: ReferentielIndex = {
+      ...fixture,
+      formations: [...fixture.formations, ...extra.map((c) => [c, `Diplôme ${c}`, '', '', ''] as (typeof fixture.formations)[number])].sort(byCfd(0)),
+      mefs: [...fixture.mefs, ...extra.map((c, i) => [String(9_000_000_000 + i), c, 1, 1, `9${String(i).padStart(10, '0')}`, ''] as (typeof fixture.mefs)[number])].sort(byCfd(1)),
+    };
+    const file = shipped(index);
+    const strings = file.strings as string;
+    expect(typeof strings).toBe('string');
+    const ref = createReferentiel(file, { now: NOW });
+    const forId = 'FOR.3651';
+    const split = vi.spyOn(String.prototype, 'split');
+    const pad = vi.spyOn(String.prototype, 'padStart');
+    try {
+      const answer = ref.resolveInput(forId);
+      expect(answer.cfd?.length).toBeGreaterThan(0);
+      expect(ref.finalYear(answer.cfd![0]!).mefstat11.length).toBeGreaterThan(0);
+      expect(ref.formation(answer.cfd![0]!)).toBeDefined();
+      // Thousands of strings the lookup does not read, made at once, would be copied by a woken worker's first collections.
+      expect(split.mock.contexts.filter((c) => String(c) === strings)).toEqual([]);
+      // Codes padded for the rows read and a binary search's probes: not one per row of the MEF and formation tables.
+      expect(pad.mock.calls.length).toBeLessThan(80);
+    } finally {
+      split.mockRestore();
+      pad.mockRestore();
+    }
+    // Answers as the index as built does.
+    expect(ref.resolveInput(forId)).toEqual(createReferentiel(index, { now: NOW }).resolveInput(forId));
+  });
+
+  it('sort checks on decoded codes agree with the cells: codes with letters among digit codes, out of place or in place', () => {
+    const { index } = buildIndex('test/fixtures/referentiel', NOW);
+    const cfds = index.formations.map((f) => f[0]).sort();
+    // A code with a letter sorted among the digit codes (in place), then one out of place.
+    const lettered = `${cfds[0]!.slice(0, 7)}A`;
+    const inPlace = [...index.formations, [lettered, 'DEUST lettré', '', '', ''] as (typeof index.formations)[number]].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const outOfPlace = [...inPlace.filter((f) => f[0] !== lettered), [lettered, 'DEUST lettré', '', '', ''] as (typeof index.formations)[number]];
+    for (const formations of [inPlace, outOfPlace, [...inPlace].reverse()]) {
+      const a = createReferentiel({ ...index, formations }, { now: NOW });
+      const b = createReferentiel(shipped({ ...index, formations }), { now: NOW });
+      for (const c of [...cfds, lettered, '00000000', '99999999']) expect(b.formation(c), c).toEqual(a.formation(c));
+      expect(b.formation(lettered)?.libelle).toBe('DEUST lettré');
+    }
   });
 
   it('an index whose MEF rows are not by CFD (written before) answers the same', () => {
