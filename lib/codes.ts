@@ -25,6 +25,14 @@ export function isValidUai(uai: string): boolean {
 
 export const isCfd = (code: string): boolean => CFD_SHAPE.test(code);
 export const isMefstat11 = (code: string): boolean => MEFSTAT11_SHAPE.test(code);
+
+/**
+ * Two codes in code-unit order. For codes of one shape (digits, letters of one case, an `_` at the same
+ * place) it is the order `localeCompare` gives, without the collator a just-started worker's first
+ * `localeCompare` loads: about 10 ms on this project's machines.
+ */
+export const compareCodes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 // The checks below read characters where a pattern would cost a regex call each: list rows run two or
 // three of them per row. Each is tested against the pattern in its comment (test/sites/dom-fast-paths.test.ts).
 

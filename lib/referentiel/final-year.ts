@@ -1,6 +1,7 @@
 // Choosing the final year InserJeunes keys on (OPEN_DATA.md, "Choosing the MEFSTAT11", steps 1 to 7):
 // the N_MEF row of a (CFD, length), the length users mean when nothing says it, and one code for a
 // programme whose diploma was renovated. Pure functions over index rows.
+import { compareCodes } from '../codes';
 import type { MefRow } from './format';
 import type { AmbiguityReason, FinalYear, LengthHint, MefCandidate } from './query-types';
 
@@ -36,7 +37,7 @@ function preferOpen(cands: MefCandidate[]): MefCandidate[] {
 
 /** Open first, then shortest, then by MEF: a stable, sensible order. */
 function sortCandidates(cands: MefCandidate[]): MefCandidate[] {
-  return cands.sort((a, b) => Number(b.open) - Number(a.open) || a.duree - b.duree || a.mef10.localeCompare(b.mef10));
+  return cands.sort((a, b) => Number(b.open) - Number(a.open) || a.duree - b.duree || compareCodes(a.mef10, b.mef10));
 }
 
 /**

@@ -1,5 +1,6 @@
 // "Better nearby": places and candidate actions from the shipped index, nearest first. Pure: no
 // browser or Node API; distances are computed here, on the shipped coordinates, and sent nowhere.
+import { compareCodes } from '../codes';
 import type { ReferentielIndex } from './format';
 import type { Referentiel } from './query-types';
 import { words } from './text';
@@ -131,7 +132,7 @@ export function createNearbyIndex(file: ReferentielIndex, ref: Referentiel): Nea
           lien,
         });
       }
-      const order = (x: NearbyCandidate, y: NearbyCandidate) => x.km - y.km || x.af.localeCompare(y.af);
+      const order = (x: NearbyCandidate, y: NearbyCandidate) => x.km - y.km || compareCodes(x.af, y.af);
       return { same: same.sort(order), related: related.sort(order) };
     },
   };

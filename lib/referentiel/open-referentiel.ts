@@ -2,7 +2,7 @@
 // browser or Node API. Maps are built lazily, on first use of each table. The selection rules live in
 // final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
 import type { EtablissementInfo, ValeurAjoutee } from '../types';
-import { isMef10, isValidUai } from '../codes';
+import { compareCodes, isMef10, isValidUai } from '../codes';
 import { PACKING, TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
 import { chooseFinalYear, withoutReplaced } from './final-year';
 import { createLabelSearch } from './label-search';
@@ -248,7 +248,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
       tauxAttendu: r[4],
       valeurAjoutee: r[5],
     }));
-    va.sort((a, b) => b.millesime.localeCompare(a.millesime) || a.voie.localeCompare(b.voie));
+    va.sort((a, b) => compareCodes(b.millesime, a.millesime) || compareCodes(a.voie, b.voie));
     return {
       uai,
       ...(e?.[1] ? { libelle: e[1] } : {}),

@@ -1,6 +1,9 @@
 // The rules that choose the final year users mean (OPEN_DATA.md steps 6 to 8), on small fixtures in
 // the BCN, Certif Info and Idéo formats (test/fixtures/referentiel/rules).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { compareCodes } from '../../lib/codes';
+import type { MefRow } from '../../lib/referentiel/format';
+import { chooseFinalYear } from '../../lib/referentiel/final-year';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import { computeStats } from '../../lib/referentiel/stats';
@@ -20,6 +23,24 @@ describe('step 6: the length users mean', () => {
     expect(r('40034403')).toMatchObject({ mefstat11: ['23830034403'], duree: 3, dureeSource: 'standard' });
     expect(r('46133413')).toMatchObject({ mefstat11: ['23K00033413'], duree: 1, dureeSource: 'standard' });
     expect(ref.finalYear('50034307')).toMatchObject({ ambiguous: false, duree: 2, dureeSource: 'standard' });
+  });
+  it('candidates are ordered without the locale collator, in the order it gives their codes', () => {
+    // Two open 2-year MEFs of one CAP: only their codes order them.
+    const rows: MefRow[] = [
+      ['2502000211', '50020002', 2, 2, '23220002001', ''],
+      ['2502000111', '50020002', 2, 2, '23220002002', ''],
+    ];
+    const collator = vi.spyOn(String.prototype, 'localeCompare');
+    let chosen: ReturnType<typeof chooseFinalYear>;
+    try {
+      chosen = chooseFinalYear('50020002', rows, undefined, () => true);
+      expect(collator).not.toHaveBeenCalled();
+    } finally {
+      collator.mockRestore();
+    }
+    expect(chosen.candidates.map((c) => c.mef10)).toEqual(['2502000111', '2502000211']);
+    const codes = ['2473440331', '2473440330', '0000000000', '', '9999999999', '1234567890', '2021_2022', '2022_2023', 'apprentissage', 'scolaire'];
+    expect([...codes].sort(compareCodes)).toEqual([...codes].sort((a, b) => a.localeCompare(b)));
   });
   it('a length the page gives wins, and nothing else is proposed', () => {
     expect(r('FOR.320+1')).toMatchObject({ mefstat11: ['23110034307'], duree: 1, dureeSource: 'page' });
