@@ -329,8 +329,8 @@ async function main(): Promise<number> {
     measures.push(
       { label: 'référentiel : construction', value: ref.buildMs, unit: 'ms', ...(refNote ? { note: refNote } : {}) },
       { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut${refNote ? ', fixtures' : ''}` },
-      { budget: 'referentielLoadMs', value: ref.loadMs, ...(refNote ? { note: refNote } : {}) },
-      { budget: 'referentielLookupsPerSec', value: ref.lookupsPerSecond, ...(refNote ? { note: refNote } : {}) },
+      { ...timingRow({ budget: 'referentielLoadMs' }, ref.loads), ...(refNote ? { note: refNote } : {}) },
+      { ...timingRow({ budget: 'referentielLookupsPerSec' }, ref.lookupRates, 0), ...(refNote ? { note: refNote } : {}) },
     );
   }
 
@@ -339,8 +339,8 @@ async function main(): Promise<number> {
     const report = await measureReportFromCache(quick ? 20 : 50);
     results.reportFromCache = report;
     measures.push(
-      { budget: 'reportFromCacheMs', value: round(report.fromStorageMs, 2) },
-      { label: 'rapport depuis la mémoire du service worker', value: round(report.fromMemoryMs, 3), unit: 'ms' },
+      timingRow({ budget: 'reportFromCacheMs' }, report.fromStorage, 2),
+      timingRow({ label: 'rapport depuis la mémoire du service worker' }, report.fromMemory, 3),
       { label: 'rapport déjà vu : requêtes', value: report.requestsWhenSeen, unit: 'count' },
     );
   }
@@ -356,7 +356,7 @@ async function main(): Promise<number> {
       log('extraction sur les listes de 10 000 lignes…');
       const extraction = await measureExtraction({ runs: quick ? 5 : 21, executablePath: chromiumPath });
       results.extraction = extraction;
-      for (const x of extraction) measures.push({ budget: 'extraction10kMs', label: `extraction 10 000 lignes : ${x.list}`, value: x.medianMs });
+      for (const x of extraction) measures.push({ ...timingRow({ budget: 'extraction10kMs' }, x.times), label: `extraction 10 000 lignes : ${x.list}` });
     }
     if (['nonmatching', 'latency', 'forty', 'wake', 'heap', 'cost'].some(want)) await browserMeasures(measures, results);
   } else {

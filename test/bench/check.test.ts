@@ -171,4 +171,8 @@ describe('timingRow', () => {
     expect(toRow(timingRow({ budget: 'panelFromCacheMs' }, [])).status).toBe('missing');
     expect(timingRow({ label: 'x' }, [5])).toMatchObject({ label: 'x', unit: 'ms', value: 5 });
   });
+  it('keeps the decimals asked for, in the value and the spread', () => {
+    expect(timingRow({ budget: 'reportFromCacheMs' }, [0.123, 0.456, 0.2, 0.31], 2)).toMatchObject({ value: 0.26, spread: 0.17, runs: 4 });
+    expect(timingRow({ budget: 'referentielLookupsPerSec' }, [150_123.4, 149_876.6, 151_000], 0)).toMatchObject({ value: 150_123, runs: 3 });
+  });
 });

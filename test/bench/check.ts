@@ -129,9 +129,12 @@ export function overFloor(ours: number | null, floor: number | null): number | n
 
 export const round = (v: number | null, digits = 1): number | null => (v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits);
 
-/** A timing's row: the median of `values` (ms), with how many and how spread, against `budget` or for information under `label`. */
-export function timingRow(what: { budget: BudgetName } | { label: string }, values: number[]): Measure {
-  return { ...what, value: round(median(values)), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values)) };
+/**
+ * A timing's row: the median of `values` (ms, or the budget's unit), with how many and how spread, against
+ * `budget` or for information under `label`; rounded to `digits` decimals.
+ */
+export function timingRow(what: { budget: BudgetName } | { label: string }, values: number[], digits = 1): Measure {
+  return { ...what, value: round(median(values), digits), ...('label' in what ? { unit: 'ms' as const } : {}), runs: values.length, spread: round(spread(values), digits) };
 }
 
 /** What `pick` measured on each sample, leaving out the samples where it measured nothing. */

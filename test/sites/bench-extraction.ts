@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { median, round } from '../bench/check';
 
 export interface ExtractionTiming {
   list: string;
@@ -10,6 +11,8 @@ export interface ExtractionTiming {
   sightings: number;
   medianMs: number;
   bestMs: number;
+  /** Each run's time, ms, in the order run. */
+  times: number[];
 }
 
 /** Bundles the adapters and the list generators into one script for the page. */
@@ -56,13 +59,11 @@ export async function measureExtraction(options: { rows?: number; runs?: number;
             sightings = api.extractAll(doc, u).length;
             times.push(performance.now() - t0);
           }
-          times.sort((a, b) => a - b);
-          // No local named functions here: tsx would wrap them in a helper the page does not have.
-          return { list, rows, sightings, medianMs: Math.round(times[Math.floor(runs / 2)]! * 10) / 10, bestMs: Math.round(times[0]! * 10) / 10 };
+          return { list, rows, sightings, times };
         });
       },
       { rows, runs },
-    );
+    ).then((lists) => lists.map((l) => ({ ...l, medianMs: round(median(l.times)) ?? 0, bestMs: round(Math.min(...l.times)) ?? 0 })));
   } finally {
     await browser.close();
   }

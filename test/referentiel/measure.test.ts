@@ -1,0 +1,13 @@
+// The referentiel's bench figures come with every run they are the median of (`npm run bench` prints how many and how spread).
+import { expect, it } from 'vitest';
+import { measureReferentiel } from './measure';
+
+it('loads five times and times the lookups in five batches, the figures being their medians', () => {
+  const m = measureReferentiel('test/fixtures/referentiel');
+  expect(m.loads).toHaveLength(5);
+  expect(m.lookupRates).toHaveLength(5);
+  expect(m.lookupRates.every((r) => Number.isInteger(r) && r > 0)).toBe(true);
+  const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+  expect(m.loadMs).toBe(Math.round(middle(m.loads) * 10) / 10);
+  expect(m.lookupsPerSecond).toBe(middle(m.lookupRates));
+}, 60_000);
