@@ -293,11 +293,12 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
   const programmes: ProgrammeReport[] = await Promise.all(
     targets.map(async (target) => {
       const t = uai ? await settleAtEstablishment(target, uai, ctx.client) : target;
-      const formation = t.cfd ? ref?.formation(t.cfd) : undefined;
+      // The level from the CFD: a woken worker need not decode the formation table before asking.
+      const diplome = t.cfd ? ref?.diplome(t.cfd) : undefined;
       const input: ProgrammeInput = {
         key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),
         libelle: libelleOf(t, s, ref),
-        ...(formation?.diplome ? { diplome: formation.diplome } : {}),
+        ...(diplome ? { diplome } : {}),
         ...(t.cfd ? { cfd: t.cfd } : {}),
         ...(t.mefstat11 ? { mefstat11: t.mefstat11 } : {}),
         ...(uai ? { uai } : {}),

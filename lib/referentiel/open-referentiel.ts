@@ -1,7 +1,7 @@
 // Opens the index (format.ts; its tables decoded on first use, unpack-index.ts) and answers from it, in the background or in Node. Pure: no
 // browser or Node API. Maps are built lazily, on first use of each table. The selection rules live in
 // final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
-import type { EtablissementInfo, ValeurAjoutee } from '../types';
+import type { EtablissementInfo, Lieu, ValeurAjoutee } from '../types';
 import { compareCodes, isMef10, isValidUai } from '../codes';
 import { PACKING, TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
 import { chooseFinalYear, withoutReplaced } from './final-year';
@@ -220,12 +220,18 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
     return { code, cfd: row[1], final: { mef10: last[0], mefstat11: last[4], duree: last[2] } };
   }
 
+  function diplome(cfd: string): Lieu | undefined {
+    const code = cfd.slice(0, 3);
+    const nom = ix.niveaux[code];
+    return nom ? { code, nom } : undefined;
+  }
+
   function formation(cfd: string): FormationInfo | undefined {
     const r = formations().get(cfd);
     if (!r) return undefined;
     const info: FormationInfo = { cfd, libelle: r[1], ancien: split(r[3]), nouveau: split(r[4]) };
-    const niveau = ix.niveaux[cfd.slice(0, 3)];
-    if (niveau) info.diplome = { code: cfd.slice(0, 3), nom: niveau };
+    const level = diplome(cfd);
+    if (level) info.diplome = level;
     if (r[2]) info.fermeture = iso(r[2]);
     return info;
   }
@@ -312,6 +318,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
     entryYear,
     famille,
     formation,
+    diplome,
     geo,
     etablissement,
   };

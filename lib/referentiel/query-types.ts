@@ -185,6 +185,11 @@ export interface Referentiel {
   famille(code: string): FamilleInfo | undefined;
   /** CFD → label, diploma level, ANCIEN/NOUVEAU links. */
   formation(cfd: string): FormationInfo | undefined;
+  /**
+   * CFD → the diploma level its first three characters name (`{ code: '400', nom: 'BAC PRO' }`), when the
+   * index knows the level: read without the formation table, which a panel's lookup does not otherwise need.
+   */
+  diplome(cfd: string): Lieu | undefined;
   /** UAI → département, académie, région (Corsica's 620/720 → 02A/02B). Undefined for an invalid UAI. */
   geo(uai: string): Pick<EtablissementInfo, 'departement' | 'academie' | 'region'> | undefined;
   /** UAI → name, place and DEPP valeur ajoutée. Undefined for an invalid UAI. */

@@ -4,6 +4,8 @@ import { createClient, type InserJeunesClient } from '../../lib/inserjeunes/clie
 import { lookupSighting, type LookupContext } from '../../lib/build-report';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
+import { packIndex } from '../../lib/referentiel/pack-index';
+import { decodedTables } from '../../lib/referentiel/unpack-index';
 import type { Cell, SightingData } from '../../lib/types';
 import { alternativeItemOf, savedProgrammeOf } from '../../lib/saved-selection';
 import { startMockApi, type MockApi } from '../mock-api/server';
@@ -48,6 +50,17 @@ describe('lookupSighting', () => {
       expect.stringContaining('/certifications/'),
       expect.stringContaining('/certifications/'),
     ]);
+  });
+
+  it('a formation page names the diploma level without decoding the formation table (a woken worker asks sooner)', async () => {
+    const file = JSON.parse(JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index))) as object;
+    const packed = createReferentiel(file, { now: new Date('2026-01-01') });
+    const report = await lookupSighting(onisep({ for: 'FOR.3651' }), { ...ctx, referentiel: packed });
+    expect(decodedTables(file)).toContain('programmes');
+    expect(decodedTables(file)).not.toContain('formations');
+    // The same level the formation table gives.
+    expect(report.programmes[0]!.diplome?.nom).toBeTruthy();
+    expect(report.programmes[0]).toMatchObject({ cfd: '40034403', diplome: packed.formation('40034403')!.diplome });
   });
 
   it('uses the preferred region when the page names no establishment', async () => {
