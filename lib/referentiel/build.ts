@@ -11,6 +11,7 @@ import {
   type SourceInfo,
   type VaRow,
 } from './format';
+import { compareCodes } from '../codes';
 import * as C from './catalogue-parsers';
 import * as M from './ministry-parsers';
 import { nearbyLieux, nearbyNsf } from './nearby-build';
@@ -171,7 +172,8 @@ export function buildIndex(dir: string, now = new Date()): BuildResult {
     }
     return { rows: parsed.rows, date: millesime };
   });
-  index.va = va;
+  // By UAI (each establishment's rows in source order): a lookup finds them by a binary search (open-referentiel.ts).
+  index.va = va.sort((a, b) => compareCodes(a[0], b[0]));
 
   // ---- FOR → CFD, RNCP → CFD. Every source adds links; none removes one another gave.
   interface Prog {

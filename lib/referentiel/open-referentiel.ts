@@ -3,7 +3,7 @@
 // final-year.ts, the word search in label-search.ts, the one-identifier answers in resolve-input.ts.
 import type { EtablissementInfo, Lieu, ValeurAjoutee } from '../types';
 import { compareCodes, isMef10, isValidUai } from '../codes';
-import { PACKING, TABLES, type ActionMode, type ActionRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow } from './format';
+import { PACKING, TABLES, type ActionMode, type ActionRow, type EtablissementRow, type FamilleRow, type FormationRow, type MefRow, type ProgrammeRow, type VaRow } from './format';
 import { chooseFinalYear, withoutReplaced } from './final-year';
 import { createLabelSearch } from './label-search';
 import type { EntryYear, FamilleInfo, FormationInfo, ProgrammeInfo, Referentiel, ReferentielOptions } from './query-types';
@@ -115,7 +115,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
 
   // The tables a page's first lookup reads (a FOR's CFDs, their renovations, their MEF rows) are read
   // cell by cell: their rows are made for the keys looked up, not all at once (a wake pays for it).
-  const rowsOf = <R>(name: 'formations' | 'programmes' | 'mefs') => {
+  const rowsOf = <R>(name: 'formations' | 'programmes' | 'mefs' | 'etablissements' | 'va') => {
     const t = tableCells(ix, name);
     const width = PACKING[name].columns.length;
     const rowAt = (i: number) => {
@@ -164,9 +164,16 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
   });
   const ens = lazy(() => byFirst(ix.ens));
   const gtas = lazy(() => byFirst(ix.gta));
-  const etabs = lazy(() => byFirst(ix.etablissements));
+  // An establishment's name and valeur ajoutée: rows made for its UAI only (both tables by UAI).
+  const etabs = lazy(() => {
+    const t = rowsOf<EtablissementRow>('etablissements');
+    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, true));
+  });
   const geoByDep = lazy(() => new Map(ix.geo.map((r) => [r[0], r])));
-  const vaByUai = lazy(() => groupBy(ix.va, (r) => r[0]));
+  const vaByUai = lazy(() => {
+    const t = rowsOf<VaRow>('va');
+    return keyedMany(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, false));
+  });
   const familles = lazy(() => {
     const m = new Map<string, FamilleRow>();
     for (const f of ix.familles) {

@@ -122,7 +122,8 @@ function readColumn(codec: Codec, parts: Sections, shared: Shared): RawColumn {
       for (const v of positions) {
         if (v === null ? codec !== 'uai' : !(v >= 0 && v < table.length)) fail(v === null ? 'chaîne nulle' : `${codec} ${v} absent(e)`);
       }
-      return new RawColumn(positions, (v) => (v === null ? '' : table.get(v as number)));
+      // The shared UAI table is sorted: positions in it order as the UAIs do (not so the strings').
+      return new RawColumn(positions, (v) => (v === null ? '' : table.get(v as number)), codec === 'uai');
     }
     case 'code': {
       const others = readStream(parts.take().replace(/^x:/, ''));

@@ -85,6 +85,13 @@ describe('buildIndex', () => {
     expect(index.millesimes.sort()).toEqual(['2021_2022', '2022_2023']);
   });
 
+  it('writes the valeur-ajoutée rows by UAI (lookups search them by UAI)', () => {
+    const { index } = buildIndex(FIX, new Date('2026-01-01'));
+    const uais = index.va.map((r) => r[0]);
+    expect(new Set(uais).size).toBeGreaterThan(1);
+    expect(uais).toEqual([...uais].sort());
+  });
+
   it('writes the MEF rows by CFD, each CFD’s rows in the order N_MEF gives them (lookups search them by CFD)', () => {
     const { index } = buildIndex(FIX, new Date('2026-01-01'));
     const cfds = index.mefs.map((m) => m[1]);

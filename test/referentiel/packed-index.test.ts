@@ -171,6 +171,23 @@ describe('packed index', () => {
     }
   });
 
+  it('an establishment’s name and valeur ajoutée make only its rows; VA rows not by UAI (written before) answer the same', () => {
+    const { index } = buildIndex('test/fixtures/referentiel', NOW);
+    const uais = [...new Set(index.va.map((r) => r[0]))];
+    expect(uais.length).toBeGreaterThan(1);
+    const file = shipped(index);
+    const ref = createReferentiel(file, { now: NOW });
+    const asBuilt = createReferentiel(index, { now: NOW });
+    const reversed = createReferentiel(shipped({ ...index, va: [...index.va].reverse() }), { now: NOW });
+    const made = (t: string) => !Object.getOwnPropertyDescriptor(file, t)?.get;
+    for (const uai of [...uais, ...index.etablissements.map((e) => e[0]), '0000000Z']) {
+      expect(ref.etablissement(uai), uai).toEqual(asBuilt.etablissement(uai));
+      expect(reversed.etablissement(uai), uai).toEqual(asBuilt.etablissement(uai));
+    }
+    expect(decodedTables(file)).toEqual(expect.arrayContaining(['va', 'etablissements']));
+    for (const t of ['va', 'etablissements']) expect(made(t), t).toBe(false);
+  });
+
   it('an index whose MEF rows are not by CFD (written before) answers the same', () => {
     const { index } = buildIndex('test/fixtures/referentiel', NOW);
     const sorted = createReferentiel(shipped(index), { now: NOW });
