@@ -91,6 +91,9 @@ function keyedMany<R>(
   };
 }
 
+/** The tables a lookup reads cell by cell (rowsOf). */
+type CellTable = 'formations' | 'programmes' | 'mefs' | 'etablissements' | 'va';
+
 function groupBy<R, K>(rows: R[], key: (r: R) => K): Map<K, R[]> {
   const m = new Map<K, R[]>();
   for (const r of rows) {
@@ -115,7 +118,7 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
 
   // The tables a page's first lookup reads (a FOR's CFDs, their renovations, their MEF rows) are read
   // cell by cell: their rows are made for the keys looked up, not all at once (a wake pays for it).
-  const rowsOf = <R>(name: 'formations' | 'programmes' | 'mefs' | 'etablissements' | 'va') => {
+  const rowsOf = <R>(name: CellTable) => {
     const t = tableCells(ix, name);
     const width = PACKING[name].columns.length;
     const rowAt = (i: number) => {
@@ -125,21 +128,20 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
     };
     return { count: t.count, cell: t.cell, ordered: t.ordered, rowAt };
   };
-  // Their sort order is checked on the decoded values, not on cells made for the check.
-  const formations = lazy(() => {
-    const t = rowsOf<FormationRow>('formations');
-    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, true));
-  });
-  const mefsByCfd = lazy(() => {
-    const t = rowsOf<MefRow>('mefs');
-    return keyedMany(t.count, (i) => t.cell(1, i) as string, t.rowAt, t.ordered(1, false));
-  });
+  // A table by one column, read as rowsOf reads it; its sort order checked on the decoded values, not on cells made for the check.
+  const keyedBy = <R, K extends string | number>(name: CellTable, c: number) => {
+    const t = rowsOf<R>(name);
+    return keyed(t.count, (i) => t.cell(c, i) as K, t.rowAt, t.ordered(c, true));
+  };
+  const groupedBy = <R>(name: CellTable, c: number) => {
+    const t = rowsOf<R>(name);
+    return keyedMany(t.count, (i) => t.cell(c, i) as string, t.rowAt, t.ordered(c, false));
+  };
+  const formations = lazy(() => keyedBy<FormationRow, string>('formations', 0));
+  const mefsByCfd = lazy(() => groupedBy<MefRow>('mefs', 1));
   const mefByCode = lazy(() => new Map<string, MefRow>(ix.mefs.map((r) => [r[0], r])));
   const mefsByStat = lazy(() => groupBy(ix.mefs, (r) => r[4]));
-  const programmes = lazy(() => {
-    const t = rowsOf<ProgrammeRow>('programmes');
-    return keyed(t.count, (i) => t.cell(0, i) as number, t.rowAt, t.ordered(0, true));
-  });
+  const programmes = lazy(() => keyedBy<ProgrammeRow, number>('programmes', 0));
   const rncp = lazy(() => byFirst(ix.rncp));
   // The largest table: read by columns, its rows made only for the actions a lookup returns.
   const actionColumns = lazy(() => tableColumns(ix, 'actions') as [number[], number[], string[], number[], number[], ActionMode[]]);
@@ -165,15 +167,9 @@ export function createReferentiel(index: unknown, options: ReferentielOptions = 
   const ens = lazy(() => byFirst(ix.ens));
   const gtas = lazy(() => byFirst(ix.gta));
   // An establishment's name and valeur ajoutée: rows made for its UAI only (both tables by UAI).
-  const etabs = lazy(() => {
-    const t = rowsOf<EtablissementRow>('etablissements');
-    return keyed(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, true));
-  });
+  const etabs = lazy(() => keyedBy<EtablissementRow, string>('etablissements', 0));
   const geoByDep = lazy(() => new Map(ix.geo.map((r) => [r[0], r])));
-  const vaByUai = lazy(() => {
-    const t = rowsOf<VaRow>('va');
-    return keyedMany(t.count, (i) => t.cell(0, i) as string, t.rowAt, t.ordered(0, false));
-  });
+  const vaByUai = lazy(() => groupedBy<VaRow>('va', 0));
   const familles = lazy(() => {
     const m = new Map<string, FamilleRow>();
     for (const f of ix.familles) {

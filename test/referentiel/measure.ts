@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
 import { computeStats, type Stats } from '../../lib/referentiel/stats';
+import { median } from '../bench/check';
 
 export interface Measures {
   buildMs: number;
@@ -50,14 +51,13 @@ export function measureReferentiel(dir = '../shared/data'): Measures {
     for (const end = i + batch; i < end; i++) ref.resolveInput(inputs[i % inputs.length]!);
     lookupRates.push(Math.round(batch / ((performance.now() - t1) / 1000)));
   }
-  const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
     buildMs: Math.round(buildMs),
     rawBytes: Buffer.byteLength(text),
     gzipBytes: gzipSync(text).length,
-    loadMs: Math.round(middle(loads) * 10) / 10,
+    loadMs: Math.round(median(loads)! * 10) / 10,
     loads,
-    lookupsPerSecond: middle(lookupRates),
+    lookupsPerSecond: median(lookupRates)!,
     lookupRates,
     stats: computeStats(ref),
   };
