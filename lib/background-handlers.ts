@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
 import { createTokenBucket, LOOKUP_DEADLINE_MS, TAB_REQUESTS_PER_MINUTE, withBudget, withDeadline, type TokenBucket } from './inserjeunes/bounded-client';
-import { lookupSighting, type Depth } from './build-report';
+import { forOnly, lookupSighting, quickReport, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { getApiKey } from './api-key';
@@ -14,6 +14,7 @@ import { withPlaces } from './referentiel/match-rows';
 import type { Settings } from './settings';
 import { getSettings } from './settings-store';
 import { readShippedReferentiel, SHIPPED_REFERENTIEL } from './referentiel/shipped-file';
+import { openQuickIndex, SHIPPED_QUICK_INDEX, type QuickIndex } from './referentiel/quick-index';
 import { sightingKey } from './sites/key';
 import { createTabFindings, keepRecent } from './tab-findings';
 import { regions } from './strings';
@@ -21,6 +22,12 @@ import { workerMark as mark } from './inserjeunes/worker-marks';
 import type { Report, SightingData } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
+/**
+ * At most this long before the referentiel is read, while a woken worker answers a formation page from
+ * the quick index (reading it holds the thread for tens of milliseconds, answers would wait behind it).
+ */
+const QUICK_WAIT_MS = 300;
+
 /** The API cache's header (its entry count) in local storage (lib/inserjeunes/cache.ts, default prefix `ij:`). */
 const CACHE_INDEX_KEY = 'ij:index';
 /** The settings item's key in local storage (lib/settings.ts). */
@@ -99,6 +106,14 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   const deadlineMs = options.deadlineMs ?? LOOKUP_DEADLINE_MS;
   const perMinute = options.tabRequestsPerMinute ?? TAB_REQUESTS_PER_MINUTE;
   let referentielPromise: Promise<Referentiel | null> | undefined;
+  /** Set once the referentiel is read (or could not be): the quick index is then of no more use. */
+  let referentielSettled = false;
+  let quickPromise: Promise<QuickIndex | null> | undefined;
+  /**
+   * Open once a woken worker has answered its first formation page from the quick index (see lookup):
+   * reading the referentiel (inflating, parsing) holds the thread for tens of milliseconds, and waits.
+   */
+  let gate: Promise<void> | undefined;
   let nearbyIndex: { ref: Referentiel; index: NearbyIndex } | undefined;
   let rawIndex: ReferentielIndex | undefined;
   let current: { key: string; cache: Cache; direct: InserJeunesClient; settings: Settings } | undefined;
@@ -111,6 +126,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
   /** Loaded on first use, once per service-worker life; an unusable index leaves the extension working on page codes. */
   function referentiel(): Promise<Referentiel | null> {
     referentielPromise ??= (async () => {
+      await gate;
       try {
         // Built at build time (wxt.config.ts), so it is not among WXT's typed public paths at type-check time.
         const url = (browser.runtime.getURL as (path: string) => string)(`/${SHIPPED_REFERENTIEL}`);
@@ -127,8 +143,24 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         console.warn('InserJeunes : référentiel illisible', error);
         return null;
       }
-    })();
+    })().finally(() => {
+      referentielSettled = true;
+      quickPromise = undefined;
+    });
     return referentielPromise;
+  }
+
+  /** Read by a lookup that comes before the referentiel (quick-index.ts); null when absent or unreadable. */
+  function quickIndex(): Promise<QuickIndex | null> {
+    quickPromise ??= (async () => {
+      try {
+        const response = await fetch((browser.runtime.getURL as (path: string) => string)(`/${SHIPPED_QUICK_INDEX}`));
+        return response.ok ? openQuickIndex(await response.json()) : null;
+      } catch {
+        return null;
+      }
+    })();
+    return quickPromise;
   }
 
   /** The settings, read once and again after each change (storage.onChanged below): not one read per lookup. */
@@ -181,8 +213,18 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     async lookup(sighting, { force, tabId, pageId, depth, contentScript }) {
       // The tab's findings (read from session storage after a wake) are noted beside the lookup, not before it.
       const noted = tabs.note(tabId, pageId, sighting).catch(() => undefined);
-      const [ref, { cache, direct, settings }] = await Promise.all([referentiel(), client()]);
+      // A formation page asked of a worker that has not started reading the referentiel: the quick index
+      // answers it, and the referentiel (whoever asks for it) is read once that answer is made.
+      const forId = referentielPromise || force ? undefined : forOnly(sighting);
+      let open = () => undefined as void;
+      if (forId && !gate) gate = new Promise<void>((resolve) => ((open = resolve), setTimeout(resolve, QUICK_WAIT_MS)));
+      const quick = forId ? quickIndex().then((q) => q?.programme(forId, sighting.ids.duree)) : undefined;
+      const refRead = referentiel();
+      const clientReady = client();
+      const programme = quick ? await quick.catch(() => undefined) : undefined;
+      const { cache, direct, settings } = await clientReady;
       const region = settings.preferredRegion;
+      const preferredRegion = region ? { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } : undefined;
       const tab = pageTab(tabId, contentScript);
       // A page may force one programme past the cache once: a page that keeps forcing gets the cache.
       let pastCache = !!force;
@@ -198,15 +240,17 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       const timer = setTimeout(() => deadline.abort(), deadlineMs);
       const budget = tab !== undefined ? bucketOf(tab) : undefined;
       const network = budget ? withBudget(direct, budget, deadline.signal) : direct;
-      let report: Report;
+      // Past the cache for a retry; every call bounded by the lookup's deadline.
+      const lookupClient = (c: InserJeunesClient) =>
+        withDeadline(pastCache ? c : createCachedClient(c, cache, { scope: settings.apiUrl }), deadline.signal, deadlineMs);
+      const asked = { ...(depth ? { depth } : {}), ...(preferredRegion ? { preferredRegion } : {}) };
+      let report: Report | undefined;
       try {
-        report = await lookupSighting(sighting, {
-          referentiel: ref,
-          // Past the cache for a retry; every call bounded by the lookup's deadline.
-          client: withDeadline(pastCache ? network : createCachedClient(network, cache, { scope: settings.apiUrl }), deadline.signal, deadlineMs),
-          ...(depth ? { depth } : {}),
-          ...(region ? { preferredRegion: { code: region, nom: regions.find((r) => r.code === region)?.nom ?? region } } : {}),
-        });
+        // The gate opens once this answer is made (or after QUICK_WAIT_MS).
+        if (programme && !referentielSettled) report = await quickReport(sighting, programme, { client: lookupClient(network), ...asked }).finally(open);
+        else open();
+        // Without the quick index, or for a common 2de (its answers are in the cache by now).
+        report ??= await lookupSighting(sighting, { referentiel: await refRead, client: lookupClient(network), ...asked });
       } finally {
         clearTimeout(timer);
       }
@@ -268,7 +312,8 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       }).finally(() => clearTimeout(timer));
     },
     async sources() {
-      const ref = await referentiel();
+      // A woken worker answers from the quick index (the same build's header) without waiting for the referentiel.
+      const ref = (!referentielSettled ? await quickIndex() : null) ?? (await referentiel());
       const fromIndex: SourceCredit[] = (ref?.sources ?? []).map((s) => ({
         name: s.name,
         licence: s.licence,

@@ -267,6 +267,94 @@ function withSpecialtyLabels(p: ProgrammeReport, ref: Referentiel | null): Progr
   return { ...p, famille: { ...p.famille, specialites } };
 }
 
+/** What the API is asked about one programme, and how it is named. */
+function programmeInput(
+  t: Pick<Target, 'cfd' | 'mefstat11' | 'ambiguous'>,
+  named: { libelle: string; diplome: Lieu | undefined },
+  at: { uai?: string | undefined; etablissement?: EtablissementInfo | undefined; region?: Lieu | undefined },
+): ProgrammeInput {
+  const { uai, etablissement, region } = at;
+  return {
+    key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),
+    libelle: named.libelle,
+    ...(named.diplome ? { diplome: named.diplome } : {}),
+    ...(t.cfd ? { cfd: t.cfd } : {}),
+    ...(t.mefstat11 ? { mefstat11: t.mefstat11 } : {}),
+    ...(uai ? { uai } : {}),
+    ...(etablissement ? { etablissement } : {}),
+    ...(region ? { region } : {}),
+    ...(t.ambiguous ? { ambiguous: true } : {}),
+  };
+}
+
+/** What the API is asked about a programme. */
+export interface QuickTarget {
+  cfd?: string;
+  mefstat11?: string;
+  ambiguous?: boolean;
+  /** The page gave no length: the figures are for this one, the diploma's standard length (years). */
+  assumedLength?: number;
+}
+
+/** A programme as the quick index holds it: everything its formation page's lookup takes from the referentiel. */
+export interface QuickProgramme {
+  /** Onisep's label, which names each of its lines. */
+  libelle: string;
+  targets: QuickTarget[];
+  /** The diploma level of a CFD (Referentiel.diplome). */
+  diplome(cfd: string): Lieu | undefined;
+}
+
+/**
+ * The FOR id of a sighting that names an Onisep programme and nothing else but its length (an Onisep
+ * formation page): its lookup then depends on that id and length alone, which quick-index.ts holds.
+ */
+export function forOnly(s: SightingData): string | undefined {
+  if (s.page === 'etablissement' || s.place || s.voie) return undefined;
+  for (const [key, value] of Object.entries(s.ids)) if (value !== undefined && !FOR_ONLY_KEYS.has(key)) return undefined;
+  return s.ids.for && isOnisepId('FOR', s.ids.for) ? s.ids.for : undefined;
+}
+/** The ids beside which a FOR id alone still decides the lookup (with the length the page states). */
+const FOR_ONLY_KEYS = new Set(['for', 'slug', 'duree']);
+
+/**
+ * What the quick index holds of `forId` for a page stating `duree` (or none), as lookupSighting finds it;
+ * undefined when the lookup needs more of the referentiel (a common 2de's family, named from its table).
+ */
+export function quickProgrammeOf(forId: string, ref: Referentiel, duree?: number): Omit<QuickProgramme, 'diplome'> | undefined {
+  const found = findTargets({ site: 'onisep', page: 'formation', ids: { for: forId, ...(duree ? { duree } : {}) } }, ref, undefined);
+  const libelle = ref.programme(forId)?.libelle;
+  if (!libelle || found.length === 0 || found.some((t) => !t.cfd || t.libelle !== libelle)) return undefined;
+  return {
+    libelle,
+    targets: found.map((t) => ({
+      ...(t.cfd ? { cfd: t.cfd } : {}),
+      ...(t.mefstat11 ? { mefstat11: t.mefstat11 } : {}),
+      ...(t.ambiguous ? { ambiguous: true } : {}),
+      ...(t.assumedLength ? { assumedLength: t.assumedLength } : {}),
+    })),
+  };
+}
+
+/**
+ * The report of a sighting `forOnly` accepts, from the quick index alone: what lookupSighting gives,
+ * without waiting for the referentiel (a woken worker reads it for tens of milliseconds). Undefined
+ * when an answer names a common 2de, whose specialties the referentiel names: the lookup then finds
+ * the answers in the cache.
+ */
+export async function quickReport(s: SightingData, quick: QuickProgramme, ctx: Omit<LookupContext, 'referentiel'>): Promise<Report | undefined> {
+  const depth = ctx.depth ?? 'panel';
+  const programmes = await Promise.all(
+    quick.targets.map(async (t) => {
+      const named = { libelle: quick.libelle, diplome: t.cfd ? quick.diplome(t.cfd) : undefined };
+      const report = await buildForDepth(ctx.client, programmeInput(t, named, { region: ctx.preferredRegion }), depth);
+      return t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report;
+    }),
+  );
+  if (programmes.some((p) => p.famille)) return undefined;
+  return { sighting: s, programmes };
+}
+
 export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
   const { referentiel: ref } = ctx;
   const uai = findUai(s, ref);
@@ -294,19 +382,8 @@ export async function lookupSighting(s: SightingData, ctx: LookupContext): Promi
     targets.map(async (target) => {
       const t = uai ? await settleAtEstablishment(target, uai, ctx.client) : target;
       // The level from the CFD: a woken worker need not decode the formation table before asking.
-      const diplome = t.cfd ? ref?.diplome(t.cfd) : undefined;
-      const input: ProgrammeInput = {
-        key: [uai ?? '', t.cfd ?? '', t.mefstat11 ?? ''].join('|'),
-        libelle: libelleOf(t, s, ref),
-        ...(diplome ? { diplome } : {}),
-        ...(t.cfd ? { cfd: t.cfd } : {}),
-        ...(t.mefstat11 ? { mefstat11: t.mefstat11 } : {}),
-        ...(uai ? { uai } : {}),
-        ...(etablissement ? { etablissement } : {}),
-        ...(region ? { region } : {}),
-        ...(t.ambiguous ? { ambiguous: true } : {}),
-      };
-      const report = await buildForDepth(ctx.client, input, depth, t.voie);
+      const named = { libelle: libelleOf(t, s, ref), diplome: t.cfd ? ref?.diplome(t.cfd) : undefined };
+      const report = await buildForDepth(ctx.client, programmeInput(t, named, { uai, etablissement, region }), depth, t.voie);
       const labelled = withSpecialtyLabels(t.assumedLength ? { ...report, assumedLength: t.assumedLength } : report, ref);
       return { ...labelled, ...(t.af ? { af: t.af } : {}), ...(t.voie ? { voie: t.voie } : {}) };
     }),

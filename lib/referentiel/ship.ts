@@ -1,7 +1,11 @@
-// Build side of shipped-file.ts: the built index's JSON, gzipped, in place of the JSON. Node only.
+// Build side of shipped-file.ts: the built index's JSON, gzipped, in place of the JSON, and the quick
+// index (quick-index.ts) worked out from it. Node only.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createReferentiel } from './open-referentiel';
+import { buildQuickIndex, SHIPPED_QUICK_INDEX, type QuickIndexFile } from './quick-index';
+import { openIndex } from './unpack-index';
 import { SHIPPED_REFERENTIEL } from './shipped-file';
 
 /**
@@ -13,13 +17,28 @@ export function asciiJson(json: string): string {
 }
 
 /**
- * Writes `<dir>/referentiel.json.gz` from `json` (a referentiel.json path), and removes `<dir>/referentiel.json`
- * when `json` is that file. Returns the gzipped size in bytes, or null when there is no index to ship.
+ * Writes `<dir>/referentiel.json.gz` from `json` (a referentiel.json path) and the quick index beside it,
+ * and removes `<dir>/referentiel.json` when `json` is that file. Returns the gzipped size in bytes, or
+ * null when there is no index to ship. An index the extension could not open gets no quick index: its
+ * worker reads it, fails and works on the pages' own codes, as it would without the quick index.
  */
 export function shipReferentiel(dir: string, json = join(dir, 'referentiel.json')): number | null {
   if (!existsSync(json)) return null;
-  const gz = gzipSync(asciiJson(readFileSync(json, 'utf8')), { level: 9 });
+  const text = readFileSync(json, 'utf8');
+  const gz = gzipSync(asciiJson(text), { level: 9 });
   writeFileSync(join(dir, SHIPPED_REFERENTIEL), gz);
+  const quick = join(dir, SHIPPED_QUICK_INDEX);
+  rmSync(quick, { force: true });
+  const now = new Date();
+  let file: QuickIndexFile | undefined;
+  try {
+    const closings = openIndex(JSON.parse(text)).mefs.map((row) => row[5]);
+    file = buildQuickIndex(createReferentiel(JSON.parse(text), { now }), closings, now);
+  } catch {
+    file = undefined;
+  }
+  // Not gzipped: a few tens of KB, read whole by a woken worker before anything else.
+  if (file) writeFileSync(quick, JSON.stringify(file));
   if (json === join(dir, 'referentiel.json')) rmSync(json);
   return gz.length;
 }

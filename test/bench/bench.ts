@@ -328,7 +328,7 @@ async function main(): Promise<number> {
     const refNote = src.real ? undefined : 'fixtures';
     measures.push(
       { label: 'référentiel : construction', value: ref.buildMs, unit: 'ms', ...(refNote ? { note: refNote } : {}) },
-      { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut${refNote ? ', fixtures' : ''}` },
+      { budget: 'referentielGzipKB', value: round(ref.gzipBytes / 1024), note: `${round(ref.rawBytes / 1024)} KB brut, dont l’index rapide : ${round(ref.quickIndexBytes / 1024)} KB${refNote ? ', fixtures' : ''}` },
       { ...timingRow({ budget: 'referentielLoadMs' }, ref.loads), ...(refNote ? { note: refNote } : {}) },
       { ...timingRow({ budget: 'referentielLookupsPerSec' }, ref.lookupRates, 0), ...(refNote ? { note: refNote } : {}) },
     );

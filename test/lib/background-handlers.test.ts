@@ -11,6 +11,10 @@ import type { SightingData } from '../../lib/types';
 import { buildIndex } from '../../lib/referentiel/build';
 import { packIndex } from '../../lib/referentiel/pack-index';
 import { decodedTables } from '../../lib/referentiel/unpack-index';
+import { createReferentiel } from '../../lib/referentiel/open-referentiel';
+import { buildQuickIndex, SHIPPED_QUICK_INDEX } from '../../lib/referentiel/quick-index';
+import { SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
+import type { Cell } from '../../lib/types';
 import { startMockApi, type MockApi } from '../mock-api/server';
 
 let mock: MockApi;
@@ -185,13 +189,7 @@ describe('background service', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
       String(input).endsWith('/referentiel.json.gz') ? Promise.resolve(new Response(packed)) : realFetch(input, init),
     );
-    const parsed: object[] = [];
-    const realJson = Response.prototype.json;
-    vi.spyOn(Response.prototype, 'json').mockImplementation(async function (this: Response) {
-      const value = (await realJson.call(this)) as object;
-      parsed.push(value);
-      return value;
-    });
+    const parsed = parsedIndexes();
     const referentielReads = () => vi.mocked(globalThis.fetch).mock.calls.filter(([u]) => String(u).endsWith('/referentiel.json.gz')).length;
     try {
       // Woken by some tab's navigation, on any site: no work until a page of ours asks.
@@ -391,5 +389,114 @@ describe('gatherReads', () => {
     const get = gatherReads(read);
     await expect(Promise.all([get(['a']), get(['b'])])).rejects.toThrow('storage');
     expect(await get(['a'])).toEqual({ a: 1 });
+  });
+});
+
+/** The indexes the worker parses (Response.json spied: a body holding an index), in order; `onParse` told of each. */
+function parsedIndexes(onParse?: () => void): object[] {
+  const parsed: object[] = [];
+  const realJson = Response.prototype.json;
+  vi.spyOn(Response.prototype, 'json').mockImplementation(async function (this: Response) {
+    const value = (await realJson.call(this)) as object;
+    if (value && typeof value === 'object' && 'version' in value) {
+      parsed.push(value);
+      onParse?.();
+    }
+    return value;
+  });
+  return parsed;
+}
+
+const rates = (cell: Cell) => (cell.state === 'figures' ? [cell.figures.tauxEnEmploi6Mois, cell.figures.tauxEnFormation] : cell.state);
+
+describe('a woken worker and the quick index', () => {
+  /** What a build ships (lib/referentiel/ship.ts): the packed index gzipped, and its quick index for today. */
+  function shipped(): { packed: Buffer; quick: string | undefined } {
+    const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
+    const now = new Date();
+    const quick = buildQuickIndex(
+      createReferentiel(JSON.parse(JSON.stringify(index)), { now }),
+      index.mefs.map((row) => row[5]),
+      now,
+    );
+    return { packed: gzipSync(JSON.stringify(packIndex(index))), quick: JSON.stringify(quick) };
+  }
+  /** Serves both files where the worker fetches them (the referentiel `slowMs` late), noting in `order` what was fetched when. */
+  function serve(files: ReturnType<typeof shipped>, order: string[], slowMs = 0) {
+    const realFetch = globalThis.fetch;
+    return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith(`/${SHIPPED_REFERENTIEL}`)) {
+        order.push('referentiel');
+        await new Promise((r) => setTimeout(r, slowMs));
+        return new Response(new Uint8Array(files.packed));
+      }
+      if (url.endsWith(`/${SHIPPED_QUICK_INDEX}`)) {
+        order.push('quick');
+        return files.quick ? new Response(files.quick) : new Response('', { status: 404 });
+      }
+      order.push('api');
+      return realFetch(input, init);
+    });
+  }
+  const formationPage: SightingData = { site: 'onisep', page: 'formation', ids: { for: 'FOR.3651', duree: 3 }, label: 'Bac pro métiers du commerce' };
+  const tab = { tabId: 9, contentScript: true, pageId: 'q' };
+
+  it("answers a formation page without waiting for the referentiel, whose reading waits for its requests: the same report, requests and budget as without", async () => {
+    const files = shipped();
+    const order: string[] = [];
+    const spy = serve(files, order, 300);
+    parsedIndexes(() => order.push('parse'));
+    // A woken worker's first storage reads are slow: the settings come 60 ms after the referentiel's bytes.
+    const local = fakeBrowser.storage.local as unknown as { get(keys: unknown): Promise<Record<string, unknown>> };
+    const realGet = local.get.bind(local);
+    const slowGet = vi.spyOn(local, 'get').mockImplementation(async (keys) => {
+      if (JSON.stringify(keys ?? null).includes('"settings"')) await new Promise((r) => setTimeout(r, 60));
+      return realGet(keys);
+    });
+    try {
+      // Just what the lookup needs of the tab's budget: a request counted twice would leave a cell without figures.
+      const woken = createBackgroundService({ tabRequestsPerMinute: 3 });
+      const [report, credits] = await Promise.all([woken.lookup(formationPage, tab), woken.sources()]);
+      // The referentiel was asked (for later lookups) and is not parsed yet: the answer did not wait for it.
+      expect(order).toContain('referentiel');
+      expect(order).not.toContain('parse');
+      const asked = mock.requests.map((r) => r.path).sort();
+      // Its requests left before the referentiel was fetched (its reading holds a woken worker's thread).
+      expect(order.indexOf('api')).toBeGreaterThan(-1);
+      expect(order.indexOf('api')).toBeLessThan(order.indexOf('referentiel'));
+      await vi.waitFor(() => expect(order.filter((f) => f === 'parse')).toHaveLength(1));
+
+      // The same page in a worker without a quick index (an older build), with nothing in its cache.
+      await fakeBrowser.storage.local.clear();
+      await saveSettings({ ...DEFAULT_SETTINGS, apiUrl: mock.url });
+      mock.resetRequests();
+      files.quick = undefined;
+      order.length = 0;
+      const plain = createBackgroundService({ tabRequestsPerMinute: 3 });
+      const [before, plainCredits] = await Promise.all([plain.lookup(formationPage, tab), plain.sources()]);
+      expect(order.indexOf('parse')).toBeGreaterThan(-1);
+      expect(order.indexOf('parse')).toBeLessThan(order.indexOf('api'));
+      expect({ ...report, fetchedAt: 0 }).toEqual({ ...before, fetchedAt: 0 });
+      expect(rates(report.programmes[0]!.cells.france.scolaire)).toEqual([41, 40]);
+      expect(mock.requests.map((r) => r.path).sort()).toEqual(asked);
+      expect(credits).toEqual(plainCredits);
+    } finally {
+      spy.mockRestore();
+      slowGet.mockRestore();
+      vi.mocked(Response.prototype.json).mockRestore();
+    }
+  });
+
+  it('gives the credits without reading the referentiel', async () => {
+    const order: string[] = [];
+    const spy = serve(shipped(), order);
+    try {
+      const sources = (await createBackgroundService().sources()).sources.map((s) => s.name);
+      expect(sources).toEqual(expect.arrayContaining(['BCN N_MEF']));
+      expect(order).toEqual(['quick']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -7,13 +7,16 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildIndex, writeIndexFile } from '../../lib/referentiel/build';
 import { createReferentiel } from '../../lib/referentiel/open-referentiel';
+import { buildQuickIndex } from '../../lib/referentiel/quick-index';
 import { computeStats, type Stats } from '../../lib/referentiel/stats';
 import { median } from '../bench/check';
 
 export interface Measures {
   buildMs: number;
+  /** The index and its quick index (quick-index.ts), as shipped: raw, and each gzipped. */
   rawBytes: number;
   gzipBytes: number;
+  quickIndexBytes: number;
   /** JSON.parse + createReferentiel + first lookups (lazy maps built), median of `loads`. */
   loadMs: number;
   /** Each of the 5 loads, ms. */
@@ -51,10 +54,13 @@ export function measureReferentiel(dir = '../shared/data'): Measures {
     for (const end = i + batch; i < end; i++) ref.resolveInput(inputs[i % inputs.length]!);
     lookupRates.push(Math.round(batch / ((performance.now() - t1) / 1000)));
   }
+  // Shipped beside it (lib/referentiel/ship.ts): counted in its size.
+  const quick = JSON.stringify(buildQuickIndex(ref, index.mefs.map((row) => row[5]), new Date()));
   return {
     buildMs: Math.round(buildMs),
-    rawBytes: Buffer.byteLength(text),
-    gzipBytes: gzipSync(text).length,
+    rawBytes: Buffer.byteLength(text) + Buffer.byteLength(quick),
+    gzipBytes: gzipSync(text).length + gzipSync(quick).length,
+    quickIndexBytes: Buffer.byteLength(quick),
     loadMs: Math.round(median(loads)! * 10) / 10,
     loads,
     lookupsPerSecond: median(lookupRates)!,

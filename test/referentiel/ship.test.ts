@@ -8,6 +8,7 @@ import { buildIndex } from '../../lib/referentiel/build';
 import { packIndex } from '../../lib/referentiel/pack-index';
 import { asciiJson, shipReferentiel } from '../../lib/referentiel/ship';
 import { readShippedReferentiel, SHIPPED_REFERENTIEL } from '../../lib/referentiel/shipped-file';
+import { openQuickIndex, SHIPPED_QUICK_INDEX } from '../../lib/referentiel/quick-index';
 
 const packed = () => JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index));
 
@@ -54,6 +55,20 @@ describe('shipped referentiel', () => {
     expect(existsSync(elsewhere)).toBe(true);
     expect(existsSync(join(dir, SHIPPED_REFERENTIEL))).toBe(true);
     expect(shipReferentiel(mkdtempSync(join(tmpdir(), 'ij-none-')))).toBeNull();
+  });
+
+  it('ships the quick index beside it, for today, with the same credits; none for an index the extension cannot open', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ij-ship-'));
+    const json = packed();
+    writeFileSync(join(dir, 'referentiel.json'), json);
+    shipReferentiel(dir);
+    const quick = openQuickIndex(JSON.parse(readFileSync(join(dir, SHIPPED_QUICK_INDEX), 'utf8')))!;
+    expect(quick.programme('FOR.3651')?.targets).toEqual([{ cfd: '40034403', mefstat11: '23830034403' }]);
+    expect(quick.sources.map((s) => s.name)).toEqual((JSON.parse(json) as { sources: { name: string }[] }).sources.map((s) => s.name));
+    // A broken index: the gzip still ships (the worker reports it unreadable), the quick index of an earlier build goes.
+    writeFileSync(join(dir, 'referentiel.json'), '{"version":1}');
+    expect(shipReferentiel(dir)).toBeGreaterThan(0);
+    expect(existsSync(join(dir, SHIPPED_QUICK_INDEX))).toBe(false);
   });
 
   it('fails on a body that is not gzip (the worker then works on the pages’ own codes)', async () => {
