@@ -155,7 +155,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     quickPromise ??= (async () => {
       try {
         const response = await fetch((browser.runtime.getURL as (path: string) => string)(`/${SHIPPED_QUICK_INDEX}`));
-        return response.ok ? openQuickIndex(await response.json()) : null;
+        return response.ok && response.body ? openQuickIndex(await readShippedReferentiel(response.body)) : null;
       } catch {
         return null;
       }

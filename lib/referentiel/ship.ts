@@ -37,8 +37,7 @@ export function shipReferentiel(dir: string, json = join(dir, 'referentiel.json'
   } catch {
     file = undefined;
   }
-  // Not gzipped: a few tens of KB, read whole by a woken worker before anything else.
-  if (file) writeFileSync(quick, JSON.stringify(file));
+  if (file) writeFileSync(quick, gzipSync(asciiJson(JSON.stringify(file)), { level: 9 }));
   if (json === join(dir, 'referentiel.json')) rmSync(json);
   return gz.length;
 }

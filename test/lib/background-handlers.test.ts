@@ -411,7 +411,7 @@ const rates = (cell: Cell) => (cell.state === 'figures' ? [cell.figures.tauxEnEm
 
 describe('a woken worker and the quick index', () => {
   /** What a build ships (lib/referentiel/ship.ts): the packed index gzipped, and its quick index for today. */
-  function shipped(): { packed: Buffer; quick: string | undefined } {
+  function shipped(): { packed: Buffer; quick: Buffer | undefined } {
     const { index } = buildIndex('test/fixtures/referentiel', new Date('2026-01-01'));
     const now = new Date();
     const quick = buildQuickIndex(
@@ -419,7 +419,7 @@ describe('a woken worker and the quick index', () => {
       index.mefs.map((row) => row[5]),
       now,
     );
-    return { packed: gzipSync(JSON.stringify(packIndex(index))), quick: JSON.stringify(quick) };
+    return { packed: gzipSync(JSON.stringify(packIndex(index))), quick: gzipSync(JSON.stringify(quick)) };
   }
   /** Serves both files where the worker fetches them (the referentiel `slowMs` late), noting in `order` what was fetched when. */
   function serve(files: ReturnType<typeof shipped>, order: string[], slowMs = 0) {
@@ -433,7 +433,7 @@ describe('a woken worker and the quick index', () => {
       }
       if (url.endsWith(`/${SHIPPED_QUICK_INDEX}`)) {
         order.push('quick');
-        return files.quick ? new Response(files.quick) : new Response('', { status: 404 });
+        return files.quick ? new Response(new Uint8Array(files.quick)) : new Response('', { status: 404 });
       }
       order.push('api');
       return realFetch(input, init);

@@ -57,12 +57,12 @@ describe('shipped referentiel', () => {
     expect(shipReferentiel(mkdtempSync(join(tmpdir(), 'ij-none-')))).toBeNull();
   });
 
-  it('ships the quick index beside it, for today, with the same credits; none for an index the extension cannot open', () => {
+  it('ships the quick index beside it, gzipped, for today, with the same credits; none for an index the extension cannot open', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ij-ship-'));
     const json = packed();
     writeFileSync(join(dir, 'referentiel.json'), json);
     shipReferentiel(dir);
-    const quick = openQuickIndex(JSON.parse(readFileSync(join(dir, SHIPPED_QUICK_INDEX), 'utf8')))!;
+    const quick = openQuickIndex(await readShippedReferentiel(new Response(readFileSync(join(dir, SHIPPED_QUICK_INDEX))).body!))!;
     expect(quick.programme('FOR.3651')?.targets).toEqual([{ cfd: '40034403', mefstat11: '23830034403' }]);
     expect(quick.sources.map((s) => s.name)).toEqual((JSON.parse(json) as { sources: { name: string }[] }).sources.map((s) => s.name));
     // A broken index: the gzip still ships (the worker reports it unreadable), the quick index of an earlier build goes.
