@@ -111,9 +111,14 @@ export function uaiDepartement(uai: string): string {
   return p === '620' ? '02A' : p === '720' ? '02B' : p;
 }
 
+/** The day `now` falls on (UTC), as MEF closing dates are written: `YYYYMMDD`. */
+export function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10).replace(/-/g, '');
+}
+
 export function createReferentiel(index: unknown, options: ReferentielOptions = {}): Referentiel {
   const ix = openIndex(index);
-  const today = (options.now ?? new Date()).toISOString().slice(0, 10).replace(/-/g, '');
+  const today = dayOf(options.now ?? new Date());
   const isOpen = (fermeture: string) => !fermeture || fermeture > today;
 
   // The tables a page's first lookup reads (a FOR's CFDs, their renovations, their MEF rows) are read

@@ -6,6 +6,7 @@
 // Pure: no Node or browser API.
 import { quickProgrammeOf, type QuickProgramme, type QuickTarget } from '../build-report';
 import type { Lieu } from '../types';
+import { dayOf } from './open-referentiel';
 import type { Referentiel } from './query-types';
 
 /** Its name in the extension's folder: gzipped, as the referentiel (shipped-file.ts), read the same way. */
@@ -42,9 +43,6 @@ export interface QuickSource {
   licence: string;
   date: string;
 }
-
-/** The day `now` falls on, as the referentiel compares MEF closing dates (open-referentiel.ts). */
-const dayOf = (now: Date) => now.toISOString().slice(0, 10).replace(/-/g, '');
 
 const TARGET = /^([0-9A-Z]{8})\|([0-9A-Z]{11})?\|(a?)([1-9]?)$/;
 const LENGTHS = /^[1-8]*$/;
