@@ -32,8 +32,10 @@ export function shipReferentiel(dir: string, json = join(dir, 'referentiel.json'
   const now = new Date();
   let file: QuickIndexFile | undefined;
   try {
-    const closings = openIndex(JSON.parse(text)).mefs.map((row) => row[5]);
-    file = buildQuickIndex(createReferentiel(JSON.parse(text), { now }), closings, now);
+    // One parse: createReferentiel opens the object, whose MEF table then reads as any opened index's.
+    const raw: unknown = JSON.parse(text);
+    const ref = createReferentiel(raw, { now });
+    file = buildQuickIndex(ref, openIndex(raw).mefs.map((row) => row[5]), now);
   } catch {
     file = undefined;
   }
