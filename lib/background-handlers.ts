@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
 import { createTokenBucket, LOOKUP_DEADLINE_MS, TAB_REQUESTS_PER_MINUTE, withBudget, withDeadline, type TokenBucket } from './inserjeunes/bounded-client';
-import { forOnly, lookupSighting, quickReport, type Depth } from './build-report';
+import { forOnly, lookupSighting, prepareLookup, quickReport, type Depth } from './build-report';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { getApiKey } from './api-key';
@@ -163,6 +163,24 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
     return quickPromise;
   }
 
+  /**
+   * Once the referentiel is read, in a task of its own, decodes the tables a full lookup of `sighting`
+   * reads: the next page of that kind, which the quick index no longer answers, then asks at once
+   * (decoding them in a woken worker took that page 40–75 ms before its first request).
+   */
+  function prepareNextLookup(sighting: SightingData, refRead: Promise<Referentiel | null>): void {
+    void refRead.then((ref) => {
+      if (!ref) return;
+      setTimeout(() => {
+        try {
+          prepareLookup(sighting, ref);
+        } catch {
+          // A table that cannot be read fails that page's own lookup, which says so.
+        }
+      }, 0);
+    });
+  }
+
   /** The settings, read once and again after each change (storage.onChanged below): not one read per lookup. */
   let settingsRead: Promise<Settings> | undefined;
   const readSettings = () =>
@@ -247,8 +265,10 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
       let report: Report | undefined;
       try {
         // The gate opens once this answer is made (or after QUICK_WAIT_MS).
-        if (programme && !referentielSettled) report = await quickReport(sighting, programme, { client: lookupClient(network), ...asked }).finally(open);
-        else open();
+        if (programme && !referentielSettled) {
+          report = await quickReport(sighting, programme, { client: lookupClient(network), ...asked }).finally(open);
+          if (report) prepareNextLookup(sighting, refRead);
+        } else open();
         // Without the quick index, or for a common 2de (its answers are in the cache by now).
         report ??= await lookupSighting(sighting, { referentiel: await refRead, client: lookupClient(network), ...asked });
       } finally {

@@ -355,13 +355,29 @@ export async function quickReport(s: SightingData, quick: QuickProgramme, ctx: O
   return { sighting: s, programmes };
 }
 
-export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
-  const { referentiel: ref } = ctx;
+/** What a lookup reads of the referentiel before its first request: the page's establishment and the programmes to ask about. */
+function lookupPlan(s: SightingData, ref: Ref): { uai: string | undefined; etablissement: EtablissementInfo | undefined; targets: Target[] } {
   const uai = findUai(s, ref);
   const etablissement = uai ? etablissementInfo(uai, ref) : undefined;
-  const region = etablissement?.region ?? ctx.preferredRegion;
   // An establishment page lists what is taught there; any other page designates programmes itself.
   const targets = s.page === 'etablissement' ? (uai && ref ? targetsTaughtAt(uai, ref) : []) : findTargets(s, ref, uai);
+  return { uai, etablissement, targets };
+}
+
+/**
+ * Reads of the referentiel what lookupSighting reads for `s` before its first request, and asks nothing
+ * of the API: the tables this uses are decoded on first use (unpack-index.ts), so a later lookup of the
+ * same kind of page finds them ready. A woken worker that answered from the quick index calls it once
+ * the referentiel is read, for the next page.
+ */
+export function prepareLookup(s: SightingData, ref: Referentiel): void {
+  lookupPlan(s, ref);
+}
+
+export async function lookupSighting(s: SightingData, ctx: LookupContext): Promise<Report> {
+  const { referentiel: ref } = ctx;
+  const { uai, etablissement, targets } = lookupPlan(s, ref);
+  const region = etablissement?.region ?? ctx.preferredRegion;
 
   if (targets.length === 0) {
     const hasCode = Object.values(s.ids).some((v) => v !== undefined && v !== '');

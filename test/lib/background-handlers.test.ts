@@ -488,6 +488,27 @@ describe('a woken worker and the quick index', () => {
     }
   });
 
+  it('once the referentiel is read, decodes what the next formation page reads of it: that lookup decodes nothing more', async () => {
+    const order: string[] = [];
+    const spy = serve(shipped(), order);
+    const parsed = parsedIndexes();
+    try {
+      const woken = createBackgroundService();
+      await woken.lookup(formationPage, tab);
+      await vi.waitFor(() => expect(parsed).toHaveLength(1));
+      const file = parsed[0]!;
+      // In a task of its own after the read, not in the answer's.
+      await vi.waitFor(() => expect(decodedTables(file)).toEqual(expect.arrayContaining(['programmes', 'mefs'])));
+      const prepared = [...decodedTables(file)];
+      const next = await woken.lookup({ site: 'onisep', page: 'formation', ids: { for: 'FOR.4088' } }, { ...tab, pageId: 'r' });
+      expect(next.programmes.length).toBeGreaterThan(0);
+      expect(decodedTables(file)).toEqual(prepared);
+    } finally {
+      spy.mockRestore();
+      vi.mocked(Response.prototype.json).mockRestore();
+    }
+  });
+
   it('gives the credits without reading the referentiel', async () => {
     const order: string[] = [];
     const spy = serve(shipped(), order);

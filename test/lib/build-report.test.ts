@@ -1,7 +1,7 @@
 // From sightings to reports: the fixture referentiel, the real client, the mock API on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type InserJeunesClient } from '../../lib/inserjeunes/client';
-import { lookupSighting, type LookupContext } from '../../lib/build-report';
+import { lookupSighting, prepareLookup, type LookupContext } from '../../lib/build-report';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
@@ -61,6 +61,25 @@ describe('lookupSighting', () => {
     // The same level the formation table gives.
     expect(report.programmes[0]!.diplome?.nom).toBeTruthy();
     expect(report.programmes[0]).toMatchObject({ cfd: '40034403', diplome: packed.formation('40034403')!.diplome });
+  });
+
+  it('prepareLookup decodes, without a request, the tables the next lookup of the same kind of page reads', async () => {
+    const pages: [SightingData, SightingData][] = [
+      [onisep({ for: 'FOR.3651', duree: 3 }), onisep({ for: 'FOR.4088' })],
+      [onisep({ uai: '0693045K' }, 'etablissement'), onisep({ uai: '0692001A' }, 'etablissement')],
+    ];
+    for (const [seen, next] of pages) {
+      const file = JSON.parse(JSON.stringify(packIndex(buildIndex('test/fixtures/referentiel', new Date('2026-01-01')).index))) as object;
+      const packed = createReferentiel(file, { now: new Date('2026-01-01') });
+      expect(decodedTables(file)).toEqual([]);
+      mock.resetRequests();
+      prepareLookup(seen, packed);
+      const prepared = decodedTables(file);
+      expect(prepared.length).toBeGreaterThan(0);
+      expect(mock.requests).toEqual([]);
+      await lookupSighting(next, { ...ctx, referentiel: packed });
+      expect(decodedTables(file)).toEqual(prepared);
+    }
   });
 
   it('uses the preferred region when the page names no establishment', async () => {
