@@ -497,7 +497,7 @@ describe('a woken worker and the quick index', () => {
       await woken.lookup(formationPage, tab);
       await vi.waitFor(() => expect(parsed).toHaveLength(1));
       const file = parsed[0]!;
-      // In a task of its own after the read, not in the answer's.
+      // The worker does it after the read, in a task of its own: waited for here.
       await vi.waitFor(() => expect(decodedTables(file)).toEqual(expect.arrayContaining(['programmes', 'mefs'])));
       const prepared = [...decodedTables(file)];
       const next = await woken.lookup({ site: 'onisep', page: 'formation', ids: { for: 'FOR.4088' } }, { ...tab, pageId: 'r' });

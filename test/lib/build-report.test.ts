@@ -1,7 +1,8 @@
 // From sightings to reports: the fixture referentiel, the real client, the mock API on loopback.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type InserJeunesClient } from '../../lib/inserjeunes/client';
-import { lookupSighting, prepareLookup, type LookupContext } from '../../lib/build-report';
+import { lookupSighting, type LookupContext } from '../../lib/build-report';
+import { prepareLookup } from '../../lib/lookup-plan';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
