@@ -4,7 +4,7 @@ import { createClient, type InserJeunesClient } from './inserjeunes/client';
 import { createCache, createCachedClient, type AsyncStore, type Cache } from './inserjeunes/cache';
 import { createTokenBucket, LOOKUP_DEADLINE_MS, TAB_REQUESTS_PER_MINUTE, withBudget, withDeadline, type TokenBucket } from './inserjeunes/bounded-client';
 import { forOnly, lookupSighting, quickReport, type Depth } from './build-report';
-import { prepareLookup } from './lookup-plan';
+import { lookupPlan } from './lookup-plan';
 import type { SearchResult, SourceCredit, TabFinding } from './messaging';
 import { createReferentiel, type Referentiel } from './referentiel/open-referentiel';
 import { getApiKey } from './api-key';
@@ -169,12 +169,12 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
    * reads: the next page of that kind, which the quick index no longer answers, then asks at once
    * (decoding them in a woken worker took that page 40–75 ms before its first request).
    */
-  function prepareNextLookup(sighting: SightingData, refRead: Promise<Referentiel | null>): void {
-    void refRead.then((ref) => {
+  function prepareNextLookup(sighting: SightingData): void {
+    void referentiel().then((ref) => {
       if (!ref) return;
       setTimeout(() => {
         try {
-          prepareLookup(sighting, ref);
+          lookupPlan(sighting, ref);
         } catch {
           // A table that cannot be read fails that page's own lookup, which says so.
         }
@@ -268,7 +268,7 @@ export function createBackgroundService(options: BackgroundServiceOptions = {}):
         // The gate opens once this answer is made (or after QUICK_WAIT_MS).
         if (programme && !referentielSettled) {
           report = await quickReport(sighting, programme, { client: lookupClient(network), ...asked }).finally(open);
-          if (report) prepareNextLookup(sighting, refRead);
+          if (report) prepareNextLookup(sighting);
         } else open();
         // Without the quick index, or for a common 2de (its answers are in the cache by now).
         report ??= await lookupSighting(sighting, { referentiel: await refRead, client: lookupClient(network), ...asked });

@@ -118,14 +118,8 @@ function programmeInput(
   };
 }
 
-/** What the API is asked about a programme. */
-export interface QuickTarget {
-  cfd?: string;
-  mefstat11?: string;
-  ambiguous?: boolean;
-  /** The page gave no length: the figures are for this one, the diploma's standard length (years). */
-  assumedLength?: number;
-}
+/** What the API is asked about a programme, and the length its figures are for when the page said none. */
+export type QuickTarget = Pick<Target, 'cfd' | 'mefstat11' | 'ambiguous' | 'assumedLength'>;
 
 /** A programme as the quick index holds it: everything its formation page's lookup takes from the referentiel. */
 export interface QuickProgramme {

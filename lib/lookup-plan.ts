@@ -175,22 +175,17 @@ function etablissementInfo(uai: string, ref: Referentiel | null): EtablissementI
   return ref?.etablissement(uai) ?? { uai, ...(ref?.geo(uai) ?? {}) };
 }
 
-/** What a lookup reads of the referentiel before its first request: the page's establishment and the programmes to ask about. */
+/**
+ * What a lookup reads of the referentiel before its first request: the page's establishment and the
+ * programmes to ask about. It asks nothing of the API, and the tables it reads are decoded on first use
+ * (unpack-index.ts): a woken worker that answered from the quick index runs it once the referentiel is
+ * read, so that the next page of the same kind finds them ready.
+ */
 export function lookupPlan(s: SightingData, ref: Ref): { uai: string | undefined; etablissement: EtablissementInfo | undefined; targets: Target[] } {
   const uai = findUai(s, ref);
   const etablissement = uai ? etablissementInfo(uai, ref) : undefined;
   // An establishment page lists what is taught there; any other page designates programmes itself.
   const targets = s.page === 'etablissement' ? (uai && ref ? targetsTaughtAt(uai, ref) : []) : findTargets(s, ref, uai);
   return { uai, etablissement, targets };
-}
-
-/**
- * Reads of the referentiel what lookupSighting (build-report.ts) reads for `s` before its first
- * request, and asks nothing of the API: the tables this uses are decoded on first use (unpack-index.ts),
- * so a later lookup of the same kind of page finds them ready. A woken worker that answered from the
- * quick index calls it once the referentiel is read, for the next page.
- */
-export function prepareLookup(s: SightingData, ref: Referentiel): void {
-  lookupPlan(s, ref);
 }
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type InserJeunesClient } from '../../lib/inserjeunes/client';
 import { lookupSighting, type LookupContext } from '../../lib/build-report';
-import { prepareLookup } from '../../lib/lookup-plan';
+import { lookupPlan } from '../../lib/lookup-plan';
 import { buildIndex } from '../../lib/referentiel/build';
 import { createReferentiel, type Referentiel } from '../../lib/referentiel/open-referentiel';
 import { packIndex } from '../../lib/referentiel/pack-index';
@@ -64,7 +64,7 @@ describe('lookupSighting', () => {
     expect(report.programmes[0]).toMatchObject({ cfd: '40034403', diplome: packed.formation('40034403')!.diplome });
   });
 
-  it('prepareLookup decodes, without a request, the tables the next lookup of the same kind of page reads', async () => {
+  it('lookupPlan decodes, without a request, the tables the next lookup of the same kind of page reads', async () => {
     const pages: [SightingData, SightingData][] = [
       [onisep({ for: 'FOR.3651', duree: 3 }), onisep({ for: 'FOR.4088' })],
       [onisep({ uai: '0693045K' }, 'etablissement'), onisep({ uai: '0692001A' }, 'etablissement')],
@@ -74,7 +74,7 @@ describe('lookupSighting', () => {
       const packed = createReferentiel(file, { now: new Date('2026-01-01') });
       expect(decodedTables(file)).toEqual([]);
       mock.resetRequests();
-      prepareLookup(seen, packed);
+      lookupPlan(seen, packed);
       const prepared = decodedTables(file);
       expect(prepared.length).toBeGreaterThan(0);
       expect(mock.requests).toEqual([]);
